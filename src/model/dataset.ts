@@ -1,0 +1,50 @@
+/**
+ * Whole-dataset helpers: merging seed parts, finding a region's chain, reading a link's status.
+ */
+import type { ChainTemplate, Citation, Dataset, LinkState, LinkStatus, Region, Source } from './types';
+import { FORMAT_VERSION } from './types';
+
+/** Concatenates the lists of several partial datasets (seed files) into one. Validate the result. */
+export function mergeDatasets(...parts: readonly Dataset[]): Dataset {
+  return {
+    format: FORMAT_VERSION,
+    sources: parts.flatMap((p) => p.sources),
+    chains: parts.flatMap((p) => p.chains),
+    regions: parts.flatMap((p) => p.regions),
+  };
+}
+
+/** The chain template a region is drawn on. */
+export function chainOf(dataset: Dataset, region: Region): ChainTemplate | undefined {
+  return dataset.chains.find((c) => c.id === region.chainId);
+}
+
+/** A region's state records by link id. */
+export function statesByLink(region: Region): Map<string, LinkState> {
+  return new Map(region.linkStates.map((s) => [s.linkId, s]));
+}
+
+/** A link's status in a region; `unknown` when no record says anything. */
+export function statusOf(states: ReadonlyMap<string, LinkState>, linkId: string): LinkStatus {
+  return states.get(linkId)?.status ?? 'unknown';
+}
+
+/**
+ * The sources a region's records cite, most cited first (ties by id), with how often. The first is
+ * the region's main source, shown beside its name.
+ */
+export function regionSources(dataset: Dataset, region: Region): { source: Source; citations: number }[] {
+  const counts = new Map<string, number>();
+  const count = (citations: readonly Citation[]) => {
+    for (const c of citations) counts.set(c.sourceId, (counts.get(c.sourceId) ?? 0) + 1);
+  };
+  region.linkStates.forEach((s) => count(s.sources));
+  region.enterprises.forEach((e) => count(e.sources));
+  region.projects.forEach((p) => count(p.sources));
+  region.indicators.forEach((i) => count(i.sources));
+  if (region.focus) count(region.focus.sources);
+  return dataset.sources
+    .filter((s) => counts.has(s.id))
+    .map((source) => ({ source, citations: counts.get(source.id)! }))
+    .sort((a, b) => b.citations - a.citations || (a.source.id < b.source.id ? -1 : 1));
+}

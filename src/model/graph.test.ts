@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  downstreamOf,
+  feedbackEdges,
+  indexChain,
+  inputsOf,
+  linkDepths,
+  orderLinks,
+  outputsOf,
+  upstreamOf,
+} from './graph';
+import { tinyChain } from './testing';
+import type { ChainTemplate, Stage } from './types';
+
+/** ore -> salt -> pcam -> cam -> cell -> eol -> recyc -> salt (a recycling loop), and acid -> salt. */
+function loopChain(): ChainTemplate {
+  const base = tinyChain(
+    ['ore', 'acid', 'salt', 'pcam', 'cam', 'cell', 'eol', 'recyc'],
+    [
+      ['ore', 'salt'],
+      ['acid', 'salt'],
+      ['salt', 'pcam'],
+      ['pcam', 'cam'],
+      ['cam', 'cell'],
+      ['cell', 'eol'],
+      ['eol', 'recyc'],
+      ['recyc', 'salt'],
+    ],
+  );
+  const stages: Record<string, Stage> = {
+    ore: 'raw',
+    acid: 'intermediate',
+    salt: 'intermediate',
+    pcam: 'intermediate',
+    cam: 'product',
+    cell: 'product',
+    eol: 'recycling',
+    recyc: 'recycling',
+  };
+  return { ...base, links: base.links.map((l) => ({ ...l, stage: stages[l.id]! })) };
+}
+
+describe('inputs and outputs', () => {
+  it('lists the direct suppliers and buyers of a link', () => {
+    const index = indexChain(loopChain());
+    expect(inputsOf(index, 'salt')).toEqual(['ore', 'acid', 'recyc']);
+    expect(outputsOf(index, 'salt')).toEqual(['pcam']);
+    expect(inputsOf(index, 'ore')).toEqual([]);
+    expect(outputsOf(index, 'nope')).toEqual([]);
+  });
+});
+
+describe('closures', () => {
+  it('terminates on a cycle and does not count the start link', () => {
+    const index = indexChain(loopChain());
+    // Everything but the cell itself is upstream of the cell, through the loop too.
+    expect([...upstreamOf(index, 'cell')].sort()).toEqual(['acid', 'cam', 'eol', 'ore', 'pcam', 'recyc', 'salt']);
+    expect([...downstreamOf(index, 'salt')].sort()).toEqual(['cam', 'cell', 'eol', 'pcam', 'recyc']);
+  });
+
+  it('gives the raw links no upstream and the loop-free leaves their path only', () => {
+    const index = indexChain(
+      tinyChain(
+        ['a', 'b', 'c', 'd'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+      ),
+    );
+    expect(upstreamOf(index, 'a').size).toBe(0);
+    expect([...upstreamOf(index, 'c')]).toEqual(['b', 'a']);
+    expect([...downstreamOf(index, 'a')]).toEqual(['b', 'c']);
+    expect(downstreamOf(index, 'd').size).toBe(0);
+  });
+
+  it('handles a two-link cycle and a long chain without recursion limits', () => {
+    const two = indexChain(
+      tinyChain(
+        ['x', 'y'],
+        [
+          ['x', 'y'],
+          ['y', 'x'],
+        ],
+      ),
+    );
+    expect([...upstreamOf(two, 'x')]).toEqual(['y']);
+    const ids = Array.from({ length: 20000 }, (_, i) => `n${i}`);
+    const long = indexChain(
+      tinyChain(
+        ids,
+        ids.slice(1).map((id, i) => [ids[i]!, id] as const),
+      ),
+    );
+    expect(upstreamOf(long, 'n19999').size).toBe(19999);
+  });
+});
+
+describe('ordering', () => {
+  it('finds the recycling edge as the one that runs back', () => {
+    const index = indexChain(loopChain());
+    expect(feedbackEdges(index).map((e) => `${e.from}>${e.to}`)).toEqual(['recyc>salt']);
+  });
+
+  it('breaks a cycle within one stage so depth is defined', () => {
+    const index = indexChain(
+      tinyChain(
+        ['a', 'b', 'c'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ],
+      ),
+    );
+    expect(feedbackEdges(index)).toHaveLength(1);
+    expect(linkDepths(index)).toEqual(
+      new Map([
+        ['a', 0],
+        ['b', 1],
+        ['c', 2],
+      ]),
+    );
+  });
+
+  it('orders links by stage, then depth, whatever the record order', () => {
+    const chain = loopChain();
+    const order = orderLinks(indexChain(chain)).map((l) => l.id);
+    expect(order).toEqual(['ore', 'acid', 'salt', 'pcam', 'cam', 'cell', 'eol', 'recyc']);
+    const shuffled = { ...chain, links: [...chain.links].reverse(), edges: [...chain.edges].reverse() };
+    expect(orderLinks(indexChain(shuffled)).map((l) => l.id)).toEqual(order);
+  });
+});

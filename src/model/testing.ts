@@ -1,0 +1,76 @@
+/**
+ * Small hand-made datasets for tests. Not used by the app.
+ */
+import type { ChainTemplate, Dataset, Region, SupplyEdge } from './types';
+
+const cite = { sourceId: 'src', locator: '¶1' };
+
+/** A chain whose links are named by `ids`, all in sub-chain `main` at stage `intermediate`. */
+export function tinyChain(ids: readonly string[], edges: readonly (readonly [string, string])[]): ChainTemplate {
+  return {
+    id: 'chain',
+    name: { zh: '链', en: 'Chain' },
+    subChains: [{ id: 'main', name: { zh: '主', en: 'Main' }, order: 1 }],
+    links: ids.map((id) => ({
+      id,
+      name: { zh: id, en: id },
+      subChain: 'main',
+      stage: 'intermediate' as const,
+      sources: [cite],
+    })),
+    edges: edges.map(([from, to]): SupplyEdge => ({ from, to, sources: [cite] })),
+    sources: [],
+  };
+}
+
+/** A valid dataset: chain a -> b -> c with a region that has `a` present. Tests break it on purpose. */
+export function tinyDataset(): Dataset {
+  const region: Region = {
+    id: 'r1',
+    name: { zh: '区', en: 'Region' },
+    chainId: 'chain',
+    asOf: '2024',
+    linkStates: [{ linkId: 'a', status: 'present', asOf: '2024', sources: [cite] }],
+    enterprises: [{ id: 'e1', name: { zh: '企', en: 'Firm' }, linkIds: ['a'], sources: [cite] }],
+    projects: [
+      {
+        id: 'p1',
+        name: { zh: '项目', en: 'Project' },
+        status: 'building',
+        linkIds: ['b'],
+        enterpriseIds: ['e1'],
+        capacity: { value: 10, unit: 't/a' },
+        sources: [cite],
+      },
+    ],
+    indicators: [
+      {
+        id: 'i1',
+        name: { zh: '指标', en: 'Indicator' },
+        value: { value: 50, unit: 'percent' },
+        period: '2024',
+        linkIds: [],
+        sources: [cite],
+      },
+    ],
+  };
+  return {
+    format: 1,
+    sources: [{ id: 'src', title: 'Source', publisher: 'Publisher', date: '2024' }],
+    chains: [
+      tinyChain(
+        ['a', 'b', 'c'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+      ),
+    ],
+    regions: [region],
+  };
+}
+
+/** A deep copy that tests can mutate freely. */
+export function mutable(dataset: Dataset): any {
+  return JSON.parse(JSON.stringify(dataset));
+}

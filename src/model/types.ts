@@ -1,0 +1,239 @@
+/**
+ * The ChainAtlas data model: chain templates, region state and sources.
+ *
+ * A dataset is plain JSON (see docs/data-format.md). Everything here is readonly data; functions that
+ * work on it live beside this file and never mutate their arguments.
+ */
+
+/** Version of the native data format. Bump it and add a migration in `migrate.ts` when the shape changes. */
+export const FORMAT_VERSION = 1;
+
+/** A text in both of the app's languages. */
+export interface Localized {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Where a link sits along the flow of material, from the ground to the customer and back. */
+export type Stage = 'raw' | 'intermediate' | 'component' | 'product' | 'application' | 'recycling';
+
+/** Stages in their reading order (left to right in the chain view). */
+export const STAGES: readonly Stage[] = ['raw', 'intermediate', 'component', 'product', 'application', 'recycling'];
+
+/**
+ * What a region has of one link.
+ * - `strong`: at scale, with an anchor firm.
+ * - `present`: produced in the region.
+ * - `building`: a project is under construction and nothing runs yet.
+ * - `attracting`: being introduced or signed, not yet building.
+ * - `missing`: a source says the region lacks it.
+ * - `unknown`: no source says either way. Never read as present or as missing.
+ */
+export type LinkStatus = 'strong' | 'present' | 'building' | 'attracting' | 'missing' | 'unknown';
+
+export const LINK_STATUSES: readonly LinkStatus[] = [
+  'strong',
+  'present',
+  'building',
+  'attracting',
+  'missing',
+  'unknown',
+];
+
+/** Where a project stands. */
+export type ProjectStatus = 'planned' | 'attracting' | 'signed' | 'building' | 'operating' | 'halted';
+
+export const PROJECT_STATUSES: readonly ProjectStatus[] = [
+  'planned',
+  'attracting',
+  'signed',
+  'building',
+  'operating',
+  'halted',
+];
+
+/**
+ * A date as precise as the source gives it: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a half or quarter year
+ * (`YYYY-H1`, `YYYY-Q3`) for reporting periods.
+ */
+export type PartialDate = string;
+
+/** A document that supports facts: an article, a report, a data table. */
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  /** Publication date; absent when it is not known (shown as undated, never guessed). */
+  readonly date?: PartialDate;
+  /** Where the document was published. Kept as a citation only; the app never requests it. */
+  readonly url?: string;
+  readonly language?: string;
+  readonly note?: string;
+}
+
+/** A pointer into a source: which source, where in it, and the source's own words. */
+export interface Citation {
+  readonly sourceId: string;
+  /** Where in the source: a paragraph (`¶7`), a section, a table or sheet. */
+  readonly locator: string;
+  /** The passage in the source's own words, verbatim. */
+  readonly quote?: string;
+}
+
+/** A number with its unit (a key of `UNITS`). */
+export interface Quantity {
+  readonly value: number;
+  readonly unit: string;
+  /** Set when the source gives a bound rather than a figure ("60多种" is `over` 60). */
+  readonly qualifier?: 'over' | 'under' | 'approx';
+}
+
+export interface SubChain {
+  readonly id: string;
+  readonly name: Localized;
+  /** Reading order of the sub-chains (lanes top to bottom). */
+  readonly order: number;
+}
+
+export interface ChainLink {
+  readonly id: string;
+  readonly name: Localized;
+  readonly subChain: string;
+  readonly stage: Stage;
+  /** Other names people search by: trade names, abbreviations, formulas. */
+  readonly aliases?: readonly string[];
+  readonly description?: Localized;
+  readonly sources: readonly Citation[];
+}
+
+/**
+ * How much of an edge's input goes into its output. `unit` says per what: `kg/kWh` is per kWh of the
+ * finished battery, `t/t` per tonne of the output, `t/GWh` per GWh of cells.
+ */
+export interface MaterialIntensity {
+  readonly value: number;
+  readonly unit: string;
+  /** Low and high ends when the source gives a range; `value` is then its midpoint. */
+  readonly range?: readonly [number, number];
+  /** What is counted when it is not the input's own mass, e.g. `Ni` for the nickel content. */
+  readonly measure?: string;
+  /** The cell chemistry the figure holds for (`NMC811`, `LFP`, ...). */
+  readonly chemistry?: string;
+  readonly source: Citation;
+}
+
+/** A directed supply edge: `from` is an input of `to`. */
+export interface SupplyEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly intensities?: readonly MaterialIntensity[];
+  readonly note?: Localized;
+  readonly sources: readonly Citation[];
+}
+
+export interface ChainTemplate {
+  readonly id: string;
+  readonly name: Localized;
+  readonly subChains: readonly SubChain[];
+  readonly links: readonly ChainLink[];
+  readonly edges: readonly SupplyEdge[];
+  readonly sources: readonly Citation[];
+}
+
+/** One link's state in a region. A link with no state record is `unknown`. */
+export interface LinkState {
+  readonly linkId: string;
+  readonly status: LinkStatus;
+  readonly capacity?: Quantity;
+  readonly note?: Localized;
+  /** The date the status holds for. */
+  readonly asOf: PartialDate;
+  readonly sources: readonly Citation[];
+}
+
+export interface Enterprise {
+  readonly id: string;
+  readonly name: Localized;
+  /** The links the enterprise serves in this region. */
+  readonly linkIds: readonly string[];
+  readonly note?: Localized;
+  readonly sources: readonly Citation[];
+}
+
+export interface ProjectDates {
+  readonly signed?: PartialDate;
+  readonly started?: PartialDate;
+  readonly operating?: PartialDate;
+}
+
+export interface Project {
+  readonly id: string;
+  readonly name: Localized;
+  readonly status: ProjectStatus;
+  readonly linkIds: readonly string[];
+  readonly enterpriseIds: readonly string[];
+  readonly capacity?: Quantity;
+  readonly investment?: Quantity;
+  readonly dates?: ProjectDates;
+  readonly note?: Localized;
+  readonly sources: readonly Citation[];
+}
+
+/**
+ * A figure a source reports (an output value, a share, a rank). Stored as reported and never mixed with
+ * what the app computes.
+ */
+export interface Indicator {
+  readonly id: string;
+  readonly name: Localized;
+  readonly value: Quantity;
+  /** The period or date the figure is for (`2023`, `2024-H1`, `2022-04-07`). */
+  readonly period: PartialDate;
+  /** Year-on-year change as the source gives it, in percent. */
+  readonly changePercent?: number;
+  /** For a rank: the size of the field ("65th of 230"). */
+  readonly outOf?: number;
+  /** Who the figure is about when that is not the whole region (e.g. the development zone). */
+  readonly subject?: Localized;
+  /** The links the figure concerns; empty for region-wide figures. */
+  readonly linkIds: readonly string[];
+  readonly note?: Localized;
+  readonly sources: readonly Citation[];
+}
+
+/** What a region says it concentrates on: its focus products and uses, and supporting industries. */
+export interface RegionFocus {
+  /** Products the region builds its chain around (the targets of gap analysis). */
+  readonly products: readonly string[];
+  /** Uses it serves. */
+  readonly applications: readonly string[];
+  /** Sub-chains it names as its own. */
+  readonly subChains: readonly string[];
+  /** Industries it develops in support. */
+  readonly supporting: readonly string[];
+  readonly sources: readonly Citation[];
+}
+
+/** A region's state on one chain template at one date. */
+export interface Region {
+  readonly id: string;
+  readonly name: Localized;
+  /** The larger area it belongs to, e.g. the province. */
+  readonly parent?: Localized;
+  readonly chainId: string;
+  /** The date the data holds for as a whole. */
+  readonly asOf: PartialDate;
+  readonly focus?: RegionFocus;
+  readonly linkStates: readonly LinkState[];
+  readonly enterprises: readonly Enterprise[];
+  readonly projects: readonly Project[];
+  readonly indicators: readonly Indicator[];
+}
+
+/** A whole ChainAtlas dataset: what the native JSON format holds and what the store keeps. */
+export interface Dataset {
+  readonly format: typeof FORMAT_VERSION;
+  readonly sources: readonly Source[];
+  readonly chains: readonly ChainTemplate[];
+  readonly regions: readonly Region[];
+}

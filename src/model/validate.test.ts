@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { mutable, tinyDataset } from './testing';
+import type { ValidationIssue } from './issues';
+import { validateDataset } from './validate';
+
+function errorsOf(input: unknown): ValidationIssue[] {
+  const result = validateDataset(input);
+  return result.issues.filter((i) => i.severity === 'error');
+}
+
+/** Breaks a copy of the tiny dataset with `mutate` and returns the single error it must cause. */
+function onlyError(mutate: (d: any) => void): ValidationIssue {
+  const d = mutable(tinyDataset());
+  mutate(d);
+  const errors = errorsOf(d);
+  expect(errors, JSON.stringify(errors, null, 1)).toHaveLength(1);
+  return errors[0]!;
+}
+
+describe('validateDataset', () => {
+  it('accepts a valid dataset and returns it unchanged', () => {
+    const result = validateDataset(tinyDataset());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.dataset).toEqual(tinyDataset());
+  });
+
+  it('refuses something that is not an object', () => {
+    for (const input of [null, 42, 'text', [1, 2]]) {
+      const errors = errorsOf(input);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.code).toBe('not-object');
+    }
+  });
+
+  it('refuses a file without a format version', () => {
+    const e = onlyError((d) => delete d.format);
+    expect(e).toMatchObject({ code: 'format-missing', path: '$.format' });
+  });
+
+  it('refuses a format from a newer version and says which', () => {
+    const e = onlyError((d) => (d.format = 99));
+    expect(e.code).toBe('format-unsupported');
+    expect(e.message).toContain('newer');
+    expect(e.params).toMatchObject({ value: 99, current: 1 });
+  });
+
+  it('names the record, field and path of a missing required field', () => {
+    const e = onlyError((d) => delete d.chains[0].links[1].stage);
+    expect(e).toMatchObject({
+      code: 'required',
+      path: 'chains[0].links[1].stage',
+      record: { kind: 'link', id: 'b' },
+      field: 'stage',
+    });
+    expect(e.message).toBe('link "b", field "stage" (chains[0].links[1].stage): is required but missing');
+  });
+
+  it('reports a wrong type, with what was expected', () => {
+    const e = onlyError((d) => (d.regions[0].projects[0].capacity.value = '10 t'));
+    expect(e).toMatchObject({
+      code: 'type',
+      path: 'regions[0].projects[0].capacity.value',
+      field: 'capacity.value',
+      record: { kind: 'project', id: 'p1' },
+      params: { expected: 'a number', actual: 'string' },
+    });
+  });
+
+  it('reports an empty name in the language that is empty', () => {
+    const e = onlyError((d) => (d.chains[0].links[0].name.zh = '  '));
+    expect(e).toMatchObject({ code: 'empty', path: 'chains[0].links[0].name.zh', field: 'name.zh' });
+  });
+
+  it('reports a value outside an enumeration with the allowed values', () => {
+    const e = onlyError((d) => (d.regions[0].linkStates[0].status = 'done'));
+    expect(e.code).toBe('enum');
+    expect(e.path).toBe('regions[0].linkStates[0].status');
+    expect(e.params.allowed).toBe('strong, present, building, attracting, missing, unknown');
+  });
+
+  it('reports an id that cannot go in a route', () => {
+    const e = onlyError((d) => (d.chains[0].links[2].id = 'c c'));
+    expect(e).toMatchObject({ code: 'id-pattern', path: 'chains[0].links[2].id' });
+  });
+
+  it('reports a duplicate id', () => {
+    const e = onlyError((d) => {
+      d.regions[0].enterprises.push({ ...d.regions[0].enterprises[0] });
+    });
+    expect(e).toMatchObject({ code: 'duplicate-id', path: 'regions[0].enterprises[1].id' });
+  });
+
+  it('reports two states for one link', () => {
+    const e = onlyError((d) => d.regions[0].linkStates.push({ ...d.regions[0].linkStates[0], status: 'missing' }));
+    expect(e).toMatchObject({ code: 'duplicate-id', path: 'regions[0].linkStates[1].linkId' });
+  });
+
+  it('reports an edge to a link that does not exist', () => {
+    const e = onlyError((d) => (d.chains[0].edges[0].to = 'zz'));
+    expect(e).toMatchObject({
+      code: 'unknown-ref',
+      path: 'chains[0].edges[0].to',
+      record: { kind: 'edge', id: 'a → zz' },
+      params: { value: 'zz', target: 'link' },
+    });
+  });
+
+  it('reports a state, project or enterprise on an unknown link', () => {
+    expect(onlyError((d) => (d.regions[0].linkStates[0].linkId = 'zz')).path).toBe('regions[0].linkStates[0].linkId');
+    expect(onlyError((d) => (d.regions[0].projects[0].linkIds = ['zz'])).path).toBe(
+      'regions[0].projects[0].linkIds[0]',
+    );
+    expect(onlyError((d) => (d.regions[0].enterprises[0].linkIds = ['a', 'zz'])).path).toBe(
+      'regions[0].enterprises[0].linkIds[1]',
+    );
+  });
+
+  it('reports a project naming an enterprise that does not exist', () => {
+    const e = onlyError((d) => (d.regions[0].projects[0].enterpriseIds = ['e9']));
+    expect(e).toMatchObject({ code: 'unknown-ref', params: { target: 'enterprise', value: 'e9' } });
+  });
+
+  it('reports a region on an unknown chain, and a link in an unknown sub-chain', () => {
+    expect(onlyError((d) => (d.regions[0].chainId = 'solar')).path).toBe('regions[0].chainId');
+    expect(onlyError((d) => (d.chains[0].links[0].subChain = 'anode')).path).toBe('chains[0].links[0].subChain');
+  });
+
+  it('reports a citation of a source that is not in the dataset', () => {
+    const e = onlyError((d) => (d.regions[0].indicators[0].sources[0].sourceId = 'nowhere'));
+    expect(e).toMatchObject({ code: 'unknown-ref', path: 'regions[0].indicators[0].sources[0].sourceId' });
+  });
+
+  it('requires a citation on every status but unknown', () => {
+    const e = onlyError((d) => (d.regions[0].linkStates[0].sources = []));
+    expect(e).toMatchObject({ code: 'no-citation', path: 'regions[0].linkStates[0].sources' });
+    const d = mutable(tinyDataset());
+    d.regions[0].linkStates[0] = { linkId: 'a', status: 'unknown', asOf: '2024', sources: [] };
+    expect(errorsOf(d)).toEqual([]);
+  });
+
+  it('reports dates that do not exist', () => {
+    for (const bad of ['2024-02-30', '2024-13', '24', '2024/06/30', '2024-H3']) {
+      const e = onlyError((d) => (d.regions[0].asOf = bad));
+      expect(e).toMatchObject({ code: 'date', path: 'regions[0].asOf', params: { value: bad } });
+    }
+    for (const good of ['2024', '2024-02', '2024-02-29', '2024-H1', '2024-Q4']) {
+      const d = mutable(tinyDataset());
+      d.regions[0].asOf = good;
+      expect(errorsOf(d)).toEqual([]);
+    }
+  });
+
+  it('reports numbers that are not finite, negative capacities and shares over 100%', () => {
+    expect(onlyError((d) => (d.regions[0].projects[0].capacity.value = -5)).code).toBe('negative');
+    expect(onlyError((d) => (d.regions[0].indicators[0].value.value = 177)).code).toBe('out-of-range');
+    const d = mutable(tinyDataset());
+    d.regions[0].projects[0].capacity.value = Infinity;
+    expect(errorsOf(d)[0]!.code).toBe('number');
+  });
+
+  it('reports an unknown unit', () => {
+    const e = onlyError((d) => (d.regions[0].projects[0].capacity.unit = '万吨'));
+    expect(e).toMatchObject({ code: 'unit', path: 'regions[0].projects[0].capacity.unit', params: { value: '万吨' } });
+  });
+
+  it('reports a link that supplies itself and an edge listed twice', () => {
+    expect(
+      onlyError((d) => d.chains[0].edges.push({ from: 'c', to: 'c', sources: d.chains[0].edges[0].sources })).code,
+    ).toBe('self-loop');
+    expect(onlyError((d) => d.chains[0].edges.push({ ...d.chains[0].edges[0] })).code).toBe('duplicate-edge');
+  });
+
+  it('reports an intensity without a source', () => {
+    const e = onlyError((d) => (d.chains[0].edges[0].intensities = [{ value: 1, unit: 't/t' }]));
+    expect(e).toMatchObject({ code: 'no-citation', path: 'chains[0].edges[0].intensities[0].source' });
+  });
+
+  it('reports every problem at once, not just the first', () => {
+    const d = mutable(tinyDataset());
+    d.chains[0].links[0].stage = 'x';
+    d.regions[0].projects[0].status = 'y';
+    d.sources[0].date = 'z';
+    expect(errorsOf(d).map((e) => e.path)).toEqual([
+      'sources[0].date',
+      'chains[0].links[0].stage',
+      'regions[0].projects[0].status',
+    ]);
+  });
+
+  it('warns, without failing, about an enterprise on no link and a source never cited', () => {
+    const d = mutable(tinyDataset());
+    d.regions[0].enterprises[0].linkIds = [];
+    d.sources.push({ id: 'spare', title: 'T', publisher: 'P' });
+    const result = validateDataset(d);
+    expect(result.ok).toBe(true);
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([
+      ['warning', 'no-links'],
+      ['warning', 'uncited-source'],
+    ]);
+  });
+
+  it('keeps only known fields, so nothing unexpected reaches the store', () => {
+    const d = mutable(tinyDataset());
+    d.chains[0].links[0].onclick = 'alert(1)';
+    d.extra = { big: true };
+    const result = validateDataset(d);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.dataset.chains[0]!.links[0]).not.toHaveProperty('onclick');
+      expect(result.dataset).not.toHaveProperty('extra');
+    }
+  });
+
+  it('does not let a __proto__ key change objects', () => {
+    const d = JSON.parse(JSON.stringify(tinyDataset()).replace('"id":"a"', '"__proto__":{"polluted":1},"id":"a"'));
+    validateDataset(d);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,513 @@
+/**
+ * Validation of a whole dataset: shape, types, units and dates field by field, then the references
+ * between records (edges to links, states to links, citations to sources). Every problem is reported,
+ * each with its path, record and field, so a user can fix a file in one pass.
+ */
+import type { ValidationIssue } from './issues';
+import { migrateDataset } from './migrate';
+import type {
+  ChainLink,
+  ChainTemplate,
+  Citation,
+  Dataset,
+  Enterprise,
+  Indicator,
+  LinkState,
+  MaterialIntensity,
+  Project,
+  Region,
+  RegionFocus,
+  Source,
+  SubChain,
+  SupplyEdge,
+} from './types';
+import { FORMAT_VERSION, LINK_STATUSES, PROJECT_STATUSES, STAGES } from './types';
+import type { Json, Place } from './validation/reader';
+import { Reader, isObject, nested } from './validation/reader';
+
+export type ValidationResult =
+  | { readonly ok: true; readonly dataset: Dataset; readonly issues: readonly ValidationIssue[] }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/**
+ * Validates untrusted input (parsed JSON) as a dataset. On success the returned dataset holds only
+ * known fields, so nothing unexpected from a file reaches the store.
+ *
+ * @example
+ * const result = validateDataset(JSON.parse(text));
+ * if (!result.ok) showErrors(result.issues);
+ */
+export function validateDataset(input: unknown): ValidationResult {
+  const r = new Reader();
+  const root: Place = { path: '$', record: { kind: 'dataset', id: '' } };
+  const migrated = migrateDataset(input);
+  if (!migrated.ok) {
+    r.error(migrated.code, root, migrated.code === 'not-object' ? '' : 'format', migrated.message, migrated.params);
+    return { ok: false, issues: r.issues };
+  }
+  const doc = migrated.value;
+
+  const sources = readList(r, doc, 'sources', root, (item, place) => readSource(r, item, place), 'source');
+  const chains = readList(r, doc, 'chains', root, (item, place) => readChain(r, item, place), 'chain');
+  const regions = readList(r, doc, 'regions', root, (item, place) => readRegion(r, item, place), 'region');
+
+  const dataset: Dataset = { format: FORMAT_VERSION, sources, chains, regions };
+  if (r.errorCount === 0) checkReferences(r, dataset);
+  return r.errorCount === 0 ? { ok: true, dataset, issues: r.issues } : { ok: false, issues: r.issues };
+}
+
+type Kind = Place['record']['kind'];
+
+/** Reads a list of records, reporting duplicate ids; returns the records that read cleanly. */
+function readList<T extends { readonly id?: string }>(
+  r: Reader,
+  obj: Json,
+  key: string,
+  parent: Place,
+  read: (item: Json, place: Place) => T | undefined,
+  kind: Kind,
+): T[] {
+  const list = r.array(obj, key, parent) ?? [];
+  const seen = new Set<string>();
+  const out: T[] = [];
+  const base = parent.path === '$' ? key : `${parent.path}.${key}`;
+  list.forEach((item, i) => {
+    const id = isObject(item) && typeof item.id === 'string' ? item.id : '';
+    const place: Place = { path: `${base}[${i}]`, record: { kind, id } };
+    if (!isObject(item)) {
+      r.error('not-object', place, '', 'must be an object');
+      return;
+    }
+    const record = read(item, place);
+    if (!record) return;
+    if (record.id !== undefined) {
+      if (seen.has(record.id)) {
+        r.error('duplicate-id', place, 'id', `id "${record.id}" is used twice`, { value: record.id });
+        return;
+      }
+      seen.add(record.id);
+    }
+    out.push(record);
+  });
+  return out;
+}
+
+/** Builds a record from fields that may be undefined, dropping optional ones that are. */
+function compact<T>(fields: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+}
+
+function readSource(r: Reader, o: Json, place: Place): Source | undefined {
+  const before = r.errorCount;
+  const src = compact<Source>({
+    id: r.id(o, 'id', place),
+    title: r.string(o, 'title', place, true),
+    publisher: r.string(o, 'publisher', place, true),
+    date: r.date(o, 'date', place),
+    url: r.string(o, 'url', place),
+    language: r.string(o, 'language', place),
+    note: r.string(o, 'note', place),
+  });
+  return r.errorCount === before ? src : undefined;
+}
+
+function readChain(r: Reader, o: Json, place: Place): ChainTemplate | undefined {
+  const before = r.errorCount;
+  const id = r.id(o, 'id', place);
+  const name = r.localized(o, 'name', place);
+  const subChains = readList(r, o, 'subChains', place, (item, p) => readSubChain(r, item, p), 'sub-chain');
+  const links = readList(r, o, 'links', place, (item, p) => readLink(r, item, p), 'link');
+  const edges = readEdges(r, o, place);
+  const sources = r.citations(o, place, false);
+  if (links.length === 0 && r.errorCount === before)
+    r.error('no-links', place, 'links', 'a chain needs at least one link');
+  if (r.errorCount !== before || id === undefined || name === undefined) return undefined;
+  return { id, name, subChains, links, edges, sources };
+}
+
+function readSubChain(r: Reader, o: Json, place: Place): SubChain | undefined {
+  const before = r.errorCount;
+  const sc = compact<SubChain>({
+    id: r.id(o, 'id', place),
+    name: r.localized(o, 'name', place),
+    order: r.number(o, 'order', place, { required: true }),
+  });
+  return r.errorCount === before ? sc : undefined;
+}
+
+function readLink(r: Reader, o: Json, place: Place): ChainLink | undefined {
+  const before = r.errorCount;
+  const link = compact<ChainLink>({
+    id: r.id(o, 'id', place),
+    name: r.localized(o, 'name', place),
+    subChain: r.id(o, 'subChain', place),
+    stage: r.oneOf(o, 'stage', place, STAGES),
+    aliases: r.stringList(o, 'aliases', place),
+    description: r.localized(o, 'description', place, false),
+    sources: r.citations(o, place, true),
+  });
+  return r.errorCount === before ? link : undefined;
+}
+
+function readEdges(r: Reader, chain: Json, chainPlace: Place): SupplyEdge[] {
+  const list = r.array(chain, 'edges', chainPlace) ?? [];
+  const seen = new Set<string>();
+  const out: SupplyEdge[] = [];
+  list.forEach((item, i) => {
+    const from = isObject(item) && typeof item.from === 'string' ? item.from : '?';
+    const to = isObject(item) && typeof item.to === 'string' ? item.to : '?';
+    const place: Place = { path: `${chainPlace.path}.edges[${i}]`, record: { kind: 'edge', id: `${from} → ${to}` } };
+    if (!isObject(item)) {
+      r.error('not-object', place, '', 'must be an object');
+      return;
+    }
+    const edge = readEdge(r, item, place);
+    if (!edge) return;
+    const key = `${edge.from}\u0000${edge.to}`;
+    if (edge.from === edge.to) {
+      r.error('self-loop', place, 'to', `an edge cannot lead from "${edge.from}" to itself`, { value: edge.from });
+    } else if (seen.has(key)) {
+      r.error('duplicate-edge', place, '', `the edge ${edge.from} → ${edge.to} is listed twice`, {
+        from: edge.from,
+        to: edge.to,
+      });
+    } else {
+      seen.add(key);
+      out.push(edge);
+    }
+  });
+  return out;
+}
+
+function readEdge(r: Reader, o: Json, place: Place): SupplyEdge | undefined {
+  const before = r.errorCount;
+  const intensities: MaterialIntensity[] = [];
+  (r.array(o, 'intensities', place, false) ?? []).forEach((item, i) => {
+    const p = nested(place, `intensities[${i}]`);
+    if (!isObject(item)) {
+      r.error('not-object', p, '', 'must be an object');
+      return;
+    }
+    const mi = readIntensity(r, item, p);
+    if (mi) intensities.push(mi);
+  });
+  const edge = compact<SupplyEdge>({
+    from: r.id(o, 'from', place),
+    to: r.id(o, 'to', place),
+    intensities: intensities.length ? intensities : undefined,
+    note: r.localized(o, 'note', place, false),
+    sources: r.citations(o, place, true),
+  });
+  return r.errorCount === before ? edge : undefined;
+}
+
+function readIntensity(r: Reader, o: Json, place: Place): MaterialIntensity | undefined {
+  const before = r.errorCount;
+  const rangeList = r.array(o, 'range', place, false);
+  let range: [number, number] | undefined;
+  if (rangeList && rangeList.length > 0) {
+    const [low, high] = rangeList;
+    if (rangeList.length !== 2 || typeof low !== 'number' || typeof high !== 'number' || !(low <= high)) {
+      r.error('type', place, 'range', 'must be two numbers, low then high', { expected: '[low, high]' });
+    } else range = [low, high];
+  }
+  const source = isObject(o.source) ? r.citation(o.source, place, 'source') : undefined;
+  if (!isObject(o.source)) r.error('no-citation', place, 'source', 'must cite its source');
+  const mi = compact<MaterialIntensity>({
+    value: r.number(o, 'value', place, { required: true, min: 0 }),
+    unit: r.unit(o, 'unit', place),
+    range,
+    measure: r.string(o, 'measure', place),
+    chemistry: r.string(o, 'chemistry', place),
+    source,
+  });
+  return r.errorCount === before ? mi : undefined;
+}
+
+function readRegion(r: Reader, o: Json, place: Place): Region | undefined {
+  const before = r.errorCount;
+  const linkStates: LinkState[] = [];
+  const seenStates = new Set<string>();
+  (r.array(o, 'linkStates', place) ?? []).forEach((item, i) => {
+    const linkId = isObject(item) && typeof item.linkId === 'string' ? item.linkId : '';
+    const p: Place = { path: `${place.path}.linkStates[${i}]`, record: { kind: 'link-state', id: linkId } };
+    if (!isObject(item)) return r.error('not-object', p, '', 'must be an object');
+    const state = readLinkState(r, item, p);
+    if (!state) return;
+    if (seenStates.has(state.linkId)) {
+      r.error('duplicate-id', p, 'linkId', `link "${state.linkId}" has two states`, { value: state.linkId });
+    } else {
+      seenStates.add(state.linkId);
+      linkStates.push(state);
+    }
+  });
+  const region = compact<Region>({
+    id: r.id(o, 'id', place),
+    name: r.localized(o, 'name', place),
+    parent: r.localized(o, 'parent', place, false),
+    chainId: r.id(o, 'chainId', place),
+    asOf: r.date(o, 'asOf', place, true),
+    focus: readFocus(r, o, place),
+    linkStates,
+    enterprises: readList(r, o, 'enterprises', place, (item, p) => readEnterprise(r, item, p), 'enterprise'),
+    projects: readList(r, o, 'projects', place, (item, p) => readProject(r, item, p), 'project'),
+    indicators: readList(r, o, 'indicators', place, (item, p) => readIndicator(r, item, p), 'indicator'),
+  });
+  return r.errorCount === before ? region : undefined;
+}
+
+function readLinkState(r: Reader, o: Json, place: Place): LinkState | undefined {
+  const before = r.errorCount;
+  const status = r.oneOf(o, 'status', place, LINK_STATUSES);
+  const state = compact<LinkState>({
+    linkId: r.id(o, 'linkId', place),
+    status,
+    capacity: r.quantity(o, 'capacity', place),
+    note: r.localized(o, 'note', place, false),
+    asOf: r.date(o, 'asOf', place, true),
+    sources: r.citations(o, place, status !== undefined && status !== 'unknown'),
+  });
+  if (state.capacity && state.capacity.value < 0) {
+    r.error('negative', nested(place, 'capacity'), 'value', 'a capacity cannot be negative', {
+      value: state.capacity.value,
+    });
+  }
+  return r.errorCount === before ? state : undefined;
+}
+
+function readFocus(r: Reader, o: Json, place: Place): RegionFocus | undefined {
+  const f = r.object(o, 'focus', place);
+  if (!f) return undefined;
+  const p: Place = { path: `${place.path}.focus`, record: { kind: 'focus', id: '' } };
+  return {
+    products: r.idList(f, 'products', p, false),
+    applications: r.idList(f, 'applications', p, false),
+    subChains: r.idList(f, 'subChains', p, false),
+    supporting: r.idList(f, 'supporting', p, false),
+    sources: r.citations(f, p, true),
+  };
+}
+
+function readEnterprise(r: Reader, o: Json, place: Place): Enterprise | undefined {
+  const before = r.errorCount;
+  const e = compact<Enterprise>({
+    id: r.id(o, 'id', place),
+    name: r.localized(o, 'name', place),
+    linkIds: r.idList(o, 'linkIds', place),
+    note: r.localized(o, 'note', place, false),
+    sources: r.citations(o, place, true),
+  });
+  if (r.errorCount === before && e.linkIds.length === 0) {
+    r.warn('no-links', place, 'linkIds', 'names no link, so it does not appear on the chain');
+  }
+  return r.errorCount === before ? e : undefined;
+}
+
+function readProject(r: Reader, o: Json, place: Place): Project | undefined {
+  const before = r.errorCount;
+  const d = r.object(o, 'dates', place);
+  const dp = nested(place, 'dates');
+  const dates = d
+    ? compact<Project['dates']>({
+        signed: r.date(d, 'signed', dp),
+        started: r.date(d, 'started', dp),
+        operating: r.date(d, 'operating', dp),
+      })
+    : undefined;
+  const p = compact<Project>({
+    id: r.id(o, 'id', place),
+    name: r.localized(o, 'name', place),
+    status: r.oneOf(o, 'status', place, PROJECT_STATUSES),
+    linkIds: r.idList(o, 'linkIds', place),
+    enterpriseIds: r.idList(o, 'enterpriseIds', place, false),
+    capacity: r.quantity(o, 'capacity', place),
+    investment: r.quantity(o, 'investment', place),
+    dates,
+    note: r.localized(o, 'note', place, false),
+    sources: r.citations(o, place, true),
+  });
+  for (const key of ['capacity', 'investment'] as const) {
+    const q = p[key];
+    if (q && q.value < 0)
+      r.error('negative', nested(place, key), 'value', `${key} cannot be negative`, { value: q.value });
+  }
+  if (r.errorCount === before && p.linkIds.length === 0) {
+    r.warn('no-links', place, 'linkIds', 'names no link, so it does not appear on the chain');
+  }
+  return r.errorCount === before ? p : undefined;
+}
+
+function readIndicator(r: Reader, o: Json, place: Place): Indicator | undefined {
+  const before = r.errorCount;
+  const value = r.quantity(o, 'value', place, true);
+  const outOf = r.number(o, 'outOf', place, { min: 1 });
+  const ind = compact<Indicator>({
+    id: r.id(o, 'id', place),
+    name: r.localized(o, 'name', place),
+    value,
+    period: r.date(o, 'period', place, true),
+    changePercent: r.number(o, 'changePercent', place),
+    outOf,
+    subject: r.localized(o, 'subject', place, false),
+    linkIds: r.idList(o, 'linkIds', place, false),
+    note: r.localized(o, 'note', place, false),
+    sources: r.citations(o, place, true),
+  });
+  if (value?.unit === 'percent' && (value.value < 0 || value.value > 100)) {
+    r.error('out-of-range', nested(place, 'value'), 'value', `a share of ${value.value}% is outside 0–100`, {
+      value: value.value,
+    });
+  }
+  if (value?.unit === 'rank' && outOf !== undefined && value.value > outOf) {
+    r.error('out-of-range', place, 'outOf', `rank ${value.value} is outside a field of ${outOf}`, {
+      value: value.value,
+      max: outOf,
+    });
+  }
+  return r.errorCount === before ? ind : undefined;
+}
+
+/** Second pass: every reference names a record that exists. Runs only on structurally valid data. */
+function checkReferences(r: Reader, ds: Dataset): void {
+  const sourceIds = new Set(ds.sources.map((s) => s.id));
+  const cited = new Set<string>();
+  const checkCitations = (citations: readonly Citation[], place: Place, field = 'sources') => {
+    citations.forEach((c, i) => {
+      cited.add(c.sourceId);
+      if (!sourceIds.has(c.sourceId)) {
+        const f = field === 'sources' ? `sources[${i}].sourceId` : `${field}.sourceId`;
+        r.error('unknown-ref', place, f, `cites source "${c.sourceId}", which is not in the dataset`, {
+          value: c.sourceId,
+          target: 'source',
+        });
+      }
+    });
+  };
+  const chainLinks = new Map<string, Set<string>>();
+  const chainSubChains = new Map<string, Set<string>>();
+
+  ds.chains.forEach((chain, ci) => {
+    const cPlace: Place = { path: `chains[${ci}]`, record: { kind: 'chain', id: chain.id } };
+    const linkIds = new Set(chain.links.map((l) => l.id));
+    const subIds = new Set(chain.subChains.map((s) => s.id));
+    chainLinks.set(chain.id, linkIds);
+    chainSubChains.set(chain.id, subIds);
+    checkCitations(chain.sources, cPlace);
+    const connected = new Set<string>();
+    chain.links.forEach((link, li) => {
+      const place: Place = { path: `chains[${ci}].links[${li}]`, record: { kind: 'link', id: link.id } };
+      if (!subIds.has(link.subChain)) {
+        r.error('unknown-ref', place, 'subChain', `sub-chain "${link.subChain}" is not defined in the chain`, {
+          value: link.subChain,
+          target: 'sub-chain',
+        });
+      }
+      checkCitations(link.sources, place);
+    });
+    chain.edges.forEach((edge, ei) => {
+      const place: Place = {
+        path: `chains[${ci}].edges[${ei}]`,
+        record: { kind: 'edge', id: `${edge.from} → ${edge.to}` },
+      };
+      for (const end of ['from', 'to'] as const) {
+        if (!linkIds.has(edge[end])) {
+          r.error('unknown-ref', place, end, `link "${edge[end]}" is not in the chain`, {
+            value: edge[end],
+            target: 'link',
+          });
+        } else connected.add(edge[end]);
+      }
+      checkCitations(edge.sources, place);
+      edge.intensities?.forEach((mi, ii) => checkCitations([mi.source], place, `intensities[${ii}].source`));
+    });
+    if (chain.links.length > 1) {
+      chain.links.forEach((link, li) => {
+        if (!connected.has(link.id)) {
+          r.warn(
+            'orphan-link',
+            { path: `chains[${ci}].links[${li}]`, record: { kind: 'link', id: link.id } },
+            '',
+            'has no supply edge',
+          );
+        }
+      });
+    }
+  });
+
+  ds.regions.forEach((region, ri) => {
+    const rp: Place = { path: `regions[${ri}]`, record: { kind: 'region', id: region.id } };
+    const links = chainLinks.get(region.chainId);
+    if (!links) {
+      r.error('unknown-ref', rp, 'chainId', `chain "${region.chainId}" is not in the dataset`, {
+        value: region.chainId,
+        target: 'chain',
+      });
+      return;
+    }
+    const checkLinks = (ids: readonly string[], place: Place, field: string) =>
+      ids.forEach((id, i) => {
+        if (!links.has(id)) {
+          r.error('unknown-ref', place, `${field}[${i}]`, `link "${id}" is not in chain "${region.chainId}"`, {
+            value: id,
+            target: 'link',
+          });
+        }
+      });
+    region.linkStates.forEach((s, i) => {
+      const place: Place = { path: `regions[${ri}].linkStates[${i}]`, record: { kind: 'link-state', id: s.linkId } };
+      if (!links.has(s.linkId)) {
+        r.error('unknown-ref', place, 'linkId', `link "${s.linkId}" is not in chain "${region.chainId}"`, {
+          value: s.linkId,
+          target: 'link',
+        });
+      }
+      checkCitations(s.sources, place);
+    });
+    const enterpriseIds = new Set(region.enterprises.map((e) => e.id));
+    region.enterprises.forEach((e, i) => {
+      const place: Place = { path: `regions[${ri}].enterprises[${i}]`, record: { kind: 'enterprise', id: e.id } };
+      checkLinks(e.linkIds, place, 'linkIds');
+      checkCitations(e.sources, place);
+    });
+    region.projects.forEach((p, i) => {
+      const place: Place = { path: `regions[${ri}].projects[${i}]`, record: { kind: 'project', id: p.id } };
+      checkLinks(p.linkIds, place, 'linkIds');
+      p.enterpriseIds.forEach((id, j) => {
+        if (!enterpriseIds.has(id)) {
+          r.error('unknown-ref', place, `enterpriseIds[${j}]`, `enterprise "${id}" is not in region "${region.id}"`, {
+            value: id,
+            target: 'enterprise',
+          });
+        }
+      });
+      checkCitations(p.sources, place);
+    });
+    region.indicators.forEach((ind, i) => {
+      const place: Place = { path: `regions[${ri}].indicators[${i}]`, record: { kind: 'indicator', id: ind.id } };
+      checkLinks(ind.linkIds, place, 'linkIds');
+      checkCitations(ind.sources, place);
+    });
+    if (region.focus) {
+      const fp: Place = { path: `regions[${ri}].focus`, record: { kind: 'focus', id: region.id } };
+      checkLinks(region.focus.products, fp, 'products');
+      checkLinks(region.focus.applications, fp, 'applications');
+      checkLinks(region.focus.supporting, fp, 'supporting');
+      const subs = chainSubChains.get(region.chainId) ?? new Set<string>();
+      region.focus.subChains.forEach((id, i) => {
+        if (!subs.has(id)) {
+          r.error('unknown-ref', fp, `subChains[${i}]`, `sub-chain "${id}" is not in chain "${region.chainId}"`, {
+            value: id,
+            target: 'sub-chain',
+          });
+        }
+      });
+      checkCitations(region.focus.sources, fp);
+    }
+  });
+
+  ds.sources.forEach((s, i) => {
+    if (!cited.has(s.id)) {
+      r.warn('uncited-source', { path: `sources[${i}]`, record: { kind: 'source', id: s.id } }, '', 'is never cited');
+    }
+  });
+}
