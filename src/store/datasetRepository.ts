@@ -1,0 +1,102 @@
+/**
+ * Reading and writing whole datasets, and single records. Every multi-record write is one transaction:
+ * it lands whole or not at all.
+ */
+import type { Dataset, LinkState } from '../model/types';
+import { FORMAT_VERSION } from '../model/types';
+import type { ChainAtlasDB } from './db';
+
+/** Drops the storage-only fields (`seq`, `chainId`, `regionId`) from a row. */
+function strip<T extends { seq: number }, K extends keyof T = never>(row: T, ...keys: K[]): Omit<T, K | 'seq'> {
+  const copy: Partial<T> = { ...row };
+  delete copy.seq;
+  for (const k of keys) delete copy[k];
+  return copy as Omit<T, K | 'seq'>;
+}
+
+/** Rows sorted by `seq` and grouped by their owner (chain or region). */
+function groupBy<R extends { seq: number }>(rows: R[], owner: (r: R) => string): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const r of rows.sort((a, b) => a.seq - b.seq)) {
+    const list = map.get(owner(r));
+    if (list) list.push(r);
+    else map.set(owner(r), [r]);
+  }
+  return map;
+}
+
+/** Reads the stored dataset, or `undefined` when the database holds none. */
+export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined> {
+  return db.transaction('r', db.dataTables, async () => {
+    const chains = (await db.chains.toArray()).sort((a, b) => a.seq - b.seq);
+    if (chains.length === 0) return undefined;
+    const sources = (await db.sources.toArray()).sort((a, b) => a.seq - b.seq);
+    const regions = (await db.regions.toArray()).sort((a, b) => a.seq - b.seq);
+    const links = groupBy(await db.links.toArray(), (r) => r.chainId);
+    const edges = groupBy(await db.edges.toArray(), (r) => r.chainId);
+    const states = groupBy(await db.linkStates.toArray(), (r) => r.regionId);
+    const enterprises = groupBy(await db.enterprises.toArray(), (r) => r.regionId);
+    const projects = groupBy(await db.projects.toArray(), (r) => r.regionId);
+    const indicators = groupBy(await db.indicators.toArray(), (r) => r.regionId);
+    return {
+      format: FORMAT_VERSION,
+      sources: sources.map((s) => strip(s)),
+      chains: chains.map((c) => ({
+        ...strip(c),
+        links: (links.get(c.id) ?? []).map((l) => strip(l, 'chainId')),
+        edges: (edges.get(c.id) ?? []).map((e) => strip(e, 'chainId')),
+      })),
+      regions: regions.map((r) => ({
+        ...strip(r),
+        linkStates: (states.get(r.id) ?? []).map((s) => strip(s, 'regionId')),
+        enterprises: (enterprises.get(r.id) ?? []).map((e) => strip(e, 'regionId')),
+        projects: (projects.get(r.id) ?? []).map((p) => strip(p, 'regionId')),
+        indicators: (indicators.get(r.id) ?? []).map((i) => strip(i, 'regionId')),
+      })),
+    };
+  });
+}
+
+/**
+ * Replaces everything stored with `dataset`, in one transaction. Call only with a validated dataset.
+ * `meta` entries are written in the same transaction.
+ */
+export async function replaceDataset(
+  db: ChainAtlasDB,
+  dataset: Dataset,
+  meta: Record<string, unknown> = {},
+): Promise<void> {
+  await db.transaction('rw', [...db.dataTables, db.meta], async () => {
+    await Promise.all(db.dataTables.map((t) => t.clear()));
+    await writeRows(db, dataset);
+    await db.meta.bulkPut(Object.entries(meta).map(([key, value]) => ({ key, value })));
+  });
+}
+
+/** Writes a dataset's rows; the caller holds a read-write transaction over the data tables. */
+export async function writeRows(db: ChainAtlasDB, dataset: Dataset): Promise<void> {
+  const seq = <T>(items: readonly T[]) => items.map((item, i) => ({ ...item, seq: i }));
+  await db.sources.bulkAdd(seq(dataset.sources));
+  for (const [i, { links, edges, ...chain }] of dataset.chains.entries()) {
+    await db.chains.add({ ...chain, seq: i });
+    await db.links.bulkAdd(seq(links).map((l) => ({ ...l, chainId: chain.id })));
+    await db.edges.bulkAdd(seq(edges).map((e) => ({ ...e, chainId: chain.id })));
+  }
+  for (const [i, { linkStates, enterprises, projects, indicators, ...region }] of dataset.regions.entries()) {
+    await db.regions.add({ ...region, seq: i });
+    const tag = <T>(rows: readonly T[]) => seq(rows).map((r) => ({ ...r, regionId: region.id }));
+    await db.linkStates.bulkAdd(tag(linkStates));
+    await db.enterprises.bulkAdd(tag(enterprises));
+    await db.projects.bulkAdd(tag(projects));
+    await db.indicators.bulkAdd(tag(indicators));
+  }
+}
+
+/** Sets one link's state in a region (a new state goes after the existing ones). */
+export async function putLinkState(db: ChainAtlasDB, regionId: string, state: LinkState): Promise<void> {
+  await db.transaction('rw', db.linkStates, async () => {
+    const existing = await db.linkStates.get([regionId, state.linkId]);
+    const seq = existing?.seq ?? (await db.linkStates.where('regionId').equals(regionId).count());
+    await db.linkStates.put({ ...state, regionId, seq });
+  });
+}

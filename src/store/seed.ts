@@ -1,0 +1,79 @@
+/**
+ * The shipped data: loading it on first start, never over a user's data afterwards, and restoring it
+ * on request ("Reset to shipped data").
+ */
+import { mergeDatasets } from '../model/dataset';
+import type { Dataset } from '../model/types';
+import { validateDataset } from '../model/validate';
+import type { ChainAtlasDB } from './db';
+import { replaceDataset, writeRows } from './datasetRepository';
+
+/** Where shipped data comes from; the app passes `loadShippedDataset`, tests pass their own. */
+export type ShippedLoader = () => Promise<Dataset>;
+
+/** The data that ships with the app: the battery-chain template and Jinchang's state, validated. */
+export async function loadShippedDataset(): Promise<Dataset> {
+  // Dynamic imports put the seed in its own chunk, fetched (from this origin) only when needed.
+  const [chain, region] = await Promise.all([
+    import('../../seeds/battery-chain.json'),
+    import('../../seeds/jinchang.json'),
+  ]);
+  const result = validateDataset(
+    mergeDatasets(chain.default as unknown as Dataset, region.default as unknown as Dataset),
+  );
+  if (!result.ok) {
+    throw new Error(`The shipped data is invalid: ${result.issues.map((i) => i.message).join('; ')}`);
+  }
+  return result.dataset;
+}
+
+/** A short fingerprint of a dataset, to tell later which shipped data a database started from. */
+export function digest(dataset: Dataset): string {
+  const text = JSON.stringify(dataset);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export interface SeedInfo {
+  /** When the shipped data was written into this database. */
+  readonly seededAt: string;
+  readonly shippedDigest: string;
+}
+
+const SEED_KEY = 'seed';
+
+/**
+ * On first start, writes the shipped data into the empty database; on every later start, does
+ * nothing, so a user's data is never overwritten. Safe when two tabs start at once: the check and
+ * the write happen in one transaction.
+ *
+ * @returns whether this call loaded the shipped data.
+ */
+export async function ensureSeeded(db: ChainAtlasDB, loadShipped: ShippedLoader): Promise<boolean> {
+  if (await db.meta.get(SEED_KEY)) return false;
+  const shipped = await loadShipped();
+  return db.transaction('rw', [...db.dataTables, db.meta], async () => {
+    if (await db.meta.get(SEED_KEY)) return false;
+    await Promise.all(db.dataTables.map((t) => t.clear()));
+    await writeRows(db, shipped);
+    const info: SeedInfo = { seededAt: new Date().toISOString(), shippedDigest: digest(shipped) };
+    await db.meta.put({ key: SEED_KEY, value: info });
+    return true;
+  });
+}
+
+/** Replaces everything stored with the shipped data, in one transaction. The UI asks first. */
+export async function resetToShipped(db: ChainAtlasDB, loadShipped: ShippedLoader): Promise<void> {
+  const shipped = await loadShipped();
+  const info: SeedInfo = { seededAt: new Date().toISOString(), shippedDigest: digest(shipped) };
+  await replaceDataset(db, shipped, { [SEED_KEY]: info });
+}
+
+/** When and from what the database was seeded. */
+export async function seedInfo(db: ChainAtlasDB): Promise<SeedInfo | undefined> {
+  return (await db.meta.get(SEED_KEY))?.value as SeedInfo | undefined;
+}

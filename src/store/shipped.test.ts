@@ -1,0 +1,228 @@
+/**
+ * The shipped data: it validates, every citation points at words that really stand in its source,
+ * and every fact the foundation issue lists is present with its value and unit.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { statesByLink } from '../model/dataset';
+import type { Citation, Dataset, Indicator, Region } from '../model/types';
+import { validateDataset } from '../model/validate';
+import { mergeDatasets } from '../model/dataset';
+import { loadShippedDataset } from './seed';
+
+const seedText = (path: string) => readFileSync(new URL(`../../seeds/${path}`, import.meta.url), 'utf8');
+const article = seedText('sources/gsdaily-2024-jinchang.txt');
+const reference = seedText('sources/battery-chain-reference.md');
+/** The article's paragraphs as data-format.md numbers them: non-empty blocks between blank lines. */
+const paragraphs = article
+  .split(/\n\s*\n/)
+  .map((b) => b.trim())
+  .filter(Boolean);
+
+const shipped: Dataset = await loadShippedDataset();
+const jinchang: Region = shipped.regions.find((r) => r.id === 'jinchang')!;
+const chain = shipped.chains[0]!;
+
+function allCitations(ds: Dataset): Citation[] {
+  const out: Citation[] = [];
+  for (const c of ds.chains) {
+    out.push(...c.sources);
+    for (const l of c.links) out.push(...l.sources);
+    for (const e of c.edges) out.push(...e.sources, ...(e.intensities ?? []).map((i) => i.source));
+  }
+  for (const r of ds.regions) {
+    for (const list of [r.linkStates, r.enterprises, r.projects, r.indicators])
+      for (const x of list) out.push(...x.sources);
+    if (r.focus) out.push(...r.focus.sources);
+  }
+  return out;
+}
+
+describe('shipped data', () => {
+  it('validates with no errors, and its only warnings are the two records the article does not place', () => {
+    const raw = mergeDatasets(JSON.parse(seedText('battery-chain.json')), JSON.parse(seedText('jinchang.json')));
+    const result = validateDataset(raw);
+    expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(result.issues.map((i) => `${i.code} ${i.record.kind} ${i.record.id}`).sort()).toEqual([
+      'no-links enterprise hanxing',
+      'no-links project hanxing-1e8ah',
+    ]);
+  });
+
+  it('has a battery-chain template of 70–90 links in the six sub-chains, with cycles through recycling', () => {
+    expect(chain.links.length).toBeGreaterThanOrEqual(70);
+    expect(chain.links.length).toBeLessThanOrEqual(90);
+    expect(chain.subChains.map((s) => s.id)).toEqual(['raw', 'cathode', 'anode', 'electrolyte', 'cells', 'recycling']);
+    for (const l of chain.links) {
+      expect(l.name.zh.trim(), l.id).not.toBe('');
+      expect(l.name.en.trim(), l.id).not.toBe('');
+    }
+    expect(chain.edges.some((e) => e.from === 'hydromet' && e.to === 'niso4')).toBe(true);
+  });
+
+  it('cites only sources it holds, and every article quote stands in the paragraph its locator names', () => {
+    const ids = new Set(shipped.sources.map((s) => s.id));
+    const citations = allCitations(shipped);
+    expect(citations.length).toBeGreaterThan(300);
+    for (const c of citations) {
+      expect(ids.has(c.sourceId), c.sourceId).toBe(true);
+      if (c.sourceId === 'gsdaily-2024-jinchang') {
+        const n = Number(/^¶(\d+)$/.exec(c.locator)?.[1]);
+        expect(paragraphs[n - 1], `${c.locator} should hold: ${c.quote}`).toContain(c.quote);
+      } else if (c.quote) {
+        expect(reference, c.quote).toContain(c.quote);
+      }
+    }
+  });
+
+  it('cites the article for every status, project, enterprise and indicator of Jinchang', () => {
+    const cited = (x: { sources: readonly Citation[] }) =>
+      x.sources.some((c) => c.sourceId === 'gsdaily-2024-jinchang');
+    for (const list of [jinchang.linkStates, jinchang.projects, jinchang.enterprises, jinchang.indicators]) {
+      for (const x of list) expect(cited(x), JSON.stringify(x).slice(0, 80)).toBe(true);
+    }
+  });
+
+  it('carries material intensities with their sources where the reference gives them', () => {
+    const edge = chain.edges.find((e) => e.from === 'niso4' && e.to === 'ncm_pcam')!;
+    expect(edge.intensities?.find((i) => i.chemistry === 'NMC811')).toMatchObject({
+      value: 0.658,
+      unit: 'kg/kWh',
+      measure: 'Ni',
+    });
+    const lfp = chain.edges.find((e) => e.from === 'lfp_cam' && e.to === 'cell_lfp')!;
+    expect(lfp.intensities?.[0]).toMatchObject({ value: 2, unit: 'kg/kWh', chemistry: 'LFP' });
+  });
+});
+
+describe('Jinchang facts from the article', () => {
+  const states = statesByLink(jinchang);
+  const indicator = (id: string): Indicator => {
+    const found = jinchang.indicators.find((i) => i.id === id);
+    expect(found, id).toBeDefined();
+    return found!;
+  };
+  const project = (id: string) => jinchang.projects.find((p) => p.id === id)!;
+
+  it('production capacity: 250,000 t nickel, 1,400,000 t copper, 17,000 t cobalt', () => {
+    expect(states.get('ni_metal')).toMatchObject({ status: 'strong', capacity: { value: 250000, unit: 't/a' } });
+    expect(states.get('cu')).toMatchObject({ status: 'strong', capacity: { value: 1400000, unit: 't/a' } });
+    expect(states.get('co_refined')).toMatchObject({ status: 'strong', capacity: { value: 17000, unit: 't/a' } });
+  });
+
+  it('the “三酸两碱” base and sulfur, phosphorus and fluorine chemistry: 60+ products, 10 Mt+ capacity', () => {
+    expect(states.get('h2so4')?.status).toBe('present');
+    expect(states.get('chlor_alkali')?.status).toBe('present');
+    expect(states.get('h2so4')?.sources[0]?.quote).toContain('三酸两碱');
+    expect(indicator('chemical-products').value).toEqual({ value: 60, unit: 'count', qualifier: 'over' });
+    expect(indicator('chemical-capacity').value).toEqual({ value: 10000000, unit: 't/a', qualifier: 'over' });
+    expect(indicator('chemical-products').sources[0]?.quote).toMatch(/硫化工、磷化工、氟化工/);
+  });
+
+  it('local battery-grade nickel and cobalt salts, and Ni, Co, Mn, Fe, Li and phosphoric acid', () => {
+    for (const id of ['niso4', 'coso4', 'mn_ore', 'fe_src', 'li2co3', 'h3po4', 'ni_metal', 'co_refined']) {
+      expect(['present', 'strong'], id).toContain(states.get(id)?.status);
+    }
+  });
+
+  it('the signing on 2022-04-07 of 44 projects worth 456.8亿元', () => {
+    expect(indicator('signed-projects-2022')).toMatchObject({
+      period: '2022-04-07',
+      value: { value: 44, unit: 'count' },
+    });
+    expect(indicator('signed-value-2022')).toMatchObject({
+      period: '2022-04-07',
+      value: { value: 45680000000, unit: 'CNY' },
+    });
+  });
+
+  it('the NCM and LFP focus for storage, power and consumer uses, and the four sub-chains', () => {
+    expect(jinchang.focus?.products).toEqual(['cell_ncm', 'cell_lfp']);
+    expect(jinchang.focus?.applications).toEqual(['ess', 'ev', 'consumer']);
+    expect(jinchang.focus?.subChains).toEqual(['cells', 'cathode', 'anode', 'electrolyte']);
+    expect(indicator('subchains-formed').value).toEqual({ value: 4, unit: 'count' });
+  });
+
+  it('18650 ternary cells in volume production at 金拓锂电 and 金宏翔', () => {
+    expect(states.get('cell_ncm')?.status).toBe('present');
+    for (const id of ['jintuo-18650', 'jinhongxiang-18650']) {
+      expect(project(id)).toMatchObject({ status: 'operating', linkIds: ['cell_ncm'] });
+    }
+    expect(jinchang.enterprises.filter((e) => e.linkIds.includes('cell_ncm')).map((e) => e.name.zh)).toEqual([
+      '金拓锂电',
+      '金宏翔',
+    ]);
+  });
+
+  it('金车储能 2 GWh LFP cells and 汉星 100 million Ah cells built and operating', () => {
+    expect(project('jinche-lfp-2gwh')).toMatchObject({ status: 'operating', capacity: { value: 2, unit: 'GWh/a' } });
+    expect(project('hanxing-1e8ah')).toMatchObject({
+      status: 'operating',
+      capacity: { value: 100000000, unit: 'Ah/a' },
+    });
+  });
+
+  it('32 GWh of cells under construction, with 金川集团 70,000 t precursor and 金车 18 GWh LFP', () => {
+    expect(indicator('cells-under-construction').value).toEqual({ value: 32, unit: 'GWh/a' });
+    expect(project('jinchuan-pcam-70kt')).toMatchObject({
+      status: 'building',
+      linkIds: ['ncm_pcam'],
+      enterpriseIds: ['jinchuan'],
+      capacity: { value: 70000, unit: 't/a' },
+    });
+    expect(project('jinche-lfp-18gwh')).toMatchObject({ status: 'building', capacity: { value: 18, unit: 'GWh/a' } });
+    expect(states.get('ncm_pcam')?.status).toBe('building');
+  });
+
+  it('carbonate solvents, separators and aluminium-plastic film being introduced', () => {
+    for (const id of ['cyc_carb', 'lin_carb', 'separator', 'pouch_film'])
+      expect(states.get(id)?.status, id).toBe('attracting');
+  });
+
+  it('a 77% local supply share of battery raw materials, as a reported indicator', () => {
+    expect(indicator('local-supply-share')).toMatchObject({ value: { value: 77, unit: 'percent' }, period: '2024' });
+  });
+
+  it('output of 260亿元 in 2023 (+40.5%) and 216亿元 in the first half of 2024 (+65.5%)', () => {
+    expect(indicator('battery-output-2023')).toMatchObject({
+      value: { value: 26000000000, unit: 'CNY' },
+      period: '2023',
+      changePercent: 40.5,
+    });
+    expect(indicator('battery-output-2024h1')).toMatchObject({
+      value: { value: 21600000000, unit: 'CNY' },
+      period: '2024-H1',
+      changePercent: 65.5,
+    });
+  });
+
+  it('battery recycling as a supporting industry', () => {
+    expect(jinchang.focus?.supporting).toEqual(expect.arrayContaining(['black_mass', 'hydromet']));
+    expect(jinchang.focus?.sources.some((c) => c.quote === '配套发展电池回收等产业')).toBe(true);
+  });
+
+  it('the development zone: GDP 373亿元 +16.5%, rank 65 of 230 after 147, 78, 121; enterprises and R&D', () => {
+    expect(indicator('zone-gdp-2023')).toMatchObject({
+      value: { value: 37300000000, unit: 'CNY' },
+      changePercent: 16.5,
+    });
+    expect(indicator('zone-rank-2023')).toMatchObject({
+      value: { value: 65, unit: 'rank' },
+      outOf: 230,
+      period: '2023',
+    });
+    expect(['2020', '2021', '2022'].map((y) => indicator(`zone-rank-${y}`).value.value)).toEqual([147, 78, 121]);
+    expect(indicator('zone-four-above').value.value).toBe(145);
+    expect(indicator('zone-high-tech').value.value).toBe(44);
+    expect(indicator('zone-specialised').value.value).toBe(20);
+    expect(indicator('zone-rnd').value.value).toBe(35);
+    for (const id of ['zone-gdp-2023', 'zone-rank-2023', 'zone-rnd'])
+      expect(indicator(id).subject?.zh).toBe('金昌经开区');
+  });
+
+  it('leaves links the article says nothing about unknown rather than guessed', () => {
+    for (const id of ['lioh', 'ncm_cam', 'lfp_cam', 'fepo4', 'syn_anode', 'electrolyte', 'lipf6', 'ess', 'ev']) {
+      expect(states.get(id)?.status ?? 'unknown', id).toBe('unknown');
+    }
+  });
+});
