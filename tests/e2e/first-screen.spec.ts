@@ -1,0 +1,100 @@
+import { expect, openApp, test } from './fixtures';
+
+test('opens on the Jinchang chain, drawn, with its title, data date and source', async ({ page, watch }) => {
+  await openApp(page, './?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jinchang');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('New-energy battery chain');
+  await expect(page.getByTestId('data-date')).toHaveText('Data as of 2024');
+  await expect(page.getByTestId('main-source')).toContainText('Gansu Daily');
+  await expect(page.getByTestId('main-source')).toContainText('取舍之间的发展智慧');
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '77');
+
+  // The canvas really has something on it: many distinct pixel colours, not a blank sheet.
+  const colours = await page.evaluate(() => {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="chain-canvas"] canvas')];
+    const seen = new Set<number>();
+    for (const c of canvases) {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0) continue;
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < data.length; i += 4 * 97)
+        if (data[i + 3]! > 0) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    }
+    return seen.size;
+  });
+  expect(colours).toBeGreaterThan(20);
+  expect(watch.foreignRequests).toEqual([]);
+});
+
+test('follows the browser language and lets ?lang= force one', async ({ browser, baseURL }) => {
+  for (const [browserLocale, path, heading, date] of [
+    ['zh-CN', './', '金昌市', '数据截至 2024'],
+    ['en-US', './', 'Jinchang', 'Data as of 2024'],
+    ['zh-CN', './?lang=en', 'Jinchang', 'Data as of 2024'],
+  ] as const) {
+    const context = await browser.newContext({ locale: browserLocale, baseURL });
+    const page = await context.newPage();
+    await openApp(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+    await expect(page.getByTestId('data-date')).toHaveText(date);
+    await expect(page.locator('html')).toHaveAttribute(
+      'lang',
+      browserLocale === 'en-US' || path.includes('en') ? 'en' : 'zh-CN',
+    );
+    await context.close();
+  }
+});
+
+test('the language switch changes the interface and keeps a forced ?lang= in step', async ({ page, watch }) => {
+  await openApp(page, './?lang=zh');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('金昌市');
+  await page.getByRole('button', { name: '切换到英文' }).click();
+  await expect(page.getByTestId('data-date')).toHaveText('Data as of 2024');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jinchang');
+  await expect(page).toHaveURL(/lang=en/);
+  void watch;
+});
+
+test('keeps a user change across a reload and restores the shipped data only after asking', async ({ page, watch }) => {
+  await openApp(page);
+  const legendCount = page.getByRole('group', { name: 'Status' }).locator('li', { hasText: 'Missing' });
+  await expect(legendCount).toHaveText(/Missing\s*$/); // no missing links in the shipped data
+
+  // Change a stored status directly in IndexedDB, as an edit would.
+  await page.evaluate(async () => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('chainatlas');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('linkStates', 'readwrite');
+        tx.objectStore('linkStates').put({
+          regionId: 'jinchang',
+          linkId: 'electrolyte',
+          status: 'missing',
+          asOf: '2025',
+          sources: [{ sourceId: 'gsdaily-2024-jinchang', locator: '¶12' }],
+          seq: 999,
+        });
+        tx.oncomplete = () => (open.result.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+  });
+  await page.reload();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+  await expect(legendCount).toHaveText(/Missing\s*1$/);
+
+  await page.getByText('Data', { exact: true }).click();
+  await page.getByRole('button', { name: 'Reset to shipped data…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset to shipped data?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(legendCount).toHaveText(/Missing\s*1$/);
+
+  await page.getByText('Data', { exact: true }).click();
+  await page.getByRole('button', { name: 'Reset to shipped data…' }).click();
+  await dialog.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByRole('status')).toHaveText(/shipped data has been restored/);
+  await expect(legendCount).toHaveText(/Missing\s*$/);
+  void watch;
+});
