@@ -51,11 +51,26 @@ describe('inputs and outputs', () => {
 });
 
 describe('closures', () => {
-  it('terminates on a cycle and does not count the start link', () => {
+  it('follows the material flow, leaving out the recycling loop unless asked', () => {
     const index = indexChain(loopChain());
-    // Everything but the cell itself is upstream of the cell, through the loop too.
-    expect([...upstreamOf(index, 'cell')].sort()).toEqual(['acid', 'cam', 'eol', 'ore', 'pcam', 'recyc', 'salt']);
+    expect([...upstreamOf(index, 'cell')].sort()).toEqual(['acid', 'cam', 'ore', 'pcam', 'salt']);
+    expect([...downstreamOf(index, 'recyc')]).toEqual([]);
     expect([...downstreamOf(index, 'salt')].sort()).toEqual(['cam', 'cell', 'eol', 'pcam', 'recyc']);
+  });
+
+  it('with loops, goes round the cycle, terminates, and does not count the start link', () => {
+    const index = indexChain(loopChain());
+    expect([...upstreamOf(index, 'cell', { loops: true })].sort()).toEqual([
+      'acid',
+      'cam',
+      'eol',
+      'ore',
+      'pcam',
+      'recyc',
+      'salt',
+    ]);
+    expect([...downstreamOf(index, 'recyc', { loops: true })].sort()).toEqual(['cam', 'cell', 'eol', 'pcam', 'salt']);
+    expect(upstreamOf(index, 'salt', { loops: true }).has('salt')).toBe(false);
   });
 
   it('gives the raw links no upstream and the loop-free leaves their path only', () => {
@@ -84,7 +99,7 @@ describe('closures', () => {
         ],
       ),
     );
-    expect([...upstreamOf(two, 'x')]).toEqual(['y']);
+    expect([...upstreamOf(two, 'x', { loops: true })]).toEqual(['y']);
     const ids = Array.from({ length: 20000 }, (_, i) => `n${i}`);
     const long = indexChain(
       tinyChain(

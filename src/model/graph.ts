@@ -39,6 +39,8 @@ export function indexChain(template: ChainTemplate): ChainIndex {
   return { template, links, inputs, outputs };
 }
 
+const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
+
 /** The links that directly supply `linkId`. */
 export function inputsOf(index: ChainIndex, linkId: string): readonly string[] {
   return index.inputs.get(linkId) ?? [];
@@ -49,16 +51,29 @@ export function outputsOf(index: ChainIndex, linkId: string): readonly string[] 
   return index.outputs.get(linkId) ?? [];
 }
 
+export interface ClosureOptions {
+  /**
+   * Follow feedback edges too (recycling back to salts). Off, a trace follows the material flow only;
+   * on, it goes round the recycling loop, which from most links reaches most of the chain.
+   */
+  readonly loops?: boolean;
+}
+
 /**
  * Every link reachable from `start` along `next`, not counting `start` itself even when a cycle leads
  * back to it. Breadth-first with a visited set, so it ends on any graph in O(links + edges).
  */
-function closure(adjacency: ReadonlyMap<string, readonly string[]>, start: string): Set<string> {
+function closure(
+  adjacency: ReadonlyMap<string, readonly string[]>,
+  start: string,
+  skip: (from: string, to: string) => boolean,
+): Set<string> {
   const seen = new Set<string>([start]);
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
-    for (const next of adjacency.get(queue[i]!) ?? []) {
-      if (!seen.has(next)) {
+    const at = queue[i]!;
+    for (const next of adjacency.get(at) ?? []) {
+      if (!seen.has(next) && !skip(at, next)) {
         seen.add(next);
         queue.push(next);
       }
@@ -68,22 +83,33 @@ function closure(adjacency: ReadonlyMap<string, readonly string[]>, start: strin
   return seen;
 }
 
+/** The feedback edges of an index, computed once per index. */
+const feedbackCache = new WeakMap<ChainIndex, Set<string>>();
+function feedbackKeys(index: ChainIndex): Set<string> {
+  let keys = feedbackCache.get(index);
+  if (!keys) {
+    keys = new Set(feedbackEdges(index).map((e) => edgeKey(e.from, e.to)));
+    feedbackCache.set(index, keys);
+  }
+  return keys;
+}
+
 /** All links that feed `linkId`, directly or through other links. */
-export function upstreamOf(index: ChainIndex, linkId: string): Set<string> {
-  return closure(index.inputs, linkId);
+export function upstreamOf(index: ChainIndex, linkId: string, options: ClosureOptions = {}): Set<string> {
+  const back = options.loops ? undefined : feedbackKeys(index);
+  return closure(index.inputs, linkId, (at, next) => back?.has(edgeKey(next, at)) ?? false);
 }
 
 /** All links that `linkId` feeds, directly or through other links. */
-export function downstreamOf(index: ChainIndex, linkId: string): Set<string> {
-  return closure(index.outputs, linkId);
+export function downstreamOf(index: ChainIndex, linkId: string, options: ClosureOptions = {}): Set<string> {
+  const back = options.loops ? undefined : feedbackKeys(index);
+  return closure(index.outputs, linkId, (at, next) => back?.has(edgeKey(at, next)) ?? false);
 }
 
 /** The position of a stage in reading order (raw = 0). */
 export function stageRank(stage: Stage): number {
   return STAGES.indexOf(stage);
 }
-
-const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
 
 /**
  * The edges that run against the flow: into an earlier stage (recycling back to salts), or closing a

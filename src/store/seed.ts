@@ -3,6 +3,7 @@
  * on request ("Reset to shipped data").
  */
 import { mergeDatasets } from '../model/dataset';
+import { digestText } from '../model/digest';
 import type { Dataset } from '../model/types';
 import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB } from './db';
@@ -29,13 +30,7 @@ export async function loadShippedDataset(): Promise<Dataset> {
 
 /** A short fingerprint of a dataset, to tell later which shipped data a database started from. */
 export function digest(dataset: Dataset): string {
-  const text = JSON.stringify(dataset);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return digestText(JSON.stringify(dataset));
 }
 
 export interface SeedInfo {
