@@ -5,13 +5,27 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { ChainElements } from './elements';
-import type { Positions } from './layout';
+import type { Point, Positions } from './layout';
 import { hasHardwareWebgl } from './renderer';
 import { chainStylesheet } from './style';
 
 export interface ChainGraphEvents {
   /** A link was tapped (its id), or the background (null). */
   readonly onSelect?: (linkId: string | null) => void;
+  /** The user dragged links; all link positions as they now stand. */
+  readonly onMoved?: (positions: Record<string, Point>) => void;
+}
+
+/** What to emphasise: the selection, a trace from it, and the links the filters let through. */
+export interface Emphasis {
+  readonly selected: string | null;
+  /** Links reached by tracing (empty when not tracing). */
+  readonly traced: ReadonlySet<string>;
+  readonly tracing: boolean;
+  /** The trace goes round recycling loops (so feedback edges are part of it). */
+  readonly loops: boolean;
+  /** Links the filters let through, or null when nothing is filtered. */
+  readonly matching: ReadonlySet<string> | null;
 }
 
 export class ChainGraph {
@@ -36,7 +50,12 @@ export class ChainGraph {
     this.#cy.on('tap', (event) => {
       if (event.target === this.#cy) this.#events.onSelect?.(null);
     });
+    this.#cy.on('dragfree', 'node[kind = "link"]', () => this.#events.onMoved?.(this.positions()));
+    this.#resize = new ResizeObserver(() => this.#cy.resize());
+    this.#resize.observe(container);
   }
+
+  readonly #resize: ResizeObserver;
 
   /** Brings the drawn graph in line with `elements`; link nodes go to `positions` where given. */
   render(elements: ChainElements, positions: Positions | undefined): void {
@@ -67,9 +86,96 @@ export class ChainGraph {
     });
   }
 
-  /** Fits the whole chain in the viewport. */
-  fit(padding = 24): void {
-    this.#cy.fit(undefined, padding);
+  /**
+   * Fits the whole chain in the part of the canvas left uncovered (`coveredRight` pixels on the right
+   * are under the details panel).
+   */
+  fit(coveredRight = 0, padding = 24): void {
+    const cy = this.#cy;
+    const box = cy.elements().boundingBox();
+    if (box.w === 0 || box.h === 0) return;
+    const width = Math.max(100, cy.width() - coveredRight);
+    const zoom = Math.min(
+      cy.maxZoom(),
+      Math.max(cy.minZoom(), Math.min((width - 2 * padding) / box.w, (cy.height() - 2 * padding) / box.h)),
+    );
+    cy.viewport({
+      zoom,
+      pan: { x: width / 2 - (box.x1 + box.w / 2) * zoom, y: cy.height() / 2 - (box.y1 + box.h / 2) * zoom },
+    });
+  }
+
+  /** Zooms in (factor > 1) or out around the centre of the view. */
+  zoomBy(factor: number): void {
+    const cy = this.#cy;
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } }, { duration: 150 });
+  }
+
+  /**
+   * Brings a link into view if it is not: pans (at the same zoom) so it stands in the middle of the part
+   * of the canvas left uncovered. Panning only when needed keeps the chain still under the reader's eye.
+   */
+  reveal(linkId: string, coveredRight = 0): void {
+    const cy = this.#cy;
+    const node = cy.getElementById(linkId);
+    if (node.empty()) return;
+    const visibleWidth = Math.max(100, cy.width() - coveredRight);
+    const box = node.renderedBoundingBox();
+    const margin = 16;
+    const inView =
+      box.x1 >= margin && box.x2 <= visibleWidth - margin && box.y1 >= margin && box.y2 <= cy.height() - margin;
+    if (inView) return;
+    const zoom = cy.zoom();
+    const p = node.position();
+    cy.stop(true);
+    cy.animate(
+      { pan: { x: visibleWidth / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } },
+      { duration: 250, easing: 'ease-in-out-cubic' },
+    );
+  }
+
+  /** Applies selection, tracing and filter emphasis as classes, in one batch. */
+  emphasise({ selected, traced, tracing, loops, matching }: Emphasis): void {
+    const cy = this.#cy;
+    cy.batch(() => {
+      cy.elements().removeClass('dimmed traced focus neighbour');
+      const links = cy.nodes('[kind = "link"]');
+      if (tracing && selected) {
+        const inTrace = (id: string) => id === selected || traced.has(id);
+        links.forEach((n) => {
+          n.addClass(inTrace(n.id()) ? (n.id() === selected ? 'focus' : 'traced') : 'dimmed');
+        });
+        cy.edges().forEach((e) => {
+          const along = inTrace(e.source().id()) && inTrace(e.target().id()) && (loops || !e.data('feedback'));
+          e.addClass(along ? 'traced' : 'dimmed');
+        });
+        return;
+      }
+      if (matching) {
+        links.forEach((n) => {
+          if (!matching.has(n.id())) n.addClass('dimmed');
+        });
+        cy.edges().forEach((e) => {
+          if (!matching.has(e.source().id()) || !matching.has(e.target().id())) e.addClass('dimmed');
+        });
+      }
+      if (selected) {
+        const node = cy.getElementById(selected);
+        node.addClass('focus');
+        node.connectedEdges().removeClass('dimmed').addClass('neighbour');
+      }
+    });
+  }
+
+  /** Current centre positions of all links. */
+  positions(): Record<string, Point> {
+    const out: Record<string, Point> = {};
+    this.#cy.nodes('[kind = "link"]').forEach((n) => {
+      const p = n.position();
+      out[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+    });
+    return out;
   }
 
   /** Marks a link selected (or clears the selection), without firing onSelect. */
@@ -86,6 +192,7 @@ export class ChainGraph {
   }
 
   destroy(): void {
+    this.#resize.disconnect();
     this.#cy.destroy();
   }
 }

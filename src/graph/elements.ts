@@ -4,26 +4,19 @@
  */
 import type { Lang } from '../i18n';
 import { statesByLink, statusOf } from '../model/dataset';
-import { feedbackEdges, indexChain, type ChainIndex } from '../model/graph';
-import type { ChainTemplate, LinkStatus, Region } from '../model/types';
+import { feedbackEdges, type ChainIndex } from '../model/graph';
+import type { LinkStatus, Region, Stage } from '../model/types';
 
 /** Statuses that mean the region makes the link itself. */
 export const LOCAL_STATUSES: ReadonlySet<LinkStatus> = new Set(['strong', 'present']);
 
-/** A glyph per status: the cue that survives greyscale print and colour-blind eyes. */
-export const STATUS_GLYPH: Readonly<Record<LinkStatus, string>> = {
-  strong: '★',
-  present: '●',
-  building: '◐',
-  attracting: '◎',
-  missing: '✕',
-  unknown: '?',
-};
-
 export const LINK_FONT_SIZE = 13;
-const MAX_LABEL_WIDTH = 124;
-const PAD_X = 12;
-const PAD_Y = 8;
+/** Labels wrap at this width: Chinese names are short, English ones get a little more room. */
+export const MAX_LABEL_WIDTH: Readonly<Record<Lang, number>> = { zh: 98, en: 116 };
+const PAD_X = 7;
+const PAD_Y = 6;
+/** Room on the left of a link for its status icon. */
+export const ICON_SPACE = 17;
 const LINE_HEIGHT = 1.25;
 
 export interface LinkNodeData {
@@ -33,9 +26,11 @@ export interface LinkNodeData {
   readonly label: string;
   readonly status: LinkStatus;
   readonly subChain: string;
-  readonly stage: string;
+  readonly stage: Stage;
   readonly width: number;
   readonly height: number;
+  /** Where the label wraps, in pixels. */
+  readonly wrapWidth: number;
 }
 
 export interface GroupNodeData {
@@ -66,41 +61,60 @@ export const groupId = (subChain: string) => `group:${subChain}`;
 /** The id of the edge element for a supply edge. */
 export const edgeId = (from: string, to: string) => `edge:${from}>${to}`;
 
-/** Rough width of a character at `fontSize`: full width for CJK, about half for Latin. */
-function charWidth(ch: string, fontSize: number): number {
-  return /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? fontSize : fontSize * 0.58;
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const ZWSP = '\u200b';
+
+/** Measures the width of a text at a font size (canvas metrics in the browser, an estimate elsewhere). */
+export type TextMeasurer = (text: string, fontSize: number) => number;
+
+/** A measurer that needs no browser: full width for CJK, a little over half for Latin. */
+export const estimateText: TextMeasurer = (text, fontSize) =>
+  [...text].reduce((sum, ch) => sum + (CJK.test(ch) ? fontSize : ch === ZWSP ? 0 : fontSize * 0.58), 0);
+
+/**
+ * A label the canvas renderer can wrap: it breaks only at whitespace or zero-width spaces, so one goes
+ * between CJK characters and after a slash.
+ */
+export function wrappableLabel(text: string): string {
+  return [...text]
+    .map((ch, i, all) => {
+      const next = all[i + 1];
+      if (next === undefined) return ch;
+      const breakAfter =
+        (CJK.test(ch) && !/[)）、,，]/.test(next)) || ch === '/' || (CJK.test(next) && /[^\s(（]/.test(ch));
+      return breakAfter ? ch + ZWSP : ch;
+    })
+    .join('');
 }
 
 /**
- * Estimates the box a label needs when wrapped at `maxWidth`, so the layout can reserve room before
- * anything is drawn. Wraps at spaces and between CJK characters, like the canvas renderer.
+ * The box a label needs when wrapped at `maxWidth`, wrapping where the renderer does (whitespace and
+ * zero-width spaces), so the layout can reserve room before anything is drawn.
  */
-export function measureLabel(text: string, fontSize: number, maxWidth: number): { width: number; lines: number } {
-  const tokens =
-    text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+/g) ?? [];
+export function measureLabel(
+  text: string,
+  fontSize: number,
+  maxWidth: number,
+  measure: TextMeasurer = estimateText,
+): { width: number; lines: number } {
+  const words = text.split(/([\s\u200b]+)/).filter((w) => w !== '');
   let lines = 1;
-  let line = 0;
+  let line = '';
   let widest = 0;
-  for (const token of tokens) {
-    const w = [...token].reduce((sum, ch) => sum + charWidth(ch, fontSize), 0);
-    if (/^\s+$/.test(token)) {
-      line += w;
+  for (const word of words) {
+    if (/^[\s\u200b]+$/.test(word)) {
+      line += word;
       continue;
     }
-    if (line > 0 && line + w > maxWidth) {
-      widest = Math.max(widest, line);
+    const candidate = line + word;
+    if (line.trim() !== '' && measure(candidate, fontSize) > maxWidth) {
+      widest = Math.max(widest, measure(line.trimEnd(), fontSize));
       lines++;
-      line = 0;
-    }
-    line += w;
+      line = word;
+    } else line = candidate;
   }
-  widest = Math.max(widest, line);
-  return { width: Math.min(Math.ceil(widest), maxWidth), lines };
-}
-
-/** The label drawn on a link: its status glyph, then its name. */
-export function linkLabel(name: string, status: LinkStatus): string {
-  return `${STATUS_GLYPH[status]} ${name}`;
+  widest = Math.max(widest, measure(line.trimEnd(), fontSize));
+  return { width: Math.ceil(Math.min(widest, maxWidth)), lines };
 }
 
 /**
@@ -110,7 +124,12 @@ export function linkLabel(name: string, status: LinkStatus): string {
  * const els = buildChainElements(indexChain(chain), region, 'zh');
  * els.links.find((l) => l.id === 'ni_metal')?.status; // 'strong'
  */
-export function buildChainElements(index: ChainIndex, region: Region | undefined, lang: Lang): ChainElements {
+export function buildChainElements(
+  index: ChainIndex,
+  region: Region | undefined,
+  lang: Lang,
+  measure: TextMeasurer = estimateText,
+): ChainElements {
   const chain = index.template;
   const states = region ? statesByLink(region) : new Map();
   const status = (id: string) => statusOf(states, id);
@@ -120,12 +139,9 @@ export function buildChainElements(index: ChainIndex, region: Region | undefined
     .filter((s) => usedGroups.has(s.id))
     .map((s): GroupNodeData => ({ id: groupId(s.id), kind: 'group', label: s.name[lang], subChain: s.id }));
   const links = chain.links.map((l): LinkNodeData => {
-    const label = linkLabel(l.name[lang], status(l.id));
-    // Sized for the longer of the two languages, so switching language never moves the chain.
-    const sizes = [l.name.zh, l.name.en].map((n) =>
-      measureLabel(linkLabel(n, 'unknown'), LINK_FONT_SIZE, MAX_LABEL_WIDTH),
-    );
-    const size = { width: Math.max(...sizes.map((s) => s.width)), lines: Math.max(...sizes.map((s) => s.lines)) };
+    // Sized for the current language: Chinese names are short and sit on one line.
+    const label = wrappableLabel(l.name[lang]);
+    const size = measureLabel(label, LINK_FONT_SIZE, MAX_LABEL_WIDTH[lang], measure);
     return {
       id: l.id,
       kind: 'link',
@@ -134,7 +150,8 @@ export function buildChainElements(index: ChainIndex, region: Region | undefined
       status: status(l.id),
       subChain: l.subChain,
       stage: l.stage,
-      width: size.width + 2 * PAD_X,
+      width: size.width + 2 * PAD_X + ICON_SPACE,
+      wrapWidth: MAX_LABEL_WIDTH[lang],
       height: Math.ceil(size.lines * LINK_FONT_SIZE * LINE_HEIGHT) + 2 * PAD_Y,
     };
   });
@@ -150,9 +167,4 @@ export function buildChainElements(index: ChainIndex, region: Region | undefined
     };
   });
   return { groups, links, edges };
-}
-
-/** Convenience for callers that hold only the template. */
-export function chainElements(chain: ChainTemplate, region: Region | undefined, lang: Lang): ChainElements {
-  return buildChainElements(indexChain(chain), region, lang);
 }

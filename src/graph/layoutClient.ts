@@ -2,8 +2,7 @@
  * Asks the layout worker for positions. One worker for the app's lifetime; requests are matched to
  * answers by id, so a slow layout never lands on a newer graph.
  */
-import type { ElkNode } from 'elkjs/lib/elk-api';
-import type { Positions } from './layout';
+import type { LayoutInput, Positions } from './layout';
 import type { LayoutRequest, LayoutResponse } from './layout.worker';
 
 let worker: Worker | undefined;
@@ -29,11 +28,11 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Lays out an ELK graph in the worker and returns link centre positions. */
-export function layoutInWorker(graph: ElkNode): Promise<Positions> {
+/** Lays out the panorama in the worker and returns link centre positions. */
+export function layoutInWorker(input: LayoutInput): Promise<Positions> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    getWorker().postMessage({ id, graph } satisfies LayoutRequest);
+    getWorker().postMessage({ id, input } satisfies LayoutRequest);
   });
 }

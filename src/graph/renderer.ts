@@ -1,3 +1,5 @@
+import { estimateText, type TextMeasurer } from './elements';
+
 /**
  * Choosing Cytoscape's renderer: WebGL only on a real GPU. Software WebGL (SwiftShader, llvmpipe) is
  * slower than the canvas renderer, so it counts as no GPU.
@@ -17,4 +19,24 @@ export function hasHardwareWebgl(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Measures text as the canvas renderer will draw it (same font stack), so link boxes fit their labels
+ * exactly. Falls back to the estimate where there is no canvas.
+ */
+export function canvasTextMeasurer(fontFamily: string): TextMeasurer {
+  const ctx = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  if (!ctx) return estimateText;
+  const cache = new Map<string, number>();
+  return (text, fontSize) => {
+    const key = `${fontSize}|${text}`;
+    let width = cache.get(key);
+    if (width === undefined) {
+      ctx.font = `${fontSize}px ${fontFamily}`;
+      width = ctx.measureText(text.replaceAll('\u200b', '')).width;
+      cache.set(key, width);
+    }
+    return width;
+  };
 }

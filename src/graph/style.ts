@@ -3,12 +3,15 @@
  * show whether supply is local (both ends in the region) or crosses the region's border.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { LINK_FONT_SIZE } from './elements';
+import { ICON_SPACE, LINK_FONT_SIZE } from './elements';
+import { statusIconUri } from './icons';
 import { EDGE_FEEDBACK, EDGE_LOCAL, EDGE_OTHER, GROUP_BORDER, GROUP_FILL, HIGHLIGHT, STATUS_LOOK } from './palette';
-import { GROUP_PADDING_TOP } from './layout';
+import { GROUP_PADDING } from './layout';
 import type { LinkStatus } from '../model/types';
 
-const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+/** The font stack of graph labels; text is measured with the same. */
+export const GRAPH_FONT =
+  'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
 export function chainStylesheet(): StylesheetJson {
   const statusRules = (Object.keys(STATUS_LOOK) as LinkStatus[]).map((status) => {
@@ -21,6 +24,7 @@ export function chainStylesheet(): StylesheetJson {
         'border-color': look.border,
         'border-style': look.borderStyle,
         'border-width': look.borderWidth,
+        'background-image': statusIconUri(status),
       },
     };
   });
@@ -34,14 +38,15 @@ export function chainStylesheet(): StylesheetJson {
         'border-color': GROUP_BORDER,
         'border-width': 1,
         label: 'data(label)',
+        // The title stands above the box, in the room the layout leaves at the top of each box.
         'text-valign': 'top',
         'text-halign': 'center',
-        'text-margin-y': GROUP_PADDING_TOP - 6,
-        'font-family': FONT,
-        'font-size': 15,
+        'text-margin-y': -3,
+        padding: `${GROUP_PADDING.side}px`,
+        'font-family': GRAPH_FONT,
+        'font-size': 14,
         'font-weight': 'bold',
         color: '#39404a',
-        'padding-top': '0',
         'min-zoomed-font-size': 6,
         events: 'no',
       },
@@ -54,10 +59,19 @@ export function chainStylesheet(): StylesheetJson {
         height: 'data(height)',
         label: 'data(label)',
         'text-wrap': 'wrap',
-        'text-max-width': '124px',
+        'text-max-width': 'data(wrapWidth)',
         'text-valign': 'center',
         'text-halign': 'center',
-        'font-family': FONT,
+        // The label shifts right of the status icon, which sits at the left edge.
+        'text-margin-x': ICON_SPACE / 2,
+        'background-width': '12px',
+        'background-height': '12px',
+        'background-position-x': '7px',
+        'background-position-y': '50%',
+        'background-fit': 'none',
+        'background-clip': 'none',
+        'background-image-containment': 'over',
+        'font-family': GRAPH_FONT,
         'font-size': LINK_FONT_SIZE,
         'line-height': 1.25,
         'min-zoomed-font-size': 5,
@@ -73,7 +87,7 @@ export function chainStylesheet(): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
-        opacity: 0.75,
+        opacity: 0.45,
       },
     },
     {
@@ -93,17 +107,31 @@ export function chainStylesheet(): StylesheetJson {
       },
     },
     {
-      selector: 'node[kind = "link"]:selected',
-      style: { 'overlay-color': HIGHLIGHT, 'overlay-opacity': 0.18, 'overlay-padding': 6, 'underlay-opacity': 0 },
-    },
-    { selector: '.dimmed', style: { opacity: 0.15 } },
-    {
-      selector: 'edge.traced',
-      style: { 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT, width: 2.6, opacity: 1 },
+      // The selected link: a thick accent ring outside its status border.
+      selector: 'node.focus',
+      style: {
+        'underlay-color': HIGHLIGHT,
+        'underlay-opacity': 0.9,
+        'underlay-padding': 4,
+        'underlay-shape': 'round-rectangle',
+      },
     },
     {
       selector: 'node.traced',
-      style: { 'underlay-color': HIGHLIGHT, 'underlay-opacity': 0.25, 'underlay-padding': 5 },
+      style: {
+        'underlay-color': HIGHLIGHT,
+        'underlay-opacity': 0.28,
+        'underlay-padding': 4,
+        'underlay-shape': 'round-rectangle',
+      },
     },
+    {
+      selector: 'edge.traced, edge.neighbour',
+      style: { 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT, width: 2.4, opacity: 1, 'z-index': 10 },
+    },
+    { selector: 'node.dimmed', style: { opacity: 0.18 } },
+    { selector: 'edge.dimmed', style: { opacity: 0.06 } },
+    // No built-in selection box: the focus ring above shows the selection.
+    { selector: 'node:selected', style: { 'overlay-opacity': 0 } },
   ];
 }

@@ -91,8 +91,13 @@ export interface Quantity {
 export interface SubChain {
   readonly id: string;
   readonly name: Localized;
-  /** Reading order of the sub-chains (lanes top to bottom). */
+  /** Reading order of the sub-chains (top to bottom within a column, and in lists). */
   readonly order: number;
+  /**
+   * Layout hint: the panorama column (0 = leftmost) the sub-chain's box stands in. Sub-chains sharing a
+   * column are stacked by `order`. Without it the column follows the supply edges between sub-chains.
+   */
+  readonly column?: number;
 }
 
 export interface ChainLink {

@@ -131,6 +131,7 @@ function readSubChain(r: Reader, o: Json, place: Place): SubChain | undefined {
     id: r.id(o, 'id', place),
     name: r.localized(o, 'name', place),
     order: r.number(o, 'order', place, { required: true }),
+    column: r.number(o, 'column', place, { min: 0, max: 50 }),
   });
   return r.errorCount === before ? sc : undefined;
 }
