@@ -63,6 +63,11 @@ export class AtlasState {
     await resetToShipped(this.#db, this.#loadShipped);
   }
 
+  /** The database, once started (for the layout and view repositories). */
+  get db(): ChainAtlasDB | undefined {
+    return this.#db;
+  }
+
   fail(e: unknown): void {
     this.error = e instanceof Error ? e.message : String(e);
     this.phase = 'error';

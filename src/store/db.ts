@@ -33,6 +33,16 @@ export type EnterpriseRow = Enterprise & Ordered & { readonly regionId: string }
 export type ProjectRow = Project & Ordered & { readonly regionId: string };
 export type IndicatorRow = Indicator & Ordered & { readonly regionId: string };
 
+/** A panorama layout: link positions for one chain structure in one language. */
+export interface LayoutRow {
+  /** Fingerprint of what the layout depends on (see `layoutKey`). */
+  readonly key: string;
+  readonly positions: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
+  /** Arranged by the user (dragged and saved), rather than computed. */
+  readonly custom: boolean;
+  readonly savedAt: string;
+}
+
 /** Facts about the database itself: when it was seeded, from which shipped data. */
 export interface MetaRow {
   readonly key: string;
@@ -50,6 +60,7 @@ export class ChainAtlasDB extends Dexie {
   enterprises!: Table<EnterpriseRow, [string, string]>;
   projects!: Table<ProjectRow, [string, string]>;
   indicators!: Table<IndicatorRow, [string, string]>;
+  layouts!: Table<LayoutRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -66,10 +77,11 @@ export class ChainAtlasDB extends Dexie {
       enterprises: '[regionId+id], regionId',
       projects: '[regionId+id], regionId',
       indicators: '[regionId+id], regionId',
+      layouts: 'key',
     });
   }
 
-  /** Every table that holds dataset records (all but `meta`). */
+  /** Every table that holds dataset records (not `meta` or `layouts`, which are about the app). */
   get dataTables() {
     return [
       this.sources,

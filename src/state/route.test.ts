@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatRoute, parseRoute } from './route';
+
+describe('routes', () => {
+  it('reads the chain, a link, the gap list and the briefing', () => {
+    expect(parseRoute('')).toMatchObject({ view: 'chain' });
+    expect(parseRoute('#/')).toMatchObject({ view: 'chain' });
+    expect(parseRoute('#/node/ni_metal')).toMatchObject({ view: 'chain', linkId: 'ni_metal' });
+    expect(parseRoute('#/gaps')).toMatchObject({ view: 'gaps' });
+    expect(parseRoute('#/brief')).toMatchObject({ view: 'brief' });
+  });
+
+  it('reads filters and tracing, dropping values it does not know', () => {
+    const r = parseRoute('#/node/cu?trace=down&sub=cathode,anode&status=missing,bogus&stage=raw');
+    expect(r).toEqual({
+      view: 'chain',
+      linkId: 'cu',
+      trace: 'down',
+      filters: { subChains: ['cathode', 'anode'], statuses: ['missing'], stages: ['raw'] },
+    });
+    expect(parseRoute('#/node/cu?trace=sideways').trace).toBeUndefined();
+  });
+
+  it('writes what it reads', () => {
+    for (const hash of ['#/', '#/node/ni_metal', '#/node/cu?status=missing,present&trace=up', '#/gaps?sub=cathode']) {
+      expect(formatRoute(parseRoute(hash))).toBe(formatRoute(parseRoute(formatRoute(parseRoute(hash)))));
+    }
+    expect(
+      formatRoute({
+        view: 'chain',
+        linkId: 'cu',
+        trace: 'up',
+        filters: { subChains: [], statuses: ['missing'], stages: [] },
+      }),
+    ).toBe('#/node/cu?status=missing&trace=up');
+  });
+
+  it('keeps ids that need escaping intact', () => {
+    expect(
+      parseRoute(formatRoute({ view: 'chain', linkId: 'a:b.c', filters: { subChains: [], statuses: [], stages: [] } }))
+        .linkId,
+    ).toBe('a:b.c');
+  });
+});
