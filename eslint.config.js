@@ -16,6 +16,12 @@ export default ts.config(
     },
   },
   {
+    // State classes build fresh Maps and Sets inside $derived and never mutate them afterwards, so the
+    // reactive SvelteMap/SvelteSet would only add cost.
+    files: ['src/state/**/*.svelte.ts'],
+    rules: { 'svelte/prefer-svelte-reactivity': 'off' },
+  },
+  {
     // Tests break data on purpose, so they may hold it loosely typed.
     files: ['**/*.test.ts', 'src/model/testing.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
