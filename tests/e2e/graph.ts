@@ -1,0 +1,29 @@
+/**
+ * Reading what the graph drew, so tests can click a link where it really is on the canvas. Cytoscape
+ * registers its instance on its container; tests only read from it.
+ */
+import type { Page } from '@playwright/test';
+
+/** Where on the page the centre of a link's node is drawn. */
+export async function linkPoint(page: Page, linkId: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
+    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+    const p = cy.getElementById(id).renderedPosition();
+    const box = container.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, linkId);
+}
+
+/** Node labels, classes and ids as drawn. */
+export async function drawnLinks(page: Page): Promise<{ id: string; label: string; classes: string[] }[]> {
+  return page.evaluate(() => {
+    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
+    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+    return cy.nodes('[kind = "link"]').map((n) => ({
+      id: n.id(),
+      label: String(n.data('label')).replaceAll('\u200b', ''),
+      classes: n.classes(),
+    }));
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * The shipped data, read from the repository as the app reads it, for tests to compare the screen
+ * against the model (link names, closure sizes).
+ */
+import { readFileSync } from 'node:fs';
+import { mergeDatasets } from '../../src/model/dataset';
+import { indexChain, type ChainIndex } from '../../src/model/graph';
+import type { Dataset } from '../../src/model/types';
+import { validateDataset } from '../../src/model/validate';
+
+const read = (file: string) => JSON.parse(readFileSync(new URL(`../../seeds/${file}`, import.meta.url), 'utf8'));
+
+export function shippedDataset(): Dataset {
+  const result = validateDataset(mergeDatasets(read('battery-chain.json'), read('jinchang.json')));
+  if (!result.ok) throw new Error('the shipped data does not validate');
+  return result.dataset;
+}
+
+export function shippedIndex(): ChainIndex {
+  return indexChain(shippedDataset().chains[0]!);
+}
