@@ -1,0 +1,80 @@
+/**
+ * The gap engine on the shipped Jinchang data: what an investment officer would check first.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseRegion, compareAnalyses } from '../model/analysis';
+import { indexChain } from '../model/graph';
+import { applyScenario } from '../model/scenario';
+import { loadShippedDataset } from './seed';
+
+const shipped = await loadShippedDataset();
+const jinchang = shipped.regions.find((r) => r.id === 'jinchang')!;
+const index = indexChain(shipped.chains.find((c) => c.id === jinchang.chainId)!);
+const analysis = analyseRegion(index, jinchang);
+const kind = (id: string) => analysis.gaps.assessments.get(id)?.kind;
+
+describe('Jinchang gaps', () => {
+  it('finds separators, aluminium-plastic film and carbonate solvents as gaps being attracted', () => {
+    for (const id of ['separator', 'pouch_film', 'cyc_carb', 'lin_carb']) {
+      expect(analysis.gaps.assessments.get(id), id).toMatchObject({ kind: 'gap', status: 'attracting', needed: true });
+    }
+    const top = analysis.gaps.ranked.filter((a) => a.kind === 'gap').map((a) => a.linkId);
+    expect(top.sort()).toEqual(['cyc_carb', 'lin_carb', 'pouch_film', 'separator']);
+  });
+
+  it('does not call nickel, cobalt, copper or the ternary precursor gaps', () => {
+    for (const id of ['ni_metal', 'co_refined', 'cu', 'niso4', 'coso4', 'ncm_pcam'])
+      expect(kind(id), id).not.toBe('gap');
+    expect(kind('ni_metal')).toBe('strong');
+    expect(kind('ncm_pcam')).toBe('weak');
+  });
+
+  it('ranks separator and film above the solvents: the cells that use them are already made locally', () => {
+    const order = analysis.gaps.ranked.map((a) => a.linkId);
+    expect(analysis.gaps.assessments.get('separator')?.localBuyers).toEqual(['cell_ncm', 'cell_lfp']);
+    expect(analysis.gaps.assessments.get('lin_carb')?.localBuyers).toEqual([]);
+    expect(order.indexOf('separator')).toBeLessThan(order.indexOf('lin_carb'));
+    expect(order.indexOf('pouch_film')).toBeLessThan(order.indexOf('cyc_carb'));
+  });
+
+  it('measures local supply of NCM and LFP cells from the template, apart from the reported 77%', () => {
+    const ncm = analysis.supply.find((s) => s.productId === 'cell_ncm')!;
+    const lfp = analysis.supply.find((s) => s.productId === 'cell_lfp')!;
+    expect(ncm.chemistry).toBe('NMC811');
+    expect(lfp.chemistry).toBe('LFP');
+    expect(ncm.byCount.low).toBeGreaterThan(0);
+    expect(ncm.byCount.high).toBeLessThanOrEqual(1);
+    expect(lfp.byMass?.inputs).toBeGreaterThan(2);
+    expect(analysis.supply.map((s) => s.productId)).toEqual(['cell_ncm', 'cell_lfp', 'ess', 'ev', 'consumer']);
+  });
+
+  it('finishing the 18 GWh LFP project raises LFP cell capacity to 20 GWh/yr and clears its low-capacity flag', () => {
+    const before = analysis.gaps.assessments.get('cell_lfp')!;
+    expect(before.reasons).toContain('low-capacity');
+    const what = applyScenario(jinchang, [{ kind: 'project', projectId: 'jinche-lfp-18gwh', action: 'complete' }]);
+    expect(what.linkStates.find((s) => s.linkId === 'cell_lfp')?.capacity).toEqual({ value: 20, unit: 'GWh/a' });
+    const after = analyseRegion(index, what);
+    expect(after.gaps.assessments.get('cell_lfp')?.reasons).not.toContain('low-capacity');
+    // Jinche still runs it alone, so the link stays a strengthening target, for that reason only.
+    expect(after.gaps.assessments.get('cell_lfp')?.reasons).toEqual(['single-enterprise']);
+    expect(compareAnalyses(analysis, after).completeness.after).toBe(
+      compareAnalyses(analysis, after).completeness.before,
+    );
+    expect(jinchang.linkStates.find((s) => s.linkId === 'cell_lfp')?.capacity).toEqual({ value: 2, unit: 'GWh/a' });
+  });
+
+  it('finishing the 70,000 t precursor project makes the precursor local and raises completeness', () => {
+    const after = analyseRegion(
+      index,
+      applyScenario(jinchang, [{ kind: 'project', projectId: 'jinchuan-pcam-70kt', action: 'complete' }]),
+    );
+    const diff = compareAnalyses(analysis, after);
+    // Still weak, but now because Jinchuan alone makes it, not because nothing runs yet.
+    expect(analysis.gaps.assessments.get('ncm_pcam')?.reasons).toEqual(['building']);
+    expect(after.gaps.assessments.get('ncm_pcam')?.reasons).toEqual(['single-enterprise']);
+    expect(diff.completeness.after).toBeGreaterThan(diff.completeness.before);
+    expect(diff.supply.find((s) => s.productId === 'cell_ncm')!.after).toBeGreaterThan(
+      diff.supply.find((s) => s.productId === 'cell_ncm')!.before,
+    );
+  });
+});
