@@ -3,8 +3,8 @@
  * uses), and the comparison of two analyses for what-if scenarios.
  */
 import { analyseGaps, DEFAULT_RULES, share, type GapAnalysis, type GapKind, type GapRules } from './gaps';
-import type { ChainIndex } from './graph';
-import { focusMassShares, productSupply, type ProductSupply } from './supply';
+import { upstreamOf, type ChainIndex } from './graph';
+import { chemistriesOf, focusMassShares, massPerKwh, productSupply, type ProductSupply } from './supply';
 import type { Region } from './types';
 
 export interface RegionAnalysis {
@@ -19,11 +19,19 @@ export function analyseRegion(
   region: Region | undefined,
   rules: GapRules = DEFAULT_RULES,
 ): RegionAnalysis {
-  const gaps = analyseGaps(index, region, rules, focusMassShares(index, region));
-  const products = [...(region?.focus?.products ?? []), ...(region?.focus?.applications ?? [])].filter((id) =>
-    index.links.has(id),
+  const products = [...new Set([...(region?.focus?.products ?? []), ...(region?.focus?.applications ?? [])])].filter(
+    (id) => index.links.has(id),
   );
-  return { gaps, supply: products.map((id) => productSupply(index, region, id)) };
+  // Each product's upstream and mass per kWh, computed once for the gap score and the supply share.
+  const computed = new Map(
+    products.map((id) => {
+      const upstream = upstreamOf(index, id);
+      return [id, { upstream, mass: massPerKwh(index, id, chemistriesOf(index, id)[0], upstream) }] as const;
+    }),
+  );
+  const masses = new Map([...computed].map(([id, c]) => [id, c.mass]));
+  const gaps = analyseGaps(index, region, rules, focusMassShares(index, region, masses));
+  return { gaps, supply: products.map((id) => productSupply(index, region, id, undefined, computed.get(id))) };
 }
 
 export interface AnalysisDiff {

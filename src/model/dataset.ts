@@ -19,9 +19,16 @@ export function chainOf(dataset: Dataset, region: Region): ChainTemplate | undef
   return dataset.chains.find((c) => c.id === region.chainId);
 }
 
-/** A region's state records by link id. */
-export function statesByLink(region: Region): Map<string, LinkState> {
-  return new Map(region.linkStates.map((s) => [s.linkId, s]));
+const statesCache = new WeakMap<Region, ReadonlyMap<string, LinkState>>();
+
+/** A region's state records by link id (computed once per region object: regions are never mutated). */
+export function statesByLink(region: Region): ReadonlyMap<string, LinkState> {
+  let states = statesCache.get(region);
+  if (!states) {
+    states = new Map(region.linkStates.map((s) => [s.linkId, s]));
+    statesCache.set(region, states);
+  }
+  return states;
 }
 
 /** A link's status in a region; `unknown` when no record says anything. */

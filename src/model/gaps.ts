@@ -16,8 +16,9 @@
  * - strong:    local and none of the weaknesses above.
  */
 import type { ChainIndex } from './graph';
-import { downstreamOf, inputsOf, outputsOf, stageRank, upstreamOf } from './graph';
-import type { LinkStatus, Quantity, Region } from './types';
+import { countDownstream, linkArrays, stageRank, upstreamOfAll, type Adjacency } from './graph';
+import { statesByLink } from './dataset';
+import type { LinkState, LinkStatus, Quantity, Region } from './types';
 
 export type GapKind = 'gap' | 'extension' | 'weak' | 'strong' | 'unknown' | 'outside';
 
@@ -109,12 +110,9 @@ function belowThreshold(capacity: Quantity | undefined, rules: GapRules): boolea
 
 /** The links the focus products need: themselves and everything that feeds them along the material flow. */
 export function neededLinks(index: ChainIndex, region: Region | undefined): Set<string> {
-  const needed = new Set<string>();
-  for (const product of region?.focus?.products ?? []) {
-    if (!index.links.has(product)) continue;
-    needed.add(product);
-    for (const id of upstreamOf(index, product)) needed.add(id);
-  }
+  const products = (region?.focus?.products ?? []).filter((id) => index.links.has(id));
+  const needed = upstreamOfAll(index, products);
+  for (const p of products) needed.add(p);
   return needed;
 }
 
@@ -130,50 +128,61 @@ export function analyseGaps(
   rules: GapRules = DEFAULT_RULES,
   massShares: ReadonlyMap<string, number> = new Map(),
 ): GapAnalysis {
-  const stateOf = new Map((region?.linkStates ?? []).map((s) => [s.linkId, s]));
+  const stateOf = region ? statesByLink(region) : new Map<string, LinkState>();
   const status = (id: string): LinkStatus => stateOf.get(id)?.status ?? 'unknown';
   const enterprises = new Map<string, number>();
   for (const e of region?.enterprises ?? [])
     for (const id of e.linkIds) enterprises.set(id, (enterprises.get(id) ?? 0) + 1);
   const isLocal = (id: string) => LOCAL.has(status(id));
   const needed = neededLinks(index, region);
+  // Per-link flags in the index's integer order: the loop below runs over every link of big chains.
+  const { ids, inputs, outputs } = linkArrays(index);
+  const localFlags = Uint8Array.from(ids, (id) => (isLocal(id) ? 1 : 0));
+  const localAmong = (adj: Adjacency, i: number): string[] => {
+    const found: string[] = [];
+    for (let k = adj.start[i]!; k < adj.start[i + 1]!; k++)
+      if (localFlags[adj.list[k]!]) found.push(ids[adj.list[k]!]!);
+    return found;
+  };
 
   const assessments = new Map<string, LinkAssessment>();
-  for (const link of index.template.links) {
-    const id = link.id;
-    const s = status(id);
-    const localInputs = inputsOf(index, id).filter(isLocal);
-    const localBuyers = outputsOf(index, id).filter(isLocal);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const state = stateOf.get(id);
+    const s = state?.status ?? 'unknown';
+    const localInputs = localAmong(inputs, i);
+    const localBuyers = localAmong(outputs, i);
     const isNeeded = needed.has(id);
     const assumed = s === 'unknown' && rules.assumeUnknownMissing;
-    const reasons: GapReason[] = [];
     let kind: GapKind;
+    let reasons: GapReason[];
     if (s === 'unknown' && !assumed) {
       kind = 'unknown';
-      reasons.push('no-source');
+      reasons = ['no-source'];
     } else if (ABSENT.has(s) || assumed) {
       if (isNeeded || (localInputs.length && localBuyers.length)) {
         kind = 'gap';
-        reasons.push(isNeeded ? 'needed' : 'fed-and-bought');
+        reasons = [isNeeded ? 'needed' : 'fed-and-bought'];
       } else if (localInputs.length) {
         kind = 'extension';
-        reasons.push('local-input-only');
+        reasons = ['local-input-only'];
       } else {
         kind = 'outside';
-        reasons.push('no-local-tie');
+        reasons = ['no-local-tie'];
       }
     } else if (s === 'building') {
       kind = 'weak';
-      reasons.push('building');
+      reasons = ['building'];
     } else {
+      reasons = [];
       if (rules.singleEnterpriseIsWeak && enterprises.get(id) === 1) reasons.push('single-enterprise');
-      if (belowThreshold(stateOf.get(id)?.capacity, rules)) reasons.push('low-capacity');
+      if (belowThreshold(state?.capacity, rules)) reasons.push('low-capacity');
       kind = reasons.length ? 'weak' : 'strong';
       if (kind === 'strong') reasons.push('local');
     }
-    const actionable = ACTIONABLE_KINDS.includes(kind);
-    const dependents = actionable ? [...downstreamOf(index, id)].filter(isLocal).length : 0;
-    const partial = { dependents, massShare: massShares.get(id), localInputs, localBuyers };
+    const actionable = kind === 'gap' || kind === 'extension' || kind === 'weak';
+    const dependents = actionable ? countDownstream(index, id, localFlags) : 0;
+    const massShare = massShares.get(id);
     assessments.set(id, {
       linkId: id,
       kind,
@@ -184,21 +193,24 @@ export function analyseGaps(
       localInputs,
       localBuyers,
       dependents,
-      massShare: partial.massShare,
-      score: actionable ? scoreOf(partial) : 0,
+      massShare,
+      score: actionable ? scoreOf({ dependents, massShare, localInputs, localBuyers }) : 0,
     });
   }
 
   const kindOrder: Record<GapKind, number> = { gap: 0, extension: 1, weak: 2, strong: 3, unknown: 4, outside: 5 };
+  const stageOf = (id: string) => stageRank(index.links.get(id)!.stage);
   const ranked = [...assessments.values()]
     .filter((a) => ACTIONABLE_KINDS.includes(a.kind))
+    .map((a) => ({ a, stage: stageOf(a.linkId) }))
     .sort(
-      (a, b) =>
-        b.score - a.score ||
-        kindOrder[a.kind] - kindOrder[b.kind] ||
-        stageRank(index.links.get(a.linkId)!.stage) - stageRank(index.links.get(b.linkId)!.stage) ||
-        (a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0),
-    );
+      (x, y) =>
+        y.a.score - x.a.score ||
+        kindOrder[x.a.kind] - kindOrder[y.a.kind] ||
+        x.stage - y.stage ||
+        (x.a.linkId < y.a.linkId ? -1 : x.a.linkId > y.a.linkId ? 1 : 0),
+    )
+    .map((x) => x.a);
 
   const ratio = (ids: readonly string[]): Ratio => ({
     local: ids.filter(isLocal).length,

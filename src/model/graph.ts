@@ -3,8 +3,10 @@
  * downstream closures (which terminate on cycles: recycling feeds salts back), and an ordering of links
  * by stage and depth for reading the chain left to right.
  */
-import type { ChainLink, ChainTemplate, Stage, SupplyEdge } from './types';
-import { STAGES } from './types';
+import { feedbackEdges } from './order';
+import type { ChainLink, ChainTemplate, SupplyEdge } from './types';
+
+export { feedbackEdges, linkDepths, orderLinks, stageRank } from './order';
 
 /** Adjacency of a chain, built once and shared by every query. */
 export interface ChainIndex {
@@ -14,6 +16,8 @@ export interface ChainIndex {
   readonly inputs: ReadonlyMap<string, readonly string[]>;
   /** link id -> ids of the links it supplies, in edge order. */
   readonly outputs: ReadonlyMap<string, readonly string[]>;
+  /** link id -> the edges into it (its inputs, with their intensities), in edge order. */
+  readonly edgesInto: ReadonlyMap<string, readonly SupplyEdge[]>;
 }
 
 /**
@@ -27,19 +31,20 @@ export function indexChain(template: ChainTemplate): ChainIndex {
   const links = new Map(template.links.map((l) => [l.id, l]));
   const inputs = new Map<string, string[]>();
   const outputs = new Map<string, string[]>();
+  const edgesInto = new Map<string, SupplyEdge[]>();
   for (const l of template.links) {
     inputs.set(l.id, []);
     outputs.set(l.id, []);
+    edgesInto.set(l.id, []);
   }
   for (const e of template.edges) {
     if (!links.has(e.from) || !links.has(e.to)) continue;
     inputs.get(e.to)!.push(e.from);
     outputs.get(e.from)!.push(e.to);
+    edgesInto.get(e.to)!.push(e);
   }
-  return { template, links, inputs, outputs };
+  return { template, links, inputs, outputs, edgesInto };
 }
-
-const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
 
 /** The links that directly supply `linkId`. */
 export function inputsOf(index: ChainIndex, linkId: string): readonly string[] {
@@ -60,142 +65,153 @@ export interface ClosureOptions {
 }
 
 /**
- * Every link reachable from `start` along `next`, not counting `start` itself even when a cycle leads
- * back to it. Breadth-first with a visited set, so it ends on any graph in O(links + edges).
+ * The chain as integer arrays (compressed sparse rows), built once per index: closures over tens of
+ * thousands of links run on typed arrays instead of sets of strings. `fwd` leaves out feedback edges.
  */
-function closure(
-  adjacency: ReadonlyMap<string, readonly string[]>,
-  start: string,
-  skip: (from: string, to: string) => boolean,
-): Set<string> {
-  const seen = new Set<string>([start]);
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    const at = queue[i]!;
-    for (const next of adjacency.get(at) ?? []) {
-      if (!seen.has(next) && !skip(at, next)) {
-        seen.add(next);
-        queue.push(next);
+interface Csr {
+  readonly ids: readonly string[];
+  readonly pos: ReadonlyMap<string, number>;
+  readonly out: { readonly all: Adjacency; readonly fwd: Adjacency };
+  readonly in: { readonly all: Adjacency; readonly fwd: Adjacency };
+  /** Visit stamps, one per link, reused by every closure (no clearing between runs). */
+  readonly stamp: Uint32Array;
+  readonly queue: Int32Array;
+  round: number;
+}
+export interface Adjacency {
+  readonly start: Int32Array;
+  readonly list: Int32Array;
+}
+
+function adjacency(n: number, pairs: readonly (readonly [number, number])[]): Adjacency {
+  const start = new Int32Array(n + 1);
+  for (const [a] of pairs) start[a + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const list = new Int32Array(pairs.length);
+  for (const [a, b] of pairs) list[fill[a]!++] = b;
+  return { start, list };
+}
+
+const csrCache = new WeakMap<ChainIndex, Csr>();
+function csrOf(index: ChainIndex): Csr {
+  let csr = csrCache.get(index);
+  if (csr) return csr;
+  const ids = [...index.links.keys()];
+  const pos = new Map(ids.map((id, i) => [id, i]));
+  const back = new Set(feedbackEdges(index).map((e) => `${e.from}\u0000${e.to}`));
+  const all: [number, number][] = [];
+  const fwd: [number, number][] = [];
+  for (const e of index.template.edges) {
+    const a = pos.get(e.from);
+    const b = pos.get(e.to);
+    if (a === undefined || b === undefined) continue;
+    all.push([a, b]);
+    if (!back.has(`${e.from}\u0000${e.to}`)) fwd.push([a, b]);
+  }
+  const flip = (ps: [number, number][]) => ps.map(([a, b]) => [b, a] as const);
+  csr = {
+    ids,
+    pos,
+    out: { all: adjacency(ids.length, all), fwd: adjacency(ids.length, fwd) },
+    in: { all: adjacency(ids.length, flip(all)), fwd: adjacency(ids.length, flip(fwd)) },
+    stamp: new Uint32Array(ids.length),
+    queue: new Int32Array(ids.length),
+    round: 0,
+  };
+  csrCache.set(index, csr);
+  return csr;
+}
+
+/**
+ * Breadth-first from `starts`, calling `visit` on every link reached (not the starts themselves, even
+ * when a cycle leads back to them). Ends on any graph in O(links + edges).
+ */
+function walk(csr: Csr, adj: Adjacency, starts: readonly number[], visit: (i: number) => void): void {
+  const { stamp, queue } = csr;
+  if (++csr.round === 0xffffffff) {
+    stamp.fill(0);
+    csr.round = 1;
+  }
+  const mark = csr.round;
+  let tail = 0;
+  for (const s of starts) {
+    if (stamp[s] !== mark) {
+      stamp[s] = mark;
+      queue[tail++] = s;
+    }
+  }
+  const startCount = tail;
+  for (let head = 0; head < tail; head++) {
+    const at = queue[head]!;
+    for (let k = adj.start[at]!; k < adj.start[at + 1]!; k++) {
+      const next = adj.list[k]!;
+      if (stamp[next] !== mark) {
+        stamp[next] = mark;
+        queue[tail++] = next;
       }
     }
   }
-  seen.delete(start);
-  return seen;
+  for (let k = startCount; k < tail; k++) visit(queue[k]!);
 }
 
-/** The feedback edges of an index, computed once per index. */
-const feedbackCache = new WeakMap<ChainIndex, Set<string>>();
-function feedbackKeys(index: ChainIndex): Set<string> {
-  let keys = feedbackCache.get(index);
-  if (!keys) {
-    keys = new Set(feedbackEdges(index).map((e) => edgeKey(e.from, e.to)));
-    feedbackCache.set(index, keys);
-  }
-  return keys;
+function closureOf(
+  index: ChainIndex,
+  starts: readonly string[],
+  dir: 'in' | 'out',
+  options: ClosureOptions,
+): Set<string> {
+  const csr = csrOf(index);
+  const from = starts.map((id) => csr.pos.get(id)).filter((i): i is number => i !== undefined);
+  const out = new Set<string>();
+  walk(csr, csr[dir][options.loops ? 'all' : 'fwd'], from, (i) => out.add(csr.ids[i]!));
+  for (const s of starts) out.delete(s);
+  return out;
 }
 
 /** All links that feed `linkId`, directly or through other links. */
 export function upstreamOf(index: ChainIndex, linkId: string, options: ClosureOptions = {}): Set<string> {
-  const back = options.loops ? undefined : feedbackKeys(index);
-  return closure(index.inputs, linkId, (at, next) => back?.has(edgeKey(next, at)) ?? false);
+  return closureOf(index, [linkId], 'in', options);
 }
 
 /** All links that `linkId` feeds, directly or through other links. */
 export function downstreamOf(index: ChainIndex, linkId: string, options: ClosureOptions = {}): Set<string> {
-  const back = options.loops ? undefined : feedbackKeys(index);
-  return closure(index.outputs, linkId, (at, next) => back?.has(edgeKey(at, next)) ?? false);
+  return closureOf(index, [linkId], 'out', options);
 }
 
-/** The position of a stage in reading order (raw = 0). */
-export function stageRank(stage: Stage): number {
-  return STAGES.indexOf(stage);
+/** Every link that feeds any of `linkIds` (along the material flow), the links themselves not included. */
+export function upstreamOfAll(index: ChainIndex, linkIds: readonly string[]): Set<string> {
+  return closureOf(index, linkIds, 'in', {});
 }
 
-/**
- * The edges that run against the flow: into an earlier stage (recycling back to salts), or closing a
- * cycle within the forward edges (found by depth-first search in link order). Removing them leaves an
- * acyclic graph, which layout and depth need.
- */
-export function feedbackEdges(index: ChainIndex): SupplyEdge[] {
-  const { links } = index;
-  const back = new Set<string>();
-  const rank = (id: string) => stageRank(links.get(id)!.stage);
-  const forward = new Map<string, string[]>();
-  for (const [id, outs] of index.outputs) {
-    const f: string[] = [];
-    for (const to of outs) {
-      if (rank(to) < rank(id)) back.add(edgeKey(id, to));
-      else f.push(to);
-    }
-    forward.set(id, f);
-  }
-  // Iterative DFS colouring: an edge to a node still on the stack closes a cycle.
-  const state = new Map<string, 1 | 2>();
-  for (const root of links.keys()) {
-    if (state.has(root)) continue;
-    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
-    state.set(root, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const outs = forward.get(top.id)!;
-      if (top.next < outs.length) {
-        const to = outs[top.next++]!;
-        const s = state.get(to);
-        if (s === 1) back.add(edgeKey(top.id, to));
-        else if (s === undefined) {
-          state.set(to, 1);
-          stack.push({ id: to, next: 0 });
-        }
-      } else {
-        state.set(top.id, 2);
-        stack.pop();
-      }
-    }
-  }
-  return index.template.edges.filter((e) => back.has(edgeKey(e.from, e.to)));
+/** The chain as integer arrays, for analyses over tens of thousands of links. */
+export interface LinkArrays {
+  readonly ids: readonly string[];
+  readonly pos: ReadonlyMap<string, number>;
+  /** Direct inputs of link i: `inputs.list[inputs.start[i] .. inputs.start[i + 1])`, all edges. */
+  readonly inputs: Adjacency;
+  /** Direct outputs of link i, all edges. */
+  readonly outputs: Adjacency;
+}
+
+/** The index's integer arrays (built once per index). */
+export function linkArrays(index: ChainIndex): LinkArrays {
+  const csr = csrOf(index);
+  return { ids: csr.ids, pos: csr.pos, inputs: csr.in.all, outputs: csr.out.all };
 }
 
 /**
- * The depth of each link: the length of the longest path of forward edges that reaches it (links with
- * no forward input have depth 0). Used to order links within a stage and to seed layouts.
+ * How many links downstream of `linkId` (material flow) are flagged in `flags` (indexed by
+ * `linkPositions`): e.g. the local links that depend on it. Counts without building a set, for ranking
+ * many links fast.
  */
-export function linkDepths(index: ChainIndex): Map<string, number> {
-  const back = new Set(feedbackEdges(index).map((e) => edgeKey(e.from, e.to)));
-  const indegree = new Map<string, number>();
-  for (const id of index.links.keys()) indegree.set(id, 0);
-  for (const e of index.template.edges) {
-    if (!back.has(edgeKey(e.from, e.to)) && index.links.has(e.from) && index.links.has(e.to)) {
-      indegree.set(e.to, indegree.get(e.to)! + 1);
-    }
-  }
-  const depth = new Map<string, number>();
-  const queue = [...index.links.keys()].filter((id) => indegree.get(id) === 0);
-  for (const id of queue) depth.set(id, 0);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
-    for (const to of index.outputs.get(id)!) {
-      if (back.has(edgeKey(id, to))) continue;
-      depth.set(to, Math.max(depth.get(to) ?? 0, depth.get(id)! + 1));
-      const left = indegree.get(to)! - 1;
-      indegree.set(to, left);
-      if (left === 0) queue.push(to);
-    }
-  }
-  return depth;
-}
-
-/**
- * Links in reading order: by stage, then depth, then sub-chain order, then id. The same data always
- * gives the same order, whatever the order of its records.
- */
-export function orderLinks(index: ChainIndex): ChainLink[] {
-  const depth = linkDepths(index);
-  const subOrder = new Map(index.template.subChains.map((s) => [s.id, s.order]));
-  return [...index.links.values()].sort(
-    (a, b) =>
-      stageRank(a.stage) - stageRank(b.stage) ||
-      depth.get(a.id)! - depth.get(b.id)! ||
-      (subOrder.get(a.subChain) ?? 0) - (subOrder.get(b.subChain) ?? 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+export function countDownstream(index: ChainIndex, linkId: string, flags: Uint8Array): number {
+  const csr = csrOf(index);
+  const start = csr.pos.get(linkId);
+  if (start === undefined) return 0;
+  let n = 0;
+  walk(csr, csr.out.fwd, [start], (i) => {
+    n += flags[i]!;
+  });
+  return n;
 }

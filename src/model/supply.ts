@@ -12,6 +12,7 @@
  * by value or by item over the region's raw-material purchases) and covers the real firms' inputs, not
  * this template's links. The UI shows both, side by side, and says so.
  */
+import { statesByLink } from './dataset';
 import type { ChainIndex } from './graph';
 import { upstreamOf } from './graph';
 import type { LinkStatus, MaterialIntensity, Region } from './types';
@@ -39,8 +40,7 @@ function perKwh(mi: MaterialIntensity): number | undefined {
 /** The chemistries the intensities on a product's inputs are given for, in the order they first appear. */
 export function chemistriesOf(index: ChainIndex, productId: string): string[] {
   const all: string[] = [];
-  for (const e of index.template.edges) {
-    if (e.to !== productId) continue;
+  for (const e of index.edgesInto.get(productId) ?? []) {
     for (const mi of e.intensities ?? []) if (mi.chemistry && !all.includes(mi.chemistry)) all.push(mi.chemistry);
   }
   // A family name ("NCM") is not a chemistry of its own when its members (NMC811, ...) are listed.
@@ -59,11 +59,17 @@ export interface MassEntry {
  * mass directly; a t/t intensity scales the mass of its output. Links with no path of known intensities
  * have no entry.
  */
-export function massPerKwh(index: ChainIndex, productId: string, chemistry?: string): Map<string, MassEntry> {
-  const scope = upstreamOf(index, productId);
+export function massPerKwh(
+  index: ChainIndex,
+  productId: string,
+  chemistry?: string,
+  upstream: ReadonlySet<string> = upstreamOf(index, productId),
+): Map<string, MassEntry> {
+  const scope = new Set(upstream);
   scope.add(productId);
   const mass = new Map<string, MassEntry>();
-  const edges = index.template.edges.filter((e) => scope.has(e.from) && scope.has(e.to));
+  // Edges within the product's upstream, found through each link's inputs (not a scan of the chain).
+  const edges = [...scope].flatMap((id) => (index.edgesInto.get(id) ?? []).filter((e) => scope.has(e.from)));
   // Per-kWh figures first: they need nothing else.
   for (const e of edges) {
     for (const mi of e.intensities ?? []) {
@@ -73,9 +79,10 @@ export function massPerKwh(index: ChainIndex, productId: string, chemistry?: str
     }
   }
   // Then per-tonne figures, propagated upstream until nothing changes (bounded by the number of links).
-  for (let round = 0, changed = true; changed && round < index.links.size; round++) {
+  const perTonne = edges.filter((e) => e.intensities?.some((m) => m.unit === 't/t'));
+  for (let round = 0, changed = true; changed && round < scope.size; round++) {
     changed = false;
-    for (const e of edges) {
+    for (const e of perTonne) {
       if (mass.has(e.from) || !mass.has(e.to)) continue;
       const out = mass.get(e.to)!;
       if (out.measure) continue; // an element's content cannot be scaled by a per-tonne figure
@@ -121,15 +128,17 @@ export function productSupply(
   region: Region | undefined,
   productId: string,
   chemistry?: string,
+  computed?: { readonly upstream: ReadonlySet<string>; readonly mass: ReadonlyMap<string, MassEntry> },
 ): ProductSupply {
-  const states = new Map((region?.linkStates ?? []).map((s) => [s.linkId, s.status]));
-  const status = (id: string): LinkStatus => states.get(id) ?? 'unknown';
+  const states = region ? statesByLink(region) : undefined;
+  const status = (id: string): LinkStatus => states?.get(id)?.status ?? 'unknown';
   const chem = chemistry ?? chemistriesOf(index, productId)[0];
-  const up = [...upstreamOf(index, productId)];
+  const upstream = computed?.upstream ?? upstreamOf(index, productId);
+  const up = [...upstream];
   const local = up.filter((id) => LOCAL.has(status(id))).length;
   const unknown = up.filter((id) => status(id) === 'unknown').length;
   const n = up.length;
-  const mass = massPerKwh(index, productId, chem);
+  const mass = computed?.mass ?? massPerKwh(index, productId, chem, upstream);
   const direct = index.inputs.get(productId) ?? [];
   const massInputs = direct
     .filter((id) => mass.has(id))
@@ -163,12 +172,15 @@ export function productSupply(
  * For each link, the largest share of a focus product's known direct-input mass per kWh it carries
  * (0–1, capped at 1), over the region's focus products. Feeds the gap score.
  */
-export function focusMassShares(index: ChainIndex, region: Region | undefined): Map<string, number> {
+export function focusMassShares(
+  index: ChainIndex,
+  region: Region | undefined,
+  masses: ReadonlyMap<string, ReadonlyMap<string, MassEntry>> = new Map(),
+): Map<string, number> {
   const shares = new Map<string, number>();
   for (const product of region?.focus?.products ?? []) {
     if (!index.links.has(product)) continue;
-    const chemistry = chemistriesOf(index, product)[0];
-    const mass = massPerKwh(index, product, chemistry);
+    const mass = masses.get(product) ?? massPerKwh(index, product, chemistriesOf(index, product)[0]);
     const total = (index.inputs.get(product) ?? []).reduce((s, id) => s + (mass.get(id)?.kgPerKwh ?? 0), 0);
     if (total <= 0) continue;
     for (const [id, m] of mass) {
