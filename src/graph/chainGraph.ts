@@ -5,7 +5,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { ChainElements } from './elements';
-import type { Point, Positions } from './layout';
+import { GROUP_PADDING, type Point, type Positions } from './layout';
 import { hasHardwareWebgl } from './renderer';
 import { chainStylesheet } from './style';
 
@@ -26,6 +26,10 @@ export interface Emphasis {
   readonly loops: boolean;
   /** Links the filters let through, or null when nothing is filtered. */
   readonly matching: ReadonlySet<string> | null;
+  /** In the gap view: links on the gap list, by kind (gap, extension, weak). */
+  readonly actionable?: ReadonlyMap<string, 'gap' | 'extension' | 'weak'>;
+  /** Links a what-if scenario changes. */
+  readonly changed?: ReadonlySet<string>;
 }
 
 export class ChainGraph {
@@ -50,7 +54,10 @@ export class ChainGraph {
     this.#cy.on('tap', (event) => {
       if (event.target === this.#cy) this.#events.onSelect?.(null);
     });
-    this.#cy.on('dragfree', 'node[kind = "link"]', () => this.#events.onMoved?.(this.positions()));
+    this.#cy.on('dragfree', 'node[kind = "link"]', () => {
+      this.#cy.batch(() => this.#fitBoxes());
+      this.#events.onMoved?.(this.positions());
+    });
     this.#resize = new ResizeObserver(() => this.#cy.resize());
     this.#resize.observe(container);
   }
@@ -83,6 +90,38 @@ export class ChainGraph {
         } else toAdd.push(def);
       }
       if (toAdd.length) cy.add(toAdd);
+      this.#fitBoxes();
+    });
+  }
+
+  /**
+   * Sizes each sub-chain box around its links. Boxes are plain nodes drawn behind the links rather
+   * than Cytoscape compound parents, which cost several times more to draw on big chains; so they are
+   * fitted here, on every render and after every drag.
+   */
+  #fitBoxes(): void {
+    const cy = this.#cy;
+    const bounds = new Map<string, { x1: number; y1: number; x2: number; y2: number }>();
+    cy.nodes('[kind = "link"]').forEach((n) => {
+      const box = n.data('box') as string;
+      const p = n.position();
+      const w = (n.data('width') as number) / 2;
+      const h = (n.data('height') as number) / 2;
+      const b = bounds.get(box);
+      if (!b) bounds.set(box, { x1: p.x - w, y1: p.y - h, x2: p.x + w, y2: p.y + h });
+      else {
+        b.x1 = Math.min(b.x1, p.x - w);
+        b.y1 = Math.min(b.y1, p.y - h);
+        b.x2 = Math.max(b.x2, p.x + w);
+        b.y2 = Math.max(b.y2, p.y + h);
+      }
+    });
+    const pad = GROUP_PADDING.side;
+    cy.nodes('[kind = "group"]').forEach((g) => {
+      const b = bounds.get(g.id());
+      if (!b) return;
+      g.data({ width: b.x2 - b.x1 + 2 * pad, height: b.y2 - b.y1 + 2 * pad });
+      g.position({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 });
     });
   }
 
@@ -136,10 +175,12 @@ export class ChainGraph {
   }
 
   /** Applies selection, tracing and filter emphasis as classes, in one batch. */
-  emphasise({ selected, traced, tracing, loops, matching }: Emphasis): void {
+  emphasise({ selected, traced, tracing, loops, matching, actionable, changed }: Emphasis): void {
     const cy = this.#cy;
     cy.batch(() => {
-      cy.elements().removeClass('dimmed traced focus neighbour');
+      cy.elements().removeClass('dimmed traced focus neighbour act-gap act-extension act-weak changed');
+      actionable?.forEach((kind, id) => cy.getElementById(id).addClass(`act-${kind}`));
+      changed?.forEach((id) => cy.getElementById(id).addClass('changed'));
       const links = cy.nodes('[kind = "link"]');
       if (tracing && selected) {
         const inTrace = (id: string) => id === selected || traced.has(id);

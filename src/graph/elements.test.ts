@@ -48,7 +48,7 @@ describe('chain elements (records -> Cytoscape elements)', () => {
       ['group:raw', '原材料'],
       ['group:made', '制造'],
     ]);
-    expect(els.links.map((l) => [l.id, l.parent, l.status])).toEqual([
+    expect(els.links.map((l) => [l.id, l.box, l.status])).toEqual([
       ['ore', groupId('raw'), 'strong'],
       ['salt', groupId('made'), 'present'],
       ['cell', groupId('made'), 'attracting'],

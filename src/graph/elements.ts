@@ -22,7 +22,8 @@ const LINE_HEIGHT = 1.25;
 export interface LinkNodeData {
   readonly id: string;
   readonly kind: 'link';
-  readonly parent: string;
+  /** The id of the sub-chain box it stands in (drawn behind it, not a Cytoscape compound parent). */
+  readonly box: string;
   readonly label: string;
   readonly status: LinkStatus;
   readonly subChain: string;
@@ -145,7 +146,7 @@ export function buildChainElements(
     return {
       id: l.id,
       kind: 'link',
-      parent: groupId(l.subChain),
+      box: groupId(l.subChain),
       label,
       status: status(l.id),
       subChain: l.subChain,

@@ -66,7 +66,7 @@ export function toLayoutInput(
     }),
     links: elements.links.map((l) => ({
       id: l.id,
-      group: l.parent,
+      group: l.box,
       stage: stageRank(l.stage),
       width: l.width,
       height: l.height,
@@ -161,28 +161,39 @@ export function boxGraphs(input: LayoutInput, columns: ReadonlyMap<string, numbe
  */
 export function foldByStage(box: ElkNode, stageOf: ReadonlyMap<string, number>, maxRows: number): ElkNode {
   const nodes = [...(box.children ?? [])].sort((a, b) => (a.y ?? 0) - (b.y ?? 0) || (a.x ?? 0) - (b.x ?? 0));
-  const stages = [...new Set(nodes.map((n) => stageOf.get(n.id) ?? 0))].sort((a, b) => a - b);
-  const tallestStage = Math.max(...stages.map((st) => nodes.filter((n) => stageOf.get(n.id) === st).length));
+  const byStage = new Map<number, ElkNode[]>();
+  for (const n of nodes) {
+    const st = stageOf.get(n.id) ?? 0;
+    const list = byStage.get(st);
+    if (list) list.push(n);
+    else byStage.set(st, [n]);
+  }
+  const stages = [...byStage.keys()].sort((a, b) => a - b);
+  const tallestStage = Math.max(...[...byStage.values()].map((l) => l.length));
   const rows = Math.max(1, Math.min(maxRows, tallestStage));
   const placed: ElkNode[] = [];
   let x = GROUP_PADDING.side;
   let height = 0;
   stages.forEach((stage, si) => {
-    const inStage = nodes.filter((n) => (stageOf.get(n.id) ?? 0) === stage);
+    const inStage = byStage.get(stage)!;
     const subColumns = Math.ceil(inStage.length / rows);
     const perColumn = Math.ceil(inStage.length / subColumns);
-    const at = (i: number) => ({ col: Math.floor(i / perColumn), row: i % perColumn });
     // Rows line up across the stage's sub-columns; each is as tall as its tallest link.
-    const rowHeight = Array.from({ length: perColumn }, (_, row) =>
-      Math.max(...inStage.filter((_, i) => at(i).row === row).map((n) => n.height ?? 0)),
-    );
-    const colWidth = Array.from({ length: subColumns }, (_, col) =>
-      Math.max(...inStage.filter((_, i) => at(i).col === col).map((n) => n.width ?? 0)),
-    );
-    const rowTop = rowHeight.map((_, r) => rowHeight.slice(0, r).reduce((sum, h) => sum + h + CELL_GAP_Y, 0));
-    const colLeft = colWidth.map((_, c) => colWidth.slice(0, c).reduce((sum, w) => sum + w + CELL_GAP_X, 0));
+    const rowHeight = new Array<number>(perColumn).fill(0);
+    const colWidth = new Array<number>(subColumns).fill(0);
     inStage.forEach((n, i) => {
-      const { col, row } = at(i);
+      const col = Math.floor(i / perColumn);
+      const row = i % perColumn;
+      rowHeight[row] = Math.max(rowHeight[row]!, n.height ?? 0);
+      colWidth[col] = Math.max(colWidth[col]!, n.width ?? 0);
+    });
+    const rowTop: number[] = [];
+    rowHeight.reduce((top, h, r) => ((rowTop[r] = top), top + h + CELL_GAP_Y), 0);
+    const colLeft: number[] = [];
+    colWidth.reduce((left, w, c) => ((colLeft[c] = left), left + w + CELL_GAP_X), 0);
+    inStage.forEach((n, i) => {
+      const col = Math.floor(i / perColumn);
+      const row = i % perColumn;
       placed.push({
         ...n,
         x: x + colLeft[col]! + (colWidth[col]! - (n.width ?? 0)) / 2,
@@ -261,7 +272,10 @@ export async function layoutPanorama(
   const laidOut = await Promise.all(boxGraphs(input, columns).map((g) => layout(g)));
   const tallest = Math.max(1, ...laidOut.map((b) => b.children?.length ?? 0));
   let best: { boxes: ElkNode[]; scale: number } | undefined;
-  for (let maxRows = 2; maxRows <= tallest; maxRows++) {
+  // Every row limit up to 60, then in steps of 15%: past a few dozen rows, nearby limits look alike.
+  const limits: number[] = [];
+  for (let r = 2; r <= tallest; r = r < 60 ? r + 1 : Math.ceil(r * 1.15)) limits.push(r);
+  for (const maxRows of limits) {
     const boxes = laidOut.map((b) => foldByStage(b, stageOf, maxRows));
     const { width, height } = extent(columns, boxes);
     // How large the panorama can be drawn in a frame of TARGET_ASPECT (bigger is better).

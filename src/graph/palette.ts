@@ -29,3 +29,6 @@ export const EDGE_LOCAL = '#2f6f57';
 export const EDGE_OTHER = '#a9b0ba';
 export const EDGE_FEEDBACK = '#8a6fb0';
 export const HIGHLIGHT = '#1f4fd1';
+
+/** Halo colours of gap kinds in the gap view (vermillion, purple, amber from the same safe set). */
+export const GAP_HALO = { gap: '#d55e00', extension: '#9b59b6', weak: '#e69f00' } as const;

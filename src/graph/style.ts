@@ -5,8 +5,16 @@
 import type { StylesheetJson } from 'cytoscape';
 import { ICON_SPACE, LINK_FONT_SIZE } from './elements';
 import { statusIconUri } from './icons';
-import { EDGE_FEEDBACK, EDGE_LOCAL, EDGE_OTHER, GROUP_BORDER, GROUP_FILL, HIGHLIGHT, STATUS_LOOK } from './palette';
-import { GROUP_PADDING } from './layout';
+import {
+  EDGE_FEEDBACK,
+  EDGE_LOCAL,
+  EDGE_OTHER,
+  GAP_HALO,
+  GROUP_BORDER,
+  GROUP_FILL,
+  HIGHLIGHT,
+  STATUS_LOOK,
+} from './palette';
 import type { LinkStatus } from '../model/types';
 
 /** The font stack of graph labels; text is measured with the same. */
@@ -42,7 +50,10 @@ export function chainStylesheet(): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -3,
-        padding: `${GROUP_PADDING.side}px`,
+        width: 'data(width)',
+        height: 'data(height)',
+        'z-index-compare': 'manual',
+        'z-index': 0,
         'font-family': GRAPH_FONT,
         'font-size': 14,
         'font-weight': 'bold',
@@ -51,6 +62,7 @@ export function chainStylesheet(): StylesheetJson {
         events: 'no',
       },
     },
+    { selector: 'edge', style: { 'z-index-compare': 'manual', 'z-index': 1 } },
     {
       selector: 'node[kind = "link"]',
       style: {
@@ -75,6 +87,8 @@ export function chainStylesheet(): StylesheetJson {
         'font-size': LINK_FONT_SIZE,
         'line-height': 1.25,
         'min-zoomed-font-size': 5,
+        'z-index-compare': 'manual',
+        'z-index': 2,
       },
     },
     ...statusRules,
@@ -127,7 +141,34 @@ export function chainStylesheet(): StylesheetJson {
     },
     {
       selector: 'edge.traced, edge.neighbour',
-      style: { 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT, width: 2.4, opacity: 1, 'z-index': 10 },
+      style: { 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT, width: 2.4, opacity: 1 },
+    },
+    // Gap view: the links on the gap list wear a halo in the colour of their kind.
+    ...(
+      [
+        ['gap', GAP_HALO.gap],
+        ['extension', GAP_HALO.extension],
+        ['weak', GAP_HALO.weak],
+      ] as const
+    ).map(([kind, colour]) => ({
+      selector: `node.act-${kind}`,
+      style: {
+        'underlay-color': colour,
+        'underlay-opacity': 0.55,
+        'underlay-padding': 6,
+        'underlay-shape': 'round-rectangle' as const,
+      },
+    })),
+    {
+      // What-if: links whose verdict a scenario changes.
+      selector: 'node.changed',
+      style: {
+        'outline-color': '#0a7a46',
+        'outline-width': 3,
+        'outline-offset': 4,
+        'outline-style': 'solid',
+        'outline-opacity': 1,
+      },
     },
     { selector: 'node.dimmed', style: { opacity: 0.18 } },
     { selector: 'edge.dimmed', style: { opacity: 0.06 } },

@@ -75,20 +75,23 @@ export class ChainViewState {
     );
   }
 
-  /** Selects a link (a new history entry), keeping filters; tracing ends. */
+  /** Selects a link (a new history entry) in the chain or gap view, keeping filters; tracing ends. */
   select(linkId: string | null): void {
     const route = this.#router.route;
     if (linkId === (route.linkId ?? null) && !route.trace) return;
-    this.#router.go(
-      linkId ? { view: 'chain', linkId, filters: route.filters } : { view: 'chain', filters: route.filters },
-    );
+    const view = route.view === 'gaps' ? 'gaps' : 'chain';
+    this.#router.go(linkId ? { view, linkId, filters: route.filters } : { view, filters: route.filters });
   }
 
   /** Traces upstream or downstream from the selected link, or stops tracing (`null`). */
   traceFrom(mode: TraceMode | null): void {
     const route = this.#router.route;
     if (!route.linkId) return;
-    const base: Route = { view: 'chain', linkId: route.linkId, filters: route.filters };
+    const base: Route = {
+      view: route.view === 'gaps' ? 'gaps' : 'chain',
+      linkId: route.linkId,
+      filters: route.filters,
+    };
     this.#router.go(mode ? { ...base, trace: mode, ...(route.loops ? { loops: true } : {}) } : base, { replace: true });
   }
 

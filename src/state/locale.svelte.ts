@@ -38,7 +38,6 @@ export class LocaleState {
     }
     // Keep a forced ?lang= in step with the switch, so a shared address shows what the user sees.
     // A one-off edit of the address, not reactive state.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const url = new URL(location.href);
     if (url.searchParams.has('lang')) {
       url.searchParams.set('lang', lang);

@@ -8,6 +8,8 @@ describe('routes', () => {
     expect(parseRoute('#/node/ni_metal')).toMatchObject({ view: 'chain', linkId: 'ni_metal' });
     expect(parseRoute('#/gaps')).toMatchObject({ view: 'gaps' });
     expect(parseRoute('#/brief')).toMatchObject({ view: 'brief' });
+    expect(parseRoute('#/gaps?link=separator')).toMatchObject({ view: 'gaps', linkId: 'separator' });
+    expect(parseRoute('#/dossier/separator')).toMatchObject({ view: 'dossier', linkId: 'separator' });
   });
 
   it('reads filters and tracing, dropping values it does not know', () => {
@@ -19,10 +21,19 @@ describe('routes', () => {
       filters: { subChains: ['cathode', 'anode'], statuses: ['missing'], stages: ['raw'] },
     });
     expect(parseRoute('#/node/cu?trace=sideways').trace).toBeUndefined();
+    expect(parseRoute('#/node/cu?trace=up&loops=1')).toMatchObject({ trace: 'up', loops: true });
+    expect(parseRoute('#/gaps?link=cu&trace=down')).toMatchObject({ view: 'gaps', linkId: 'cu', trace: 'down' });
   });
 
   it('writes what it reads', () => {
-    for (const hash of ['#/', '#/node/ni_metal', '#/node/cu?status=missing,present&trace=up', '#/gaps?sub=cathode']) {
+    for (const hash of [
+      '#/',
+      '#/node/ni_metal',
+      '#/node/cu?status=missing,present&trace=up',
+      '#/gaps?sub=cathode',
+      '#/gaps?link=cu',
+      '#/dossier/cu',
+    ]) {
       expect(formatRoute(parseRoute(hash))).toBe(formatRoute(parseRoute(formatRoute(parseRoute(hash)))));
     }
     expect(

@@ -1,13 +1,13 @@
 /**
  * Routes as data. Hash routes keep a static, offline copy working: `#/` the chain, `#/node/<link-id>` a
- * link, `#/gaps`, `#/brief`; filters and tracing ride in the query (`#/node/cu?trace=down&status=missing`),
- * so any view can be shared and reopened.
+ * link, `#/gaps` (with `?link=<id>` for a selected row), `#/dossier/<link-id>`, `#/brief`; filters and
+ * tracing ride in the query (`#/node/cu?trace=down&status=missing`), so any view can be shared and reopened.
  */
 import type { LinkStatus, Stage } from '../model/types';
 import { LINK_STATUSES, STAGES } from '../model/types';
 
 export type TraceMode = 'up' | 'down';
-export type ViewName = 'chain' | 'gaps' | 'brief';
+export type ViewName = 'chain' | 'gaps' | 'dossier' | 'brief';
 
 export interface ChainFilters {
   readonly subChains: readonly string[];
@@ -17,7 +17,7 @@ export interface ChainFilters {
 
 export interface Route {
   readonly view: ViewName;
-  /** The selected link, if any. */
+  /** The selected link, if any (in the chain and gap views), or the dossier's link. */
   readonly linkId?: string;
   /** Tracing from the selected link. */
   readonly trace?: TraceMode;
@@ -48,12 +48,16 @@ export function parseRoute(hash: string): Route {
   };
   const trace = params.get('trace');
   const traceMode = trace === 'up' || trace === 'down' ? trace : undefined;
-  if (path[0] === 'node' && path[1]) {
-    return traceMode
-      ? { view: 'chain', linkId: path[1], trace: traceMode, filters }
-      : { view: 'chain', linkId: path[1], filters };
+  const tracing = (r: Route): Route => {
+    if (!traceMode || !r.linkId) return r;
+    return params.get('loops') === '1' ? { ...r, trace: traceMode, loops: true } : { ...r, trace: traceMode };
+  };
+  if (path[0] === 'node' && path[1]) return tracing({ view: 'chain', linkId: path[1], filters });
+  if (path[0] === 'gaps') {
+    const link = params.get('link');
+    return tracing(link ? { view: 'gaps', linkId: link, filters } : { view: 'gaps', filters });
   }
-  if (path[0] === 'gaps') return { view: 'gaps', filters };
+  if (path[0] === 'dossier' && path[1]) return { view: 'dossier', linkId: path[1], filters };
   if (path[0] === 'brief') return { view: 'brief', filters };
   return { view: 'chain', filters };
 }
@@ -64,10 +68,20 @@ export function formatRoute(route: Route): string {
   if (route.filters.subChains.length) params.set('sub', route.filters.subChains.join(','));
   if (route.filters.statuses.length) params.set('status', route.filters.statuses.join(','));
   if (route.filters.stages.length) params.set('stage', route.filters.stages.join(','));
-  if (route.linkId && route.trace) params.set('trace', route.trace);
-  if (route.linkId && route.trace && route.loops) params.set('loops', '1');
+  if (route.view === 'gaps' && route.linkId) params.set('link', route.linkId);
+  if (route.view !== 'dossier' && route.linkId && route.trace) {
+    params.set('trace', route.trace);
+    if (route.loops) params.set('loops', '1');
+  }
+  const id = route.linkId ? encodeURIComponent(route.linkId) : '';
   const path =
-    route.view === 'chain' ? (route.linkId ? `/node/${encodeURIComponent(route.linkId)}` : '/') : `/${route.view}`;
+    route.view === 'chain'
+      ? id
+        ? `/node/${id}`
+        : '/'
+      : route.view === 'dossier'
+        ? `/dossier/${id}`
+        : `/${route.view}`;
   const query = params.toString().replaceAll('%2C', ',');
   return `#${path}${query ? `?${query}` : ''}`;
 }
