@@ -1,0 +1,33 @@
+/**
+ * Format detection: by content first, extension second.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from './detect';
+import { encodeUtf8 } from './text';
+import { fixture } from './testkit';
+
+const detect = (name: string, text: string) => detectFormat(name, encodeUtf8(text));
+
+describe('detectFormat', () => {
+  it('recognises every fixture', () => {
+    expect(detectFormat('x', fixture('workbook.xlsx'))).toBe('xlsx');
+    expect(detectFormat('x', fixture('yed.graphml'))).toBe('graphml');
+    expect(detectFormat('x', fixture('gephi.gexf'))).toBe('gexf');
+    expect(detectFormat('x', fixture('cytoscape.json'))).toBe('cytoscape-json');
+    expect(detectFormat('x', fixture('valid-tiny.json'))).toBe('native-json');
+    expect(detectFormat('a.csv', fixture('statuses-gbk.csv'))).toBe('csv');
+  });
+
+  it('sniffs content whatever the extension says', () => {
+    expect(detect('chain.txt', '<?xml version="1.0"?>\n<graphml xmlns="x">')).toBe('graphml');
+    expect(detect('data.json', '\uFEFF  [ {"data": {"id": "a"}} ]')).toBe('cytoscape-json');
+    expect(detect('data', '{"elements": []}')).toBe('cytoscape-json');
+    expect(detect('data', '{"sources": [], "format": 1}')).toBe('native-json');
+  });
+
+  it('falls back to the extension, and gives up on unknown files', () => {
+    expect(detect('links.CSV', 'id,name_zh')).toBe('csv');
+    expect(detect('broken.json', '{ "nothing": ')).toBe('native-json');
+    expect(detect('photo.png', '\u0089PNG')).toBeUndefined();
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Imports a file in a Web Worker, so that reading a big file never freezes the page. Each import gets
+ * its own worker; `cancel()` terminates it and the result becomes an `aborted` error.
+ */
+import { importError } from './issues';
+import type { ImportRequest, ImportResponse } from './import.worker';
+import type { ImportContext, ImportResult } from './types';
+import { MAX_IMPORT_BYTES } from './types';
+
+/** A running import: its result (never rejected; failures are error issues) and a way to stop it. */
+export interface ImportJob {
+  readonly result: Promise<ImportResult>;
+  cancel(): void;
+}
+
+/** What the worker needs of the context; progress goes to `onProgress`. */
+export type WorkerImportContext = Omit<ImportContext, 'onProgress' | 'signal'>;
+
+const failed = (issue: ReturnType<typeof importError>): ImportResult => ({ ok: false, issues: [issue] });
+
+/** Creates the import worker; tests replace it. */
+export type WorkerFactory = () => Worker;
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+
+/**
+ * Reads `file` in a worker. A file over MAX_IMPORT_BYTES or an empty one is refused before its bytes
+ * are read; the bytes are transferred to the worker rather than copied.
+ */
+export function importInWorker(
+  file: Blob,
+  ctx: WorkerImportContext,
+  onProgress?: (fraction: number) => void,
+  createWorker: WorkerFactory = defaultFactory,
+): ImportJob {
+  let worker: Worker | undefined;
+  let settle: ((r: ImportResult) => void) | undefined;
+  let done = false;
+  const finish = (r: ImportResult) => {
+    if (done) return;
+    done = true;
+    worker?.terminate();
+    settle?.(r);
+  };
+  const result = new Promise<ImportResult>((resolve) => {
+    settle = resolve;
+  });
+  const start = async () => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      const mb = (n: number) => Math.round(n / 1048576);
+      return finish(
+        failed(
+          importError(
+            'too-large',
+            ctx.fileName,
+            {},
+            `the file is ${mb(file.size)} MB; the largest file ChainAtlas imports is ${mb(MAX_IMPORT_BYTES)} MB`,
+            { size: file.size, limit: MAX_IMPORT_BYTES },
+          ),
+        ),
+      );
+    }
+    if (file.size === 0) return finish(failed(importError('empty-file', ctx.fileName, {}, 'the file is empty')));
+    const bytes = await file.arrayBuffer();
+    if (done) return;
+    worker = createWorker();
+    worker.onmessage = (event: MessageEvent<ImportResponse>) => {
+      const message = event.data;
+      if (message.type === 'progress') onProgress?.(message.fraction);
+      else finish(message.result);
+    };
+    worker.onerror = (event) => {
+      finish(
+        failed(importError('internal', ctx.fileName, {}, `the import failed (${event.message || 'worker error'})`)),
+      );
+    };
+    worker.postMessage({ bytes, ctx } satisfies ImportRequest, [bytes]);
+  };
+  start().catch((e: unknown) =>
+    finish(
+      failed(
+        importError(
+          'internal',
+          ctx.fileName,
+          {},
+          `the file could not be read (${e instanceof Error ? e.message : String(e)})`,
+        ),
+      ),
+    ),
+  );
+  return {
+    result,
+    cancel: () => finish(failed(importError('aborted', ctx.fileName, {}, 'the import was cancelled'))),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The contract every file format module in `src/io/` keeps: bytes in, a validated dataset or patch (or
+ * precise errors) out; a dataset in, bytes out. Pure: no database, no DOM beyond what both browsers
+ * and Node have (TextDecoder, Uint8Array).
+ */
+import type {
+  ChainLink,
+  Citation,
+  Enterprise,
+  Indicator,
+  LinkState,
+  Localized,
+  PartialDate,
+  Project,
+  RegionFocus,
+  Source,
+  SubChain,
+  SupplyEdge,
+} from '../model/types';
+import type { Dataset } from '../model/types';
+
+/** The formats ChainAtlas reads. */
+export type ImportFormat = 'native-json' | 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'cytoscape-json';
+
+/** The formats ChainAtlas writes. */
+export type ExportFormat = 'native-json' | 'csv' | 'xlsx' | 'graphml';
+
+/**
+ * A problem in an imported file, located as precisely as the format allows: the file, then a line
+ * and column (text formats), or a sheet and row (spreadsheets), and the field (column) at fault.
+ */
+export interface ImportIssue {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly sheet?: string;
+  /** Spreadsheet or CSV data row, 1-based as the user sees it in Excel (the header is row 1). */
+  readonly row?: number;
+  readonly field?: string;
+  readonly params: Readonly<Record<string, string | number>>;
+  /** English description; the UI translates by `code`. */
+  readonly message: string;
+}
+
+/**
+ * Records a file adds to or changes in the current dataset. Graph files and CSV tables give patches;
+ * they become a dataset only together with what is stored (`applyPatch`).
+ */
+export interface DatasetPatch {
+  readonly sources?: readonly Source[];
+  readonly chain?: {
+    readonly id: string;
+    readonly name?: Localized;
+    readonly subChains?: readonly SubChain[];
+    readonly links?: readonly ChainLink[];
+    readonly edges?: readonly SupplyEdge[];
+    /** The chain's own citations (workbooks carry them in the Chains sheet). */
+    readonly sources?: readonly Citation[];
+  };
+  readonly region?: {
+    readonly id: string;
+    readonly name?: Localized;
+    readonly parent?: Localized;
+    /** The chain the region is drawn on; used when the region is created (defaults to the patch's chain). */
+    readonly chainId?: string;
+    /** The date the region's data holds for; used when the region is created (defaults to the import date). */
+    readonly asOf?: PartialDate;
+    readonly focus?: RegionFocus;
+    readonly linkStates?: readonly LinkState[];
+    readonly enterprises?: readonly Enterprise[];
+    readonly projects?: readonly Project[];
+    readonly indicators?: readonly Indicator[];
+  };
+}
+
+/** What was read, when known: the format and, for text formats, the character encoding. */
+export interface ImportDetails {
+  readonly format?: ImportFormat;
+  /** `utf-8`, `utf-16le`, `utf-16be` or `gb18030`. */
+  readonly encoding?: string;
+}
+
+export type ImportResult = ImportDetails &
+  (
+    | {
+        readonly ok: true;
+        readonly kind: 'dataset';
+        readonly dataset: Dataset;
+        readonly issues: readonly ImportIssue[];
+      }
+    | {
+        readonly ok: true;
+        readonly kind: 'patch';
+        readonly patch: DatasetPatch;
+        readonly issues: readonly ImportIssue[];
+      }
+    | { readonly ok: false; readonly issues: readonly ImportIssue[] }
+  );
+
+/** What a parser is told besides the bytes. */
+export interface ImportContext {
+  /** The file's name, used in every issue. */
+  readonly fileName: string;
+  /** The stored dataset, for formats whose rows refer to existing chains, regions and links. */
+  readonly current?: Dataset;
+  /** When the import happens (ISO date), for the source record an import creates. */
+  readonly importedAt: string;
+  /** Called now and then with a fraction 0–1 on big files; parsing stops when `signal` aborts. */
+  readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+  /** Skips detection: the user said what the file is. */
+  readonly format?: ImportFormat;
+  /** The region tables and graph statuses go to when the file does not say (default: the first region). */
+  readonly regionId?: string;
+}
+
+/** How `exportDataset` writes. */
+export interface ExportOptions {
+  /** Column headers and sheet names of CSV and XLSX files: English (default) or Chinese. */
+  readonly headers?: 'en' | 'zh';
+  /** The chain a GraphML file draws (default: the region's chain, else the first chain). */
+  readonly chainId?: string;
+  /** The region whose statuses a GraphML file carries (default: the first region on the chain). */
+  readonly regionId?: string;
+  /** File names start with this (default `chainatlas`). */
+  readonly baseName?: string;
+}
+
+/** One file an export produces. */
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The largest file any import accepts, in bytes. Bigger files are refused before they are read. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;

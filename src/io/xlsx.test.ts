@@ -1,0 +1,201 @@
+/**
+ * Workbooks: exact round trips, sheets named in either language, Excel dates, problems at their
+ * sheet, row and column, the fill-in template, and archives that are not workbooks or unpack too big.
+ */
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { applyPatch } from '../model/patch';
+import type { Dataset } from '../model/types';
+import { validateDataset } from '../model/validate';
+import { loadShippedDataset } from '../store/seed';
+import { importBytes } from './importFile';
+import { Progress } from './progress';
+import { context, datasetOf, errorsOf, fixture, importFixture, patchOf, warningsOf } from './testkit';
+import { exportXlsx, templateWorkbook } from './xlsx';
+import { readWorkbook } from './xlsxRead';
+import type { SheetData } from './xlsxWrite';
+import { writeWorkbook } from './xlsxWrite';
+
+const shipped: Dataset = await loadShippedDataset();
+const tiny: Dataset = JSON.parse(new TextDecoder().decode(fixture('valid-tiny.json')));
+const importWorkbook = (bytes: Uint8Array, current?: Dataset) => importBytes(bytes, context('book.xlsx', current));
+
+describe('XLSX import', () => {
+  it('reads the committed workbook (written by the exporter) into the dataset it was written from', async () => {
+    const result = await importFixture('workbook.xlsx');
+    expect(errorsOf(result)).toEqual([]);
+    expect(datasetOf(result)).toEqual(tiny);
+  });
+
+  it('writes the same bytes every time', () => {
+    expect(exportXlsx(tiny)).toEqual(exportXlsx(tiny));
+  });
+
+  it('reads a workbook another program wrote: Chinese sheet and headers, date cells, numbers as text', async () => {
+    const result = await importFixture('openpyxl-statuses.xlsx', shipped);
+    expect(errorsOf(result)).toEqual([]);
+    const states = patchOf(result).region!.linkStates!;
+    expect(states.map((s) => [s.linkId, s.status, s.asOf, s.capacity])).toEqual([
+      ['ni_metal', 'strong', '2024-06-30', { value: 200000, unit: 't/a' }],
+      ['li2co3', 'building', '2024', undefined],
+      ['cell_lfp', 'present', '2024-H1', { value: 1500, unit: 'GWh/a' }],
+    ]);
+    expect(states[1]!.sources).toEqual([
+      { sourceId: 'import-20261126-openpyxl-statuses-xlsx', locator: 'sheet 环节状态, row 3' },
+    ]);
+    expect(warningsOf(result)).toContainEqual(expect.objectContaining({ code: 'unknown-sheet', sheet: 'Notes' }));
+  });
+
+  it('reads Excel serial numbers in date columns as ISO dates', async () => {
+    const book = writeWorkbook([
+      {
+        name: 'Statuses',
+        rows: [
+          ['link_id', 'status', 'as_of'],
+          ['ni_metal', 'present', 45473],
+          ['cell_lfp', 'present', 2023],
+        ],
+      },
+    ]);
+    const states = patchOf(await importWorkbook(book, shipped)).region!.linkStates!;
+    expect(states.map((s) => s.asOf)).toEqual(['2024-06-30', '2023']);
+  });
+
+  it('places problems at sheet, row and column', async () => {
+    const book = writeWorkbook([
+      {
+        name: 'Links',
+        rows: [
+          ['id', 'name_zh', 'name_en', 'sub_chain', 'stage'],
+          ['x1', '甲', 'A', 'raw', 'raw'],
+          ['x2', '乙', 'B', 'raw', 'solid'],
+        ],
+      },
+      {
+        name: '供应关系',
+        rows: [
+          ['上游环节', '下游环节'],
+          ['x1', 'nowhere'],
+        ],
+      },
+    ]);
+    const bad = await importWorkbook(book, shipped);
+    expect(errorsOf(bad)).toEqual([
+      expect.objectContaining({ code: 'enum', file: 'book.xlsx', sheet: 'Links', row: 3, field: 'stage' }),
+    ]);
+    const refs = writeWorkbook([
+      {
+        name: '供应关系',
+        rows: [
+          ['上游环节', '下游环节'],
+          ['ni_ore', 'ni_int'],
+          ['ni_ore', 'nowhere'],
+        ],
+      },
+    ]);
+    expect(errorsOf(await importWorkbook(refs, shipped))).toEqual([
+      expect.objectContaining({
+        code: 'unknown-ref',
+        sheet: '供应关系',
+        row: 3,
+        field: '下游环节',
+        params: expect.objectContaining({ value: 'nowhere' }),
+      }),
+    ]);
+  });
+
+  it('maps validation problems of a whole-dataset workbook to their rows', async () => {
+    const broken = structuredClone(tiny) as any;
+    broken.chains[0].edges[1].to = 'zz';
+    const result = await importWorkbook(exportXlsx(broken));
+    expect(errorsOf(result).map((i) => [i.code, i.sheet, i.row, i.field])).toEqual([['unknown-ref', 'Edges', 3, 'to']]);
+    const share = structuredClone(tiny) as any;
+    share.regions[0].indicators[0].value.value = 140;
+    const result2 = await importWorkbook(exportXlsx(share));
+    expect(errorsOf(result2).map((i) => [i.code, i.sheet, i.row, i.field])).toEqual([
+      ['out-of-range', 'Indicators', 2, 'value'],
+    ]);
+  });
+
+  it('gives the template: every table with its header and one example row, a read-me in both languages', async () => {
+    const book = templateWorkbook();
+    const sheets = await readWorkbook(book, 't.xlsx', new Progress({ fileName: 't.xlsx' }));
+    expect(sheets.map((s) => s.sheet)).toEqual([
+      'Read me',
+      'Sources',
+      'SubChains',
+      'Links',
+      'Edges',
+      'Intensities',
+      'Statuses',
+      'Enterprises',
+      'Projects',
+      'Indicators',
+    ]);
+    for (const s of sheets.slice(1)) expect(s.rows.length, s.sheet).toBe(1);
+    const readme = sheets[0]!.rows.map((r) => r.cells.join('|')).join('\n');
+    expect(readme).toContain('link_id|环节编号');
+    expect(readme).toContain('优势/已有/在建/招引中/缺失/未知');
+    // Filled in as it is, the template adds its example records to the shipped data, validly.
+    const result = await importWorkbook(book, shipped);
+    expect(errorsOf(result)).toEqual([]);
+    const merged = applyPatch(shipped, patchOf(result), 'merge');
+    expect(validateDataset(merged).ok).toBe(true);
+    expect(merged.chains[0]!.links.some((l) => l.id === 'example_link')).toBe(true);
+    expect(
+      (await readWorkbook(templateWorkbook('zh'), 't.xlsx', new Progress({ fileName: 't.xlsx' })))[3]!.header.slice(
+        0,
+        3,
+      ),
+    ).toEqual(['产业链编号', '编号', '中文名称']);
+  });
+
+  it('reads a whole chain and region from an empty store', async () => {
+    const result = await importWorkbook(exportXlsx(shipped, { headers: 'zh' }));
+    expect(datasetOf(result)).toEqual(shipped);
+  });
+
+  it('refuses archives that are not workbooks, broken ones, and ones that unpack too big', async () => {
+    expect(errorsOf(await importWorkbook(zipSync({ 'a.txt': strToU8('hello') })))).toEqual([
+      expect.objectContaining({ code: 'not-workbook' }),
+    ]);
+    expect(errorsOf(await importWorkbook(exportXlsx(tiny).slice(0, 3000)))).toEqual([
+      expect.objectContaining({ code: 'not-workbook' }),
+    ]);
+    // A central directory that claims 300 MB for one part: refused before anything is inflated.
+    const bomb = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') });
+    const view = new DataView(bomb.buffer);
+    for (let i = 0; i < bomb.length - 4; i++)
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 300 * 1048576, true);
+    expect(errorsOf(await importWorkbook(bomb))).toEqual([expect.objectContaining({ code: 'too-large' })]);
+  });
+
+  it('reports XML errors inside a part with line and column', async () => {
+    const files = unzipSync(exportXlsx(tiny));
+    files['xl/worksheets/sheet5.xml'] = strToU8(
+      '<?xml version="1.0"?>\n<worksheet>\n  <sheetData><row></sheetData>\n</worksheet>',
+    );
+    expect(errorsOf(await importWorkbook(zipSync(files)))).toEqual([
+      expect.objectContaining({
+        code: 'xml-syntax',
+        line: 3,
+        column: 19,
+        params: { part: 'xl/worksheets/sheet5.xml' },
+      }),
+    ]);
+  });
+
+  it('writes sheets Excel can hold: escapes, numbers, and text that looks like numbers', async () => {
+    const sheets: SheetData[] = [
+      {
+        name: 'Sources',
+        rows: [
+          ['id', 'title', 'publisher', 'date'],
+          ['s1', 'a\u0001b _x0041_ <&> \r\n', '  pad ', '2024'],
+        ],
+      },
+    ];
+    const [sheet] = await readWorkbook(writeWorkbook(sheets), 'x.xlsx', new Progress({ fileName: 'x.xlsx' }));
+    expect(sheet!.rows[0]!.cells).toEqual(['s1', 'a\u0001b _x0041_ <&> \r\n', '  pad ', '2024']);
+  });
+});
