@@ -17,6 +17,7 @@ import type {
   Source,
   SupplyEdge,
 } from '../model/types';
+import type { Scenario } from '../model/scenario';
 
 export const DB_NAME = 'chainatlas';
 
@@ -43,6 +44,9 @@ export interface LayoutRow {
   readonly savedAt: string;
 }
 
+/** A saved what-if scenario (see `src/model/scenario.ts`). */
+export type ScenarioRow = Scenario;
+
 /** Facts about the database itself: when it was seeded, from which shipped data. */
 export interface MetaRow {
   readonly key: string;
@@ -61,6 +65,7 @@ export class ChainAtlasDB extends Dexie {
   projects!: Table<ProjectRow, [string, string]>;
   indicators!: Table<IndicatorRow, [string, string]>;
   layouts!: Table<LayoutRow, string>;
+  scenarios!: Table<ScenarioRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -78,6 +83,7 @@ export class ChainAtlasDB extends Dexie {
       projects: '[regionId+id], regionId',
       indicators: '[regionId+id], regionId',
       layouts: 'key',
+      scenarios: 'id, regionId',
     });
   }
 

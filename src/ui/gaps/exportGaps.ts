@@ -1,0 +1,55 @@
+/**
+ * Downloads the gap list as CSV (UTF-8 with a byte-order mark, so Excel on Chinese Windows opens it
+ * right) or as an XLSX workbook, with headers in the interface language.
+ */
+import type { Lang } from '../../i18n';
+import { translate } from '../../i18n';
+import type { Region } from '../../model/types';
+import { writeCsv } from '../../io/csvSyntax';
+import { writeWorkbook } from '../../io/xlsxWrite';
+import { dateStamp, downloadFile } from '../common/download';
+import { gapTable, type GapRow } from './gapRows';
+
+/** The gap list as file bytes: a CSV text or an XLSX workbook. */
+export function gapListFile(
+  rows: readonly GapRow[],
+  format: 'csv' | 'xlsx',
+  lang: Lang,
+  region: Region | undefined,
+): { fileName: string; mimeType: string; bytes: Uint8Array } {
+  const table = gapTable(rows, lang);
+  const base = `chainatlas-gaps-${region?.id ?? 'region'}-${dateStamp()}`;
+  if (format === 'csv') {
+    return {
+      fileName: `${base}.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      bytes: new TextEncoder().encode(`\ufeff${writeCsv(table)}`),
+    };
+  }
+  const numeric = new Set([0, 6, 7]);
+  return {
+    fileName: `${base}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: writeWorkbook([
+      {
+        name: translate(lang, 'gaps.label'),
+        header: true,
+        widths: [6, 14, 22, 22, 16, 10, 8, 10, 10, 28, 28, 10, 40],
+        rows: table.map((row, r) =>
+          row.map((cell, c) => (r > 0 && numeric.has(c) && cell !== '' ? Number(cell) : cell)),
+        ),
+      },
+    ]),
+  };
+}
+
+/** Saves the gap list in the chosen format. */
+export function exportGapList(
+  rows: readonly GapRow[],
+  format: 'csv' | 'xlsx',
+  lang: Lang,
+  region: Region | undefined,
+): void {
+  const file = gapListFile(rows, format, lang, region);
+  downloadFile(file.fileName, file.mimeType, file.bytes);
+}

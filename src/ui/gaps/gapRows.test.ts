@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { analyseRegion } from '../../model/analysis';
+import { indexChain } from '../../model/graph';
+import { loadShippedDataset } from '../../store/seed';
+import { gapRows, gapTable } from './gapRows';
+
+const shipped = await loadShippedDataset();
+const region = shipped.regions[0]!;
+const index = indexChain(shipped.chains[0]!);
+const analysis = analyseRegion(index, region);
+
+describe('gap rows', () => {
+  it('lists the ranked links with names in the chosen language and the status source', () => {
+    const rows = gapRows(analysis, index, region, shipped, 'en');
+    expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
+    const separator = rows.find((r) => r.linkId === 'separator')!;
+    expect(separator).toMatchObject({
+      name: 'Separator',
+      otherName: '隔膜',
+      kind: 'gap',
+      status: 'attracting',
+      subChain: 'Electrolyte and auxiliaries',
+    });
+    expect(separator.localBuyers).toEqual(['NCM (ternary) cells', 'LFP cells']);
+    expect(separator.source).toBe('甘肃日报 Gansu Daily, “取舍之间的发展智慧”, 2024 · ¶12');
+  });
+
+  it('exports a table headed in the language, one row per link', () => {
+    const rows = gapRows(analysis, index, region, shipped, 'zh');
+    const table = gapTable(rows, 'zh');
+    expect(table[0]).toEqual([
+      '排名',
+      '编号',
+      '环节',
+      '英文名称',
+      '子链',
+      '类型',
+      '得分',
+      '依赖它的本地环节',
+      '投入质量占比',
+      '本地投入',
+      '本地下游',
+      '状态',
+      '来源',
+    ]);
+    expect(table).toHaveLength(rows.length + 1);
+    const sep = table.find((r) => r[1] === 'separator')!;
+    expect(sep.slice(2, 7)).toEqual([
+      '隔膜',
+      'Separator',
+      '电解液及其他辅料',
+      '缺链',
+      String(rows.find((r) => r.linkId === 'separator')!.score),
+    ]);
+    expect(sep[10]).toBe('三元锂电池电芯; 磷酸铁锂电芯');
+  });
+});

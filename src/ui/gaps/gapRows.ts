@@ -1,0 +1,112 @@
+/**
+ * The gap list as rows: what the table shows, what its CSV and XLSX exports hold, and what sorting and
+ * filtering work on. Pure, so it is tested without a browser.
+ */
+import { translate, type Lang } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import type { RegionAnalysis } from '../../model/analysis';
+import type { GapKind, LinkAssessment } from '../../model/gaps';
+import type { ChainIndex } from '../../model/graph';
+import type { Citation, Dataset, LinkStatus, Region } from '../../model/types';
+
+export interface GapRow {
+  readonly rank: number;
+  readonly linkId: string;
+  readonly name: string;
+  /** The name in the other language. */
+  readonly otherName: string;
+  readonly subChainId: string;
+  readonly subChain: string;
+  readonly kind: GapKind;
+  readonly assumed: boolean;
+  readonly score: number;
+  readonly dependents: number;
+  readonly massShare: number | undefined;
+  readonly localInputs: readonly string[];
+  readonly localBuyers: readonly string[];
+  readonly status: LinkStatus;
+  /** Where the status comes from: the first citation of the link's state, in short. */
+  readonly source: string;
+  readonly assessment: LinkAssessment;
+}
+
+/** A citation in a line: publisher, title, date, locator. */
+export function citationLine(dataset: Dataset, c: Citation | undefined, lang: Lang): string {
+  if (!c) return '';
+  const s = dataset.sources.find((x) => x.id === c.sourceId);
+  if (!s) return `${c.sourceId} · ${c.locator}`;
+  return `${translate(lang, 'sources.line', { publisher: s.publisher, title: s.title, date: formatDate(s.date, lang) })} · ${c.locator}`;
+}
+
+/** Rows of the gap list (gaps, extensions and weak links), in ranked order. */
+export function gapRows(
+  analysis: RegionAnalysis,
+  index: ChainIndex,
+  region: Region | undefined,
+  dataset: Dataset,
+  lang: Lang,
+): GapRow[] {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const states = new Map((region?.linkStates ?? []).map((s) => [s.linkId, s]));
+  const subChains = new Map(index.template.subChains.map((s) => [s.id, s]));
+  const name = (id: string) => index.links.get(id)?.name[lang] ?? id;
+  return analysis.gaps.ranked.map((a, i) => {
+    const link = index.links.get(a.linkId)!;
+    return {
+      rank: i + 1,
+      linkId: a.linkId,
+      name: link.name[lang],
+      otherName: link.name[other],
+      subChainId: link.subChain,
+      subChain: subChains.get(link.subChain)?.name[lang] ?? link.subChain,
+      kind: a.kind,
+      assumed: a.assumed,
+      score: a.score,
+      dependents: a.dependents,
+      massShare: a.massShare,
+      localInputs: a.localInputs.map(name),
+      localBuyers: a.localBuyers.map(name),
+      status: a.status,
+      source: citationLine(dataset, states.get(a.linkId)?.sources[0], lang) || translate(lang, 'gaps.noSource'),
+      assessment: a,
+    };
+  });
+}
+
+/** The table as text cells, headed in `lang`, for CSV and XLSX export. */
+export function gapTable(rows: readonly GapRow[], lang: Lang): string[][] {
+  const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const header = [
+    t('gaps.col.rank'),
+    t('gaps.col.id'),
+    t('gaps.col.link'),
+    t('gaps.col.otherName'),
+    t('gaps.col.subChain'),
+    t('gaps.col.kind'),
+    t('gaps.col.score'),
+    t('gaps.col.dependents'),
+    t('gaps.col.massShare'),
+    t('gaps.col.localInputs'),
+    t('gaps.col.localBuyers'),
+    t('gaps.col.status'),
+    t('gaps.col.source'),
+  ];
+  return [
+    header,
+    ...rows.map((r) => [
+      String(r.rank),
+      r.linkId,
+      r.name,
+      r.otherName,
+      r.subChain,
+      translate(lang, `gaps.kind.${r.kind}`) + (r.assumed ? ` (${t('gaps.assumed')})` : ''),
+      String(r.score),
+      String(r.dependents),
+      r.massShare === undefined ? '' : `${Math.round(r.massShare * 1000) / 10}%`,
+      r.localInputs.join('; '),
+      r.localBuyers.join('; '),
+      translate(lang, `status.${r.status}`),
+      r.source,
+    ]),
+  ];
+}

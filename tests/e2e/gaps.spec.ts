@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { parseCsv } from '../../src/io/csvSyntax';
+import { expect, openApp, test } from './fixtures';
+import { drawnLinks } from './graph';
+
+const table = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Gaps' });
+const rowLinks = (page: import('@playwright/test').Page) =>
+  table(page)
+    .locator('tbody tr[data-link]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-link')));
+
+test('the gap list ranks the attracted links, sorts by any column and a row opens the link', async ({
+  page,
+  watch,
+}) => {
+  await openApp(page, './?lang=en#/gaps');
+  await expect(table(page)).toBeVisible();
+  const ranked = await rowLinks(page);
+  expect(ranked.slice(0, 2).sort()).toEqual(['pouch_film', 'separator']);
+  expect(ranked).toEqual(expect.arrayContaining(['cyc_carb', 'lin_carb', 'ncm_pcam']));
+  expect(ranked).not.toContain('ni_metal');
+
+  // Sort by link name, then back by score (highest first).
+  await table(page).getByRole('button', { name: /^Link/ }).click();
+  await expect(table(page).getByRole('columnheader', { name: /^Link/ })).toHaveAttribute('aria-sort', 'ascending');
+  const byName = await rowLinks(page);
+  expect(byName).not.toEqual(ranked);
+  await table(page)
+    .getByRole('button', { name: /^Score/ })
+    .click();
+  await expect(table(page).getByRole('columnheader', { name: /^Score/ })).toHaveAttribute('aria-sort', 'descending');
+  const scores = await table(page).locator('tbody td.score').allInnerTexts();
+  expect(scores.map(Number)).toEqual([...scores.map(Number)].sort((a, b) => b - a));
+
+  // Filter to gaps only.
+  await page.getByRole('checkbox', { name: /^Gap/ }).check();
+  expect((await rowLinks(page)).sort()).toEqual(['cyc_carb', 'lin_carb', 'pouch_film', 'separator']);
+
+  // A row selects the link: its details open, with the verdict, and the graph marks it.
+  await table(page).locator('tbody tr[data-link="separator"]').click();
+  const panel = page.getByRole('region', { name: 'Link details' });
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Separator');
+  await expect(panel).toContainText('The focus products need it');
+  await expect(page).toHaveURL(/#\/gaps\?link=separator/);
+  const drawn = await drawnLinks(page);
+  expect(drawn.find((l) => l.id === 'separator')?.classes).toEqual(expect.arrayContaining(['focus', 'act-gap']));
+  void watch;
+});
+
+test('a what-if shows what it changes, and discarding it leaves no trace', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/gaps');
+  const storedStates = () =>
+    page.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const open = indexedDB.open('chainatlas');
+          open.onsuccess = () => {
+            const req = open.result.transaction('linkStates').objectStore('linkStates').getAll();
+            req.onsuccess = () => (open.result.close(), resolve(req.result));
+            req.onerror = () => reject(req.error);
+          };
+        }),
+    );
+  const before = await storedStates();
+  await page
+    .getByRole('combobox', { name: 'Choose a project…' })
+    .selectOption({ label: 'Jinchuan Group 70,000 t ternary precursor · Building' });
+  await page.getByRole('button', { name: 'What if completed' }).first().click();
+  const diff = page.getByTestId('whatif-diff');
+  await expect(diff).toContainText('Completeness 27% → 29%');
+  await expect(diff).toContainText('Local supply of NCM (ternary) cells 22% → 24%');
+  await expect(page.getByText('What-if: 1 changes, not stored')).toBeVisible();
+  // The graph shows the precursor as present now.
+  expect((await drawnLinks(page)).find((l) => l.id === 'ncm_pcam')).toBeDefined();
+
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(diff).toHaveCount(0);
+  await expect(page.getByText(/What-if:/)).toHaveCount(0);
+  expect(await storedStates()).toEqual(before);
+  await page.reload();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByText(/What-if:/)).toHaveCount(0);
+  expect(await storedStates()).toEqual(before);
+  void watch;
+});
+
+test('a what-if from a link’s details can be saved as a named scenario and opened again', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/gaps?link=separator');
+  const panel = page.getByRole('region', { name: 'Link details' });
+  await panel.getByRole('button', { name: 'What if built here' }).click();
+  await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Strong');
+  await page.getByRole('textbox', { name: 'Scenario name' }).fill('Separator plant');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await page.reload();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: 'Separator plant', exact: true }).click();
+  await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Strong');
+  void watch;
+});
+
+test('the gap list downloads as CSV (Excel-ready UTF-8) and XLSX', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/gaps');
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^chainatlas-gaps-jinchang-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = readFileSync((await csvDownload.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  // TextDecoder drops the byte-order mark, as Excel does.
+  const parsed = await parseCsv(new TextDecoder().decode(bytes));
+  const rows = parsed.rows.map((r) => r.cells);
+  expect(rows[0]?.slice(0, 3)).toEqual(['Rank', 'Id', 'Link']);
+  expect(rows.length - 1).toBe(await table(page).locator('tbody tr[data-link]').count());
+  expect(
+    rows
+      .slice(1)
+      .map((r) => r[1])
+      .slice(0, 2)
+      .sort(),
+  ).toEqual(['pouch_film', 'separator']);
+
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'XLSX' }).click(),
+  ]);
+  const xlsx = readFileSync((await xlsxDownload.path())!);
+  expect([...xlsx.subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip, as every .xlsx is
+  void watch;
+});
+
+test('the dossier of a gap prints as a clean page with its sources', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/gaps?link=separator');
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Open the dossier' }).click();
+  await expect(page).toHaveURL(/#\/dossier\/separator$/);
+  const dossier = page.getByRole('article');
+  await expect(dossier.getByRole('heading', { level: 1 })).toContainText('Separator');
+  await expect(dossier).toContainText('Why it is on the list');
+  await expect(dossier).toContainText('NCM (ternary) cells');
+  await expect(dossier).toContainText('积极引进碳酸酯、隔膜、铝塑膜等项目');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  void watch;
+});
