@@ -1,0 +1,149 @@
+/**
+ * Benchmarks that run in a real browser page (driven by bench/run.mjs): the panorama layout, drawing
+ * the chain with ChainAtlas's adapter against plain Cytoscape.js on the same graph and positions, the
+ * gap analysis of a 50,000-link chain, and search. Each figure is the median of several runs.
+ */
+import cytoscape from 'cytoscape';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { pinyin } from 'pinyin-pro';
+import { ChainGraph } from '../src/graph/chainGraph';
+import { buildChainElements } from '../src/graph/elements';
+import { layoutPanorama, toLayoutInput, type Positions } from '../src/graph/layout';
+import { analyseRegion } from '../src/model/analysis';
+import { indexChain } from '../src/model/graph';
+import { buildSearchIndex, searchLinks } from '../src/model/search';
+import type { Dataset } from '../src/model/types';
+import { loadShippedDataset } from '../src/store/seed';
+import { syntheticDataset } from './synthetic';
+
+export interface Figure {
+  readonly name: string;
+  readonly size: number;
+  readonly medianMs: number;
+  readonly runs: number;
+  readonly note?: string;
+}
+
+const stage = document.getElementById('stage')!;
+const elk = new ELK();
+
+async function median(runs: number, task: () => Promise<void> | void): Promise<{ medianMs: number; runs: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await task();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10, runs };
+}
+
+/** Resolves when Cytoscape has drawn a frame. */
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+async function layoutOf(dataset: Dataset): Promise<{ positions: Positions; ms: number }> {
+  const index = indexChain(dataset.chains[0]!);
+  const elements = buildChainElements(index, dataset.regions[0], 'zh');
+  const input = toLayoutInput(elements, dataset.chains[0]!.subChains);
+  const t0 = performance.now();
+  const positions = await layoutPanorama(input, (g) => elk.layout(g));
+  return { positions, ms: performance.now() - t0 };
+}
+
+async function drawFigures(label: string, dataset: Dataset, positions: Positions): Promise<Figure[]> {
+  const index = indexChain(dataset.chains[0]!);
+  const elements = buildChainElements(index, dataset.regions[0], 'zh');
+  const size = elements.links.length;
+  const ours = await median(5, async () => {
+    const host = stage.appendChild(document.createElement('div'));
+    const graph = new ChainGraph(host, {}, { webgl: false });
+    graph.render(elements, positions);
+    graph.fit();
+    await frame();
+    graph.destroy();
+    host.remove();
+  });
+  const plain = await median(5, async () => {
+    const host = stage.appendChild(document.createElement('div'));
+    const cy = cytoscape({
+      container: host,
+      elements: [
+        ...elements.links.map((l) => ({ data: { id: l.id, label: l.label }, position: { ...positions[l.id]! } })),
+        ...elements.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target } })),
+      ],
+      style: [{ selector: 'node', style: { label: 'data(label)' } }],
+      layout: { name: 'preset' },
+    });
+    cy.fit();
+    await frame();
+    cy.destroy();
+    host.remove();
+  });
+  return [
+    { name: `draw ${label}: ChainAtlas (styles, icons, groups)`, size, ...ours },
+    { name: `draw ${label}: plain Cytoscape.js (same graph and positions)`, size, ...plain },
+  ];
+}
+
+export async function runBench(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const shipped = await loadShippedDataset();
+  const template = shipped.chains[0]!;
+
+  // Layout and drawing, the shipped chain and a 5,000-link chain.
+  const small = await layoutOf(shipped);
+  figures.push({
+    name: 'panorama layout (ELK + folding), shipped chain',
+    size: template.links.length,
+    medianMs: Math.round(small.ms),
+    runs: 1,
+  });
+  figures.push(...(await drawFigures('shipped chain', shipped, small.positions)));
+  const mid = syntheticDataset(template, 5000);
+  const midLayout = await layoutOf(mid);
+  figures.push({
+    name: 'panorama layout (ELK + folding), 5,000 links',
+    size: mid.chains[0]!.links.length,
+    medianMs: Math.round(midLayout.ms),
+    runs: 1,
+  });
+  figures.push(...(await drawFigures('5,000 links', mid, midLayout.positions)));
+
+  // Gap analysis of a 50,000-link chain (target: under 100 ms): with 10 focus products, as a region has,
+  // and with two focus products in every one of the 650 copies (1,300), a stress case.
+  const big = syntheticDataset(template, 50000, { focusCopies: 5 });
+  const bigIndex = indexChain(big.chains[0]!);
+  const analysis = await median(5, () => {
+    analyseRegion(bigIndex, big.regions[0]);
+  });
+  figures.push({
+    name: 'gap analysis (classify, rank, completeness, supply), 50,000 links, 10 focus products',
+    size: big.chains[0]!.links.length,
+    ...analysis,
+    note: 'target < 100 ms',
+  });
+  const stress = syntheticDataset(template, 50000);
+  const stressAnalysis = await median(5, () => {
+    analyseRegion(bigIndex, stress.regions[0]);
+  });
+  figures.push({
+    name: 'gap analysis, 50,000 links, 1,300 focus products (stress)',
+    size: big.chains[0]!.links.length,
+    ...stressAnalysis,
+  });
+  const indexing = await median(3, () => {
+    indexChain(big.chains[0]!);
+  });
+  figures.push({ name: 'chain index (adjacency), 50,000 links', size: big.chains[0]!.links.length, ...indexing });
+
+  // Search.
+  const searchIndex = buildSearchIndex(big.chains[0]!.links, (t) => pinyin(t, { toneType: 'none', type: 'array' }));
+  const search = await median(20, () => {
+    searchLinks(searchIndex, 'gm');
+  });
+  figures.push({ name: 'search "gm" (pinyin initials), 50,000 links', size: big.chains[0]!.links.length, ...search });
+  return figures;
+}
+
+(window as unknown as { runBench: typeof runBench }).runBench = runBench;
+document.getElementById('log')!.textContent = 'ready';

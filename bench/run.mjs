@@ -1,0 +1,57 @@
+// npm run bench: builds the benchmark page, opens it in headless Chromium, runs every benchmark and
+// writes the figures to bench/results/latest.json and bench/results/latest.md (with the machine).
+import { chromium } from '@playwright/test';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { build, preview } from 'vite';
+
+await build({ configFile: 'bench/vite.config.ts' });
+const server = await preview({
+  configFile: 'bench/vite.config.ts',
+  preview: { port: 4181, strictPort: true },
+  logLevel: 'error',
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
+  await page.goto('http://localhost:4181/');
+  await page.waitForFunction(() => 'runBench' in window);
+  const figures = await page.evaluate(() => window.runBench());
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    chromium: browser.version(),
+    node: process.version,
+  };
+  const when = new Date().toISOString();
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', JSON.stringify({ when, machine, figures }, null, 2) + '\n');
+  const lines = [
+    `# ChainAtlas benchmark, ${when}`,
+    '',
+    `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB; Chromium ${machine.chromium} headless (software rendering); Node ${machine.node}.`,
+    '',
+    '| benchmark | links | median ms | runs | note |',
+    '|---|---:|---:|---:|---|',
+    ...figures.map((f) => `| ${f.name} | ${f.size} | ${f.medianMs} | ${f.runs} | ${f.note ?? ''} |`),
+    '',
+  ];
+  writeFileSync('bench/results/latest.md', lines.join('\n'));
+  console.log(lines.join('\n'));
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}
