@@ -4,6 +4,7 @@
  * connected whole, not islands), with statuses drawn from a seeded generator.
  */
 import type { ChainTemplate, Citation, Dataset, LinkStatus, Region } from '../src/model/types';
+import { FORMAT_VERSION } from '../src/model/types';
 
 /** A small, fast, seeded generator (mulberry32), so every run measures the same graph. */
 function random(seed: number): () => number {
@@ -82,7 +83,7 @@ export function syntheticDataset(
     indicators: [],
   };
   return {
-    format: 1,
+    format: FORMAT_VERSION,
     sources: [{ id: 'synthetic', title: 'Synthetic benchmark data', publisher: 'ChainAtlas bench', date: '2026' }],
     chains: [chain],
     regions: [region],

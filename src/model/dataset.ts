@@ -11,6 +11,8 @@ export function mergeDatasets(...parts: readonly Dataset[]): Dataset {
     sources: parts.flatMap((p) => p.sources),
     chains: parts.flatMap((p) => p.chains),
     regions: parts.flatMap((p) => p.regions),
+    ...(parts.some((p) => p.views?.length) ? { views: parts.flatMap((p) => p.views ?? []) } : {}),
+    ...(parts.some((p) => p.briefings?.length) ? { briefings: parts.flatMap((p) => p.briefings ?? []) } : {}),
   };
 }
 

@@ -39,7 +39,9 @@ export type RecordKind =
   | 'enterprise'
   | 'project'
   | 'indicator'
-  | 'focus';
+  | 'focus'
+  | 'view'
+  | 'briefing';
 
 export interface IssueRecord {
   readonly kind: RecordKind;

@@ -8,8 +8,11 @@ import { FORMAT_VERSION } from './types';
 import type { Json } from './validation/reader';
 import { isObject } from './validation/reader';
 
-/** `STEPS[n]` migrates a document from format n to n + 1. Empty while format 1 is the only one. */
-const STEPS: Readonly<Record<number, (doc: Json) => Json>> = {};
+/** `STEPS[n]` migrates a document from format n to n + 1. */
+const STEPS: Readonly<Record<number, (doc: Json) => Json>> = {
+  // Format 2 added saved views and briefings; a format 1 file has none.
+  1: (doc) => ({ ...doc, views: [], briefings: [] }),
+};
 
 export type MigrationResult =
   | { readonly ok: true; readonly value: Json; readonly from: number }

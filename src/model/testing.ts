@@ -2,6 +2,7 @@
  * Small hand-made datasets for tests. Not used by the app.
  */
 import type { ChainTemplate, Dataset, Region, SupplyEdge } from './types';
+import { FORMAT_VERSION } from './types';
 
 const cite = { sourceId: 'src', locator: '¶1' };
 
@@ -55,7 +56,7 @@ export function tinyDataset(): Dataset {
     ],
   };
   return {
-    format: 1,
+    format: FORMAT_VERSION,
     sources: [{ id: 'src', title: 'Source', publisher: 'Publisher', date: '2024' }],
     chains: [
       tinyChain(

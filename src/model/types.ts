@@ -6,7 +6,7 @@
  */
 
 /** Version of the native data format. Bump it and add a migration in `migrate.ts` when the shape changes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** A text in both of the app's languages. */
 export interface Localized {
@@ -235,10 +235,44 @@ export interface Region {
   readonly indicators: readonly Indicator[];
 }
 
+/** The part of the chain in view, in layout coordinates (what a camera shows, whatever the screen). */
+export interface ViewBox {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+/** A view a planner saved to show again: what was on screen, with a title and speaker notes. */
+export interface SavedView {
+  readonly id: string;
+  readonly title: string;
+  readonly notes?: string;
+  /** The route it shows (`#/node/cu?trace=up&status=missing`): the view, selection, tracing and filters. */
+  readonly route: string;
+  /** The language it was saved in; a briefing shows it in that language unless told otherwise. */
+  readonly lang?: 'zh' | 'en';
+  /** The part of the chain in view; absent, the whole chain. */
+  readonly box?: ViewBox;
+  readonly createdAt: string;
+}
+
+/** An ordered list of saved views to present. */
+export interface Briefing {
+  readonly id: string;
+  readonly title: string;
+  readonly viewIds: readonly string[];
+  readonly createdAt: string;
+}
+
 /** A whole ChainAtlas dataset: what the native JSON format holds and what the store keeps. */
 export interface Dataset {
   readonly format: typeof FORMAT_VERSION;
   readonly sources: readonly Source[];
   readonly chains: readonly ChainTemplate[];
   readonly regions: readonly Region[];
+  /** Saved views, in the user's order (format 2). Absent means none. */
+  readonly views?: readonly SavedView[];
+  /** Briefings (format 2). Absent means none. */
+  readonly briefings?: readonly Briefing[];
 }

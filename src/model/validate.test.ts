@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mutable, tinyDataset } from './testing';
 import type { ValidationIssue } from './issues';
+import { FORMAT_VERSION } from './types';
 import { validateDataset } from './validate';
 
 function errorsOf(input: unknown): ValidationIssue[] {
@@ -41,7 +42,7 @@ describe('validateDataset', () => {
     const e = onlyError((d) => (d.format = 99));
     expect(e.code).toBe('format-unsupported');
     expect(e.message).toContain('newer');
-    expect(e.params).toMatchObject({ value: 99, current: 1 });
+    expect(e.params).toMatchObject({ value: 99, current: FORMAT_VERSION });
   });
 
   it('names the record, field and path of a missing required field', () => {
@@ -215,5 +216,53 @@ describe('validateDataset', () => {
     const d = JSON.parse(JSON.stringify(tinyDataset()).replace('"id":"a"', '"__proto__":{"polluted":1},"id":"a"'));
     validateDataset(d);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('format 2: saved views and briefings', () => {
+  const view = {
+    id: 'v1',
+    title: 'Cathode gaps',
+    route: '#/gaps?sub=cathode',
+    lang: 'zh',
+    box: { x1: 0, y1: 0, x2: 100, y2: 50 },
+    createdAt: '2026-11-26T08:00:00Z',
+  };
+
+  it('reads a format 1 file as format 2 with no views or briefings', () => {
+    const d = mutable(tinyDataset());
+    d.format = 1;
+    const result = validateDataset(d);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.dataset).toEqual(tinyDataset());
+  });
+
+  it('keeps views and briefings, in order', () => {
+    const d = mutable(tinyDataset());
+    d.views = [view, { ...view, id: 'v2', title: 'Whole chain', route: '#/', box: undefined }];
+    d.briefings = [{ id: 'b1', title: 'Board meeting', viewIds: ['v2', 'v1'], createdAt: '2026-11-26T08:05:00Z' }];
+    const result = validateDataset(d);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.dataset.views?.map((v) => v.id)).toEqual(['v1', 'v2']);
+      expect(result.dataset.briefings?.[0]?.viewIds).toEqual(['v2', 'v1']);
+    }
+  });
+
+  it('reports a briefing that names a view the dataset lacks, and a view that is not a route', () => {
+    const d = mutable(tinyDataset());
+    d.views = [{ ...view, route: 'http://elsewhere.example/' }];
+    expect(errorsOf(d).map((e) => e.path)).toEqual(['views[0].route']);
+    d.views = [view];
+    d.briefings = [{ id: 'b1', title: 'B', viewIds: ['v1', 'v9'], createdAt: '2026' }];
+    expect(errorsOf(d)).toMatchObject([
+      { code: 'unknown-ref', path: 'briefings[0].viewIds[1]', params: { value: 'v9', target: 'view' } },
+    ]);
+  });
+
+  it('reports a view box with no area', () => {
+    const d = mutable(tinyDataset());
+    d.views = [{ ...view, box: { x1: 5, y1: 0, x2: 5, y2: 10 } }];
+    expect(errorsOf(d)[0]).toMatchObject({ code: 'out-of-range', path: 'views[0].box' });
   });
 });

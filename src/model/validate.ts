@@ -6,9 +6,9 @@
 import type { ValidationIssue } from './issues';
 import { migrateDataset } from './migrate';
 import type {
+  Briefing,
   ChainLink,
   ChainTemplate,
-  Citation,
   Dataset,
   Enterprise,
   Indicator,
@@ -17,11 +17,14 @@ import type {
   Project,
   Region,
   RegionFocus,
+  SavedView,
   Source,
   SubChain,
   SupplyEdge,
+  ViewBox,
 } from './types';
 import { FORMAT_VERSION, LINK_STATUSES, PROJECT_STATUSES, STAGES } from './types';
+import { checkReferences } from './validation/references';
 import type { Json, Place } from './validation/reader';
 import { Reader, isObject, nested } from './validation/reader';
 
@@ -50,8 +53,27 @@ export function validateDataset(input: unknown): ValidationResult {
   const sources = readList(r, doc, 'sources', root, (item, place) => readSource(r, item, place), 'source');
   const chains = readList(r, doc, 'chains', root, (item, place) => readChain(r, item, place), 'chain');
   const regions = readList(r, doc, 'regions', root, (item, place) => readRegion(r, item, place), 'region');
+  // Optional in the file (absent means none), always present in what validation returns.
+  const views = readList(r, doc, 'views', root, (item, place) => readView(r, item, place), 'view', false);
+  const briefings = readList(
+    r,
+    doc,
+    'briefings',
+    root,
+    (item, place) => readBriefing(r, item, place),
+    'briefing',
+    false,
+  );
 
-  const dataset: Dataset = { format: FORMAT_VERSION, sources, chains, regions };
+  // Views and briefings are left out when there are none, so data without them reads back as it was.
+  const dataset: Dataset = {
+    format: FORMAT_VERSION,
+    sources,
+    chains,
+    regions,
+    ...(views.length ? { views } : {}),
+    ...(briefings.length ? { briefings } : {}),
+  };
   if (r.errorCount === 0) checkReferences(r, dataset);
   return r.errorCount === 0 ? { ok: true, dataset, issues: r.issues } : { ok: false, issues: r.issues };
 }
@@ -66,8 +88,9 @@ function readList<T extends { readonly id?: string }>(
   parent: Place,
   read: (item: Json, place: Place) => T | undefined,
   kind: Kind,
+  required = true,
 ): T[] {
-  const list = r.array(obj, key, parent) ?? [];
+  const list = r.array(obj, key, parent, required) ?? [];
   const seen = new Set<string>();
   const out: T[] = [];
   const base = parent.path === '$' ? key : `${parent.path}.${key}`;
@@ -368,147 +391,41 @@ function readIndicator(r: Reader, o: Json, place: Place): Indicator | undefined 
   return r.errorCount === before ? ind : undefined;
 }
 
-/** Second pass: every reference names a record that exists. Runs only on structurally valid data. */
-function checkReferences(r: Reader, ds: Dataset): void {
-  const sourceIds = new Set(ds.sources.map((s) => s.id));
-  const cited = new Set<string>();
-  const checkCitations = (citations: readonly Citation[], place: Place, field = 'sources') => {
-    citations.forEach((c, i) => {
-      cited.add(c.sourceId);
-      if (!sourceIds.has(c.sourceId)) {
-        const f = field === 'sources' ? `sources[${i}].sourceId` : `${field}.sourceId`;
-        r.error('unknown-ref', place, f, `cites source "${c.sourceId}", which is not in the dataset`, {
-          value: c.sourceId,
-          target: 'source',
-        });
-      }
-    });
-  };
-  const chainLinks = new Map<string, Set<string>>();
-  const chainSubChains = new Map<string, Set<string>>();
-
-  ds.chains.forEach((chain, ci) => {
-    const cPlace: Place = { path: `chains[${ci}]`, record: { kind: 'chain', id: chain.id } };
-    const linkIds = new Set(chain.links.map((l) => l.id));
-    const subIds = new Set(chain.subChains.map((s) => s.id));
-    chainLinks.set(chain.id, linkIds);
-    chainSubChains.set(chain.id, subIds);
-    checkCitations(chain.sources, cPlace);
-    const connected = new Set<string>();
-    chain.links.forEach((link, li) => {
-      const place: Place = { path: `chains[${ci}].links[${li}]`, record: { kind: 'link', id: link.id } };
-      if (!subIds.has(link.subChain)) {
-        r.error('unknown-ref', place, 'subChain', `sub-chain "${link.subChain}" is not defined in the chain`, {
-          value: link.subChain,
-          target: 'sub-chain',
-        });
-      }
-      checkCitations(link.sources, place);
-    });
-    chain.edges.forEach((edge, ei) => {
-      const place: Place = {
-        path: `chains[${ci}].edges[${ei}]`,
-        record: { kind: 'edge', id: `${edge.from} → ${edge.to}` },
-      };
-      for (const end of ['from', 'to'] as const) {
-        if (!linkIds.has(edge[end])) {
-          r.error('unknown-ref', place, end, `link "${edge[end]}" is not in the chain`, {
-            value: edge[end],
-            target: 'link',
-          });
-        } else connected.add(edge[end]);
-      }
-      checkCitations(edge.sources, place);
-      edge.intensities?.forEach((mi, ii) => checkCitations([mi.source], place, `intensities[${ii}].source`));
-    });
-    if (chain.links.length > 1) {
-      chain.links.forEach((link, li) => {
-        if (!connected.has(link.id)) {
-          r.warn(
-            'orphan-link',
-            { path: `chains[${ci}].links[${li}]`, record: { kind: 'link', id: link.id } },
-            '',
-            'has no supply edge',
-          );
-        }
-      });
+function readView(r: Reader, o: Json, place: Place): SavedView | undefined {
+  const before = r.errorCount;
+  const route = r.string(o, 'route', place, true);
+  if (route !== undefined && !route.startsWith('#/')) {
+    r.error('type', place, 'route', `"${route}" is not a route of the app (it starts with "#/")`, { expected: '#/…' });
+  }
+  const boxObj = r.object(o, 'box', place);
+  let box: ViewBox | undefined;
+  if (boxObj) {
+    const p = nested(place, 'box');
+    const [x1, y1, x2, y2] = (['x1', 'y1', 'x2', 'y2'] as const).map((k) => r.number(boxObj, k, p, { required: true }));
+    if (x1 !== undefined && y1 !== undefined && x2 !== undefined && y2 !== undefined) {
+      if (x2 <= x1 || y2 <= y1) r.error('out-of-range', p, '', 'the box must have a positive width and height');
+      else box = { x1, y1, x2, y2 };
     }
+  }
+  const view = compact<SavedView>({
+    id: r.id(o, 'id', place),
+    title: r.string(o, 'title', place, true),
+    notes: r.string(o, 'notes', place),
+    route,
+    lang: r.oneOf(o, 'lang', place, ['zh', 'en'] as const, false),
+    box,
+    createdAt: r.string(o, 'createdAt', place, true),
   });
+  return r.errorCount === before ? view : undefined;
+}
 
-  ds.regions.forEach((region, ri) => {
-    const rp: Place = { path: `regions[${ri}]`, record: { kind: 'region', id: region.id } };
-    const links = chainLinks.get(region.chainId);
-    if (!links) {
-      r.error('unknown-ref', rp, 'chainId', `chain "${region.chainId}" is not in the dataset`, {
-        value: region.chainId,
-        target: 'chain',
-      });
-      return;
-    }
-    const checkLinks = (ids: readonly string[], place: Place, field: string) =>
-      ids.forEach((id, i) => {
-        if (!links.has(id)) {
-          r.error('unknown-ref', place, `${field}[${i}]`, `link "${id}" is not in chain "${region.chainId}"`, {
-            value: id,
-            target: 'link',
-          });
-        }
-      });
-    region.linkStates.forEach((s, i) => {
-      const place: Place = { path: `regions[${ri}].linkStates[${i}]`, record: { kind: 'link-state', id: s.linkId } };
-      if (!links.has(s.linkId)) {
-        r.error('unknown-ref', place, 'linkId', `link "${s.linkId}" is not in chain "${region.chainId}"`, {
-          value: s.linkId,
-          target: 'link',
-        });
-      }
-      checkCitations(s.sources, place);
-    });
-    const enterpriseIds = new Set(region.enterprises.map((e) => e.id));
-    region.enterprises.forEach((e, i) => {
-      const place: Place = { path: `regions[${ri}].enterprises[${i}]`, record: { kind: 'enterprise', id: e.id } };
-      checkLinks(e.linkIds, place, 'linkIds');
-      checkCitations(e.sources, place);
-    });
-    region.projects.forEach((p, i) => {
-      const place: Place = { path: `regions[${ri}].projects[${i}]`, record: { kind: 'project', id: p.id } };
-      checkLinks(p.linkIds, place, 'linkIds');
-      p.enterpriseIds.forEach((id, j) => {
-        if (!enterpriseIds.has(id)) {
-          r.error('unknown-ref', place, `enterpriseIds[${j}]`, `enterprise "${id}" is not in region "${region.id}"`, {
-            value: id,
-            target: 'enterprise',
-          });
-        }
-      });
-      checkCitations(p.sources, place);
-    });
-    region.indicators.forEach((ind, i) => {
-      const place: Place = { path: `regions[${ri}].indicators[${i}]`, record: { kind: 'indicator', id: ind.id } };
-      checkLinks(ind.linkIds, place, 'linkIds');
-      checkCitations(ind.sources, place);
-    });
-    if (region.focus) {
-      const fp: Place = { path: `regions[${ri}].focus`, record: { kind: 'focus', id: region.id } };
-      checkLinks(region.focus.products, fp, 'products');
-      checkLinks(region.focus.applications, fp, 'applications');
-      checkLinks(region.focus.supporting, fp, 'supporting');
-      const subs = chainSubChains.get(region.chainId) ?? new Set<string>();
-      region.focus.subChains.forEach((id, i) => {
-        if (!subs.has(id)) {
-          r.error('unknown-ref', fp, `subChains[${i}]`, `sub-chain "${id}" is not in chain "${region.chainId}"`, {
-            value: id,
-            target: 'sub-chain',
-          });
-        }
-      });
-      checkCitations(region.focus.sources, fp);
-    }
+function readBriefing(r: Reader, o: Json, place: Place): Briefing | undefined {
+  const before = r.errorCount;
+  const briefing = compact<Briefing>({
+    id: r.id(o, 'id', place),
+    title: r.string(o, 'title', place, true),
+    viewIds: r.idList(o, 'viewIds', place),
+    createdAt: r.string(o, 'createdAt', place, true),
   });
-
-  ds.sources.forEach((s, i) => {
-    if (!cited.has(s.id)) {
-      r.warn('uncited-source', { path: `sources[${i}]`, record: { kind: 'source', id: s.id } }, '', 'is never cited');
-    }
-  });
+  return r.errorCount === before ? briefing : undefined;
 }
