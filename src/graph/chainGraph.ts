@@ -4,10 +4,37 @@
  * switch or a status edit restyles in place instead of rebuilding the graph.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import type { LinkStatus, ViewBox } from '../model/types';
 import type { ChainElements } from './elements';
 import { GROUP_PADDING, type Point, type Positions } from './layout';
 import { hasHardwareWebgl } from './renderer';
 import { chainStylesheet } from './style';
+
+/** The chain as drawn, in layout coordinates, for exporters. */
+export interface GraphSnapshot {
+  readonly boxes: readonly { id: string; label: string; x1: number; y1: number; x2: number; y2: number }[];
+  readonly links: readonly {
+    id: string;
+    label: string;
+    status: LinkStatus;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    wrapWidth: number;
+    classes: readonly string[];
+  }[];
+  readonly edges: readonly {
+    id: string;
+    source: string;
+    target: string;
+    local: boolean;
+    feedback: boolean;
+    classes: readonly string[];
+    from: { x: number; y: number };
+    to: { x: number; y: number };
+  }[];
+}
 
 export interface ChainGraphEvents {
   /** A link was tapped (its id), or the background (null). */
@@ -207,6 +234,76 @@ export class ChainGraph {
         node.connectedEdges().removeClass('dimmed').addClass('neighbour');
       }
     });
+  }
+
+  /** The part of the chain in view, in layout coordinates. */
+  viewBox(): ViewBox {
+    const e = this.#cy.extent();
+    const r = (v: number) => Math.round(v * 10) / 10;
+    return { x1: r(e.x1), y1: r(e.y1), x2: r(e.x2), y2: r(e.y2) };
+  }
+
+  /**
+   * Moves the camera to show `box` (all of it, centred, as large as fits), in `duration` ms; with no
+   * box, the whole chain.
+   */
+  showBox(box: ViewBox | undefined, duration = 600): void {
+    const cy = this.#cy;
+    cy.stop(true);
+    if (!box) {
+      const all = cy.elements().boundingBox();
+      box = { x1: all.x1, y1: all.y1, x2: all.x2, y2: all.y2 };
+    }
+    const w = Math.max(1, box.x2 - box.x1);
+    const h = Math.max(1, box.y2 - box.y1);
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(cy.width() / w, cy.height() / h)));
+    const pan = {
+      x: cy.width() / 2 - ((box.x1 + box.x2) / 2) * zoom,
+      y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * zoom,
+    };
+    if (duration > 0) cy.animate({ zoom, pan }, { duration, easing: 'ease-in-out-cubic' });
+    else cy.viewport({ zoom, pan });
+  }
+
+  /** What is on screen as a PNG, `scale` times the canvas's size in CSS pixels, on white. */
+  png(scale: number): Promise<Blob> {
+    return this.#cy.png({ output: 'blob-promise', scale, full: false, bg: '#ffffff' });
+  }
+
+  /** The canvas's size in CSS pixels. */
+  size(): { width: number; height: number } {
+    return { width: this.#cy.width(), height: this.#cy.height() };
+  }
+
+  /** Everything needed to draw the chain elsewhere (SVG export, poster): elements as drawn, with classes. */
+  snapshot(): GraphSnapshot {
+    const cy = this.#cy;
+    return {
+      boxes: cy
+        .nodes('[kind = "group"]')
+        .map((n) => ({ id: n.id(), label: n.data('label') as string, ...n.boundingBox({ includeLabels: false }) })),
+      links: cy.nodes('[kind = "link"]').map((n) => ({
+        id: n.id(),
+        label: String(n.data('label')),
+        status: n.data('status'),
+        x: n.position('x'),
+        y: n.position('y'),
+        width: n.data('width') as number,
+        height: n.data('height') as number,
+        wrapWidth: n.data('wrapWidth') as number,
+        classes: n.classes(),
+      })),
+      edges: cy.edges().map((e) => ({
+        id: e.id(),
+        source: e.source().id(),
+        target: e.target().id(),
+        local: e.data('local') === true,
+        feedback: e.data('feedback') === true,
+        classes: e.classes(),
+        from: e.sourceEndpoint(),
+        to: e.targetEndpoint(),
+      })),
+    };
   }
 
   /** Current centre positions of all links. */

@@ -98,10 +98,21 @@ export function measureLabel(
   maxWidth: number,
   measure: TextMeasurer = estimateText,
 ): { width: number; lines: number } {
+  const lines = wrapLabel(text, fontSize, maxWidth, measure);
+  const widest = Math.max(...lines.map((l) => measure(l, fontSize)));
+  return { width: Math.ceil(Math.min(widest, maxWidth)), lines: lines.length };
+}
+
+/** The lines a label wraps into at `maxWidth` (without the zero-width spaces), as the renderer breaks it. */
+export function wrapLabel(
+  text: string,
+  fontSize: number,
+  maxWidth: number,
+  measure: TextMeasurer = estimateText,
+): string[] {
   const words = text.split(/([\s\u200b]+)/).filter((w) => w !== '');
-  let lines = 1;
+  const lines: string[] = [];
   let line = '';
-  let widest = 0;
   for (const word of words) {
     if (/^[\s\u200b]+$/.test(word)) {
       line += word;
@@ -109,13 +120,12 @@ export function measureLabel(
     }
     const candidate = line + word;
     if (line.trim() !== '' && measure(candidate, fontSize) > maxWidth) {
-      widest = Math.max(widest, measure(line.trimEnd(), fontSize));
-      lines++;
+      lines.push(line);
       line = word;
     } else line = candidate;
   }
-  widest = Math.max(widest, measure(line.trimEnd(), fontSize));
-  return { width: Math.ceil(Math.min(widest, maxWidth)), lines };
+  lines.push(line);
+  return lines.map((l) => l.replaceAll(ZWSP, '').trim());
 }
 
 /**

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { GraphSnapshot } from './chainGraph';
+import { posterSvg, POSTER } from './poster';
+import { chainSvg } from './svgExport';
+
+const snapshot: GraphSnapshot = {
+  boxes: [{ id: 'group:raw', label: '原材料', x1: 0, y1: 0, x2: 300, y2: 120 }],
+  links: [
+    { id: 'a', label: '镍矿', status: 'present', x: 60, y: 40, width: 80, height: 28, wrapWidth: 98, classes: [] },
+    {
+      id: 'b',
+      label: '<img src=x onerror=alert(1)> & co',
+      status: 'missing',
+      x: 200,
+      y: 80,
+      width: 110,
+      height: 45,
+      wrapWidth: 98,
+      classes: ['dimmed'],
+    },
+  ],
+  edges: [
+    {
+      id: 'edge:a>b',
+      source: 'a',
+      target: 'b',
+      local: false,
+      feedback: false,
+      classes: [],
+      from: { x: 100, y: 40 },
+      to: { x: 145, y: 80 },
+    },
+  ],
+};
+
+describe('SVG export', () => {
+  it('is a well-formed SVG document with every link, box and edge', () => {
+    const doc = new DOMParser().parseFromString(chainSvg(snapshot), 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.documentElement.getAttribute('viewBox')).toMatch(/^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$/);
+    expect([...doc.querySelectorAll('g.link')].map((g) => g.getAttribute('data-link'))).toEqual(['a', 'b']);
+    expect(doc.querySelectorAll('g.box')).toHaveLength(1);
+    expect(doc.querySelectorAll('path[marker-end]')).toHaveLength(1);
+  });
+
+  it('keeps labels as text, never markup', () => {
+    const svg = chainSvg(snapshot);
+    expect(svg).not.toContain('<img');
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    // Wrapped lines are tspans; read them back as the words they were.
+    const text = [...doc.querySelectorAll('g.link tspan')].map((t) => t.textContent).join(' ');
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('draws a dimmed link faintly and a status with its own colours', () => {
+    const doc = new DOMParser().parseFromString(chainSvg(snapshot), 'image/svg+xml');
+    expect(doc.querySelector('g.link[data-link="b"]')?.getAttribute('opacity')).toBe('0.18');
+    expect(doc.querySelector('g.link[data-link="a"] rect')?.getAttribute('fill')).toBe('#b6e3cf');
+  });
+});
+
+describe('poster', () => {
+  it('is an A3-landscape SVG holding the chain, legend, table and sources', () => {
+    const svg = posterSvg({
+      title: '金昌市 新能源电池产业链',
+      subtitle: '甘肃日报《取舍之间的发展智慧》',
+      dateLine: '数据截至 2024',
+      legendTitle: '状态',
+      legend: [{ status: 'present', label: '已有', count: 13 }],
+      tableTitle: '缺链清单',
+      tableHeader: ['排名', '环节', '类型', '得分', '本地投入', '本地下游'],
+      tableRows: [['1', '隔膜', '缺链', '9', '—', '三元锂电池电芯']],
+      sourcesTitle: '来源',
+      sources: ['甘肃日报 Gansu Daily《取舍之间的发展智慧》，2024'],
+      footnote: '类型、得分由链图计算',
+      snapshot,
+    });
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.documentElement.getAttribute('width')).toBe(String(POSTER.width));
+    expect(POSTER.width / POSTER.height).toBeCloseTo(420 / 297, 2);
+    const all = doc.documentElement.textContent ?? '';
+    for (const s of ['金昌市 新能源电池产业链', '缺链清单', '隔膜', '来源', '数据截至 2024', '已有 13'])
+      expect(all).toContain(s);
+  });
+});
