@@ -117,5 +117,6 @@ export function applyPatch(
     regions = index === -1 ? [...regions, updated] : regions.map((r, i) => (i === index ? updated : r));
   }
 
-  return { format: base.format, sources, chains, regions };
+  // Saved views and briefings are not in imported tables; they stay as they were.
+  return { ...base, format: base.format, sources, chains, regions };
 }

@@ -38,6 +38,8 @@ export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined
     const enterprises = groupBy(await db.enterprises.toArray(), (r) => r.regionId);
     const projects = groupBy(await db.projects.toArray(), (r) => r.regionId);
     const indicators = groupBy(await db.indicators.toArray(), (r) => r.regionId);
+    const views = (await db.views.toArray()).sort((a, b) => a.seq - b.seq).map((v) => strip(v));
+    const briefings = (await db.briefings.toArray()).sort((a, b) => a.seq - b.seq).map((b) => strip(b));
     return {
       format: FORMAT_VERSION,
       sources: sources.map((s) => strip(s)),
@@ -53,6 +55,9 @@ export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined
         projects: (projects.get(r.id) ?? []).map((p) => strip(p, 'regionId')),
         indicators: (indicators.get(r.id) ?? []).map((i) => strip(i, 'regionId')),
       })),
+      // Like validation, leave them out when there are none, so a dataset reads back as written.
+      ...(views.length ? { views } : {}),
+      ...(briefings.length ? { briefings } : {}),
     };
   });
 }
@@ -90,6 +95,8 @@ export async function writeRows(db: ChainAtlasDB, dataset: Dataset): Promise<voi
     await db.projects.bulkAdd(tag(projects));
     await db.indicators.bulkAdd(tag(indicators));
   }
+  await db.views.bulkAdd(seq(dataset.views ?? []));
+  await db.briefings.bulkAdd(seq(dataset.briefings ?? []));
 }
 
 /** Sets one link's state in a region (a new state goes after the existing ones). */

@@ -6,14 +6,19 @@
  * dataset back gives the records in the order they were written.
  */
 import { Dexie, type Table } from 'dexie';
+import type { DatasetEdit } from '../model/edits';
 import type {
+  Briefing,
   ChainLink,
   ChainTemplate,
+  Dataset,
   Enterprise,
   Indicator,
   LinkState,
+  Localized,
   Project,
   Region,
+  SavedView,
   Source,
   SupplyEdge,
 } from '../model/types';
@@ -33,6 +38,8 @@ export type LinkStateRow = LinkState & Ordered & { readonly regionId: string };
 export type EnterpriseRow = Enterprise & Ordered & { readonly regionId: string };
 export type ProjectRow = Project & Ordered & { readonly regionId: string };
 export type IndicatorRow = Indicator & Ordered & { readonly regionId: string };
+export type ViewRow = SavedView & Ordered;
+export type BriefingRow = Briefing & Ordered;
 
 /** A panorama layout: link positions for one chain structure in one language. */
 export interface LayoutRow {
@@ -53,6 +60,34 @@ export interface MetaRow {
   readonly value: unknown;
 }
 
+/**
+ * What one undo step holds: the records an edit changed (before and after), or for an import, which
+ * replaces everything, the whole dataset on the other side of the step (the one before it while the
+ * step is done, the one after it once undone) with fingerprints of both sides.
+ */
+export type HistoryChange =
+  | { readonly kind: 'records'; readonly edit: DatasetEdit }
+  | {
+      readonly kind: 'dataset';
+      /** `null` when that side held no data at all. */
+      readonly other: Dataset | null;
+      readonly beforeDigest: string;
+      readonly afterDigest: string;
+    };
+
+/**
+ * One undo/redo step. Steps form one line in `id` order: `done` ones (undo takes the last) followed by
+ * `undone` ones (redo takes the first); a new edit drops the `undone` ones.
+ */
+export interface HistoryRow {
+  readonly id?: number;
+  readonly state: 'done' | 'undone';
+  readonly label: Localized;
+  /** When the edit was first made (ISO time). */
+  readonly at: string;
+  readonly change: HistoryChange;
+}
+
 export class ChainAtlasDB extends Dexie {
   meta!: Table<MetaRow, string>;
   sources!: Table<SourceRow, string>;
@@ -66,6 +101,9 @@ export class ChainAtlasDB extends Dexie {
   indicators!: Table<IndicatorRow, [string, string]>;
   layouts!: Table<LayoutRow, string>;
   scenarios!: Table<ScenarioRow, string>;
+  history!: Table<HistoryRow, number>;
+  views!: Table<ViewRow, string>;
+  briefings!: Table<BriefingRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -85,6 +123,14 @@ export class ChainAtlasDB extends Dexie {
       layouts: 'key',
       scenarios: 'id, regionId',
     });
+    // v2 adds the undo/redo history, and saved views and briefings (data format 2). Dexie carries
+    // every v1 table over as it was, and the new tables start empty, so no upgrade function is needed:
+    // no stored row changes shape.
+    this.version(2).stores({
+      history: '++id, state',
+      views: 'id',
+      briefings: 'id',
+    });
   }
 
   /** Every table that holds dataset records (not `meta` or `layouts`, which are about the app). */
@@ -99,6 +145,8 @@ export class ChainAtlasDB extends Dexie {
       this.enterprises,
       this.projects,
       this.indicators,
+      this.views,
+      this.briefings,
     ] as const;
   }
 }

@@ -8,6 +8,7 @@ import type { Dataset } from '../model/types';
 import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB } from './db';
 import { replaceDataset, writeRows } from './datasetRepository';
+import { LAST_EDIT_KEY } from './history';
 
 /** Where shipped data comes from; the app passes `loadShippedDataset`, tests pass their own. */
 export type ShippedLoader = () => Promise<Dataset>;
@@ -61,11 +62,20 @@ export async function ensureSeeded(db: ChainAtlasDB, loadShipped: ShippedLoader)
   });
 }
 
-/** Replaces everything stored with the shipped data, in one transaction. The UI asks first. */
+/**
+ * Replaces everything stored with the shipped data and clears the undo history, in one transaction.
+ * The UI asks first. Undo stops at a reset: its steps were made on data that no longer exists. The
+ * data is then the shipped data again, with no edits of the user's to back up, so the last-edit time
+ * goes too (the edit counter stays, so a later edit still counts as newer than the last backup).
+ */
 export async function resetToShipped(db: ChainAtlasDB, loadShipped: ShippedLoader): Promise<void> {
   const shipped = await loadShipped();
   const info: SeedInfo = { seededAt: new Date().toISOString(), shippedDigest: digest(shipped) };
-  await replaceDataset(db, shipped, { [SEED_KEY]: info });
+  await db.transaction('rw', [...db.dataTables, db.meta, db.history], async () => {
+    await replaceDataset(db, shipped, { [SEED_KEY]: info });
+    await db.history.clear();
+    await db.meta.delete(LAST_EDIT_KEY);
+  });
 }
 
 /** When and from what the database was seeded. */

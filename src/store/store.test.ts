@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLinkState } from '../model/edits';
 import { tinyDataset } from '../model/testing';
 import type { Dataset } from '../model/types';
 import { ChainAtlasDB } from './db';
 import { putLinkState, readDataset, replaceDataset } from './datasetRepository';
+import { commitEdit, historyState, undo } from './editRepository';
 import { ensureSeeded, resetToShipped, seedInfo } from './seed';
 
 let count = 0;
@@ -64,18 +66,42 @@ describe('first start and later starts', () => {
 });
 
 describe('reset to shipped data', () => {
-  it('restores the shipped data after edits', async () => {
+  it('restores the shipped data after edits, and clears the undo history', async () => {
     const db = freshDb();
     await ensureSeeded(db, shipped);
-    await putLinkState(db, 'r1', {
-      linkId: 'a',
+    const result = setLinkState((await readDataset(db))!, 'r1', 'a', {
       status: 'missing',
       asOf: '2025',
       sources: [{ sourceId: 'src', locator: 'x' }],
     });
+    if (!result.ok) throw new Error('refused');
+    await commitEdit(db, result.edit);
     expect((await readDataset(db))?.regions[0]?.linkStates[0]?.status).toBe('missing');
+    expect((await historyState(db)).canUndo).toBe(true);
     await resetToShipped(db, shipped);
     expect(await readDataset(db)).toEqual(tinyDataset());
+    expect(await historyState(db)).toEqual({ canUndo: false, canRedo: false, count: 0 });
+    // Undo cannot reach past the reset.
+    expect(await undo(db)).toBeUndefined();
+    expect(await readDataset(db)).toEqual(tinyDataset());
+  });
+
+  it('keeps data and history as they were when writing the shipped data fails', async () => {
+    const db = freshDb();
+    await ensureSeeded(db, shipped);
+    const result = setLinkState((await readDataset(db))!, 'r1', 'c', {
+      status: 'building',
+      asOf: '2025',
+      sources: [{ sourceId: 'src', locator: 'x' }],
+    });
+    if (!result.ok) throw new Error('refused');
+    await commitEdit(db, result.edit);
+    const before = await readDataset(db);
+    db.indicators.bulkAdd = (() =>
+      Promise.reject(new DOMException('no room', 'QuotaExceededError'))) as unknown as typeof db.indicators.bulkAdd;
+    await expect(resetToShipped(db, shipped)).rejects.toThrow('no room');
+    expect(await readDataset(db)).toEqual(before);
+    expect((await historyState(db)).count).toBe(1);
   });
 
   it('leaves stored data as it was when the shipped data cannot be loaded', async () => {

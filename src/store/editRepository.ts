@@ -1,0 +1,209 @@
+/**
+ * Storing edits with undo and redo. An edit (see `src/model/edits.ts`) names the records it changes
+ * with their values before and after; storing it checks every `before` against the stored row first,
+ * so an edit made on data another tab has changed since is refused whole instead of overwriting that
+ * tab's work. Each store, undo and redo is one transaction over the data, the history and `meta`. The
+ * history lives in IndexedDB, so it survives a reload and is shared by every tab.
+ */
+import type { IndexableType, Table } from 'dexie';
+import type { DatasetEdit, RecordChange, RecordRef } from '../model/edits';
+import { applyEdit, describeRef, invertEdit, refOf, sameValue } from '../model/edits';
+import type { Dataset, Localized } from '../model/types';
+import { FORMAT_VERSION } from '../model/types';
+import { validateDataset } from '../model/validate';
+import type { ChainAtlasDB, HistoryChange } from './db';
+import { readDataset, replaceDataset } from './datasetRepository';
+import { ConflictError, appendStep, datasetDigest, nextStep, noteEdit } from './history';
+
+export { ConflictError } from './history';
+
+type Row = Record<string, unknown> & { readonly seq: number };
+interface Target {
+  readonly table: Table<Row, IndexableType>;
+  readonly key: IndexableType;
+  /** The chain or region field rows of this kind carry besides the record itself. */
+  readonly owner?: { readonly field: 'chainId' | 'regionId'; readonly value: string };
+}
+
+/** The table, primary key and owner field of the row that stores `ref`. */
+function target(db: ChainAtlasDB, ref: RecordRef): Target {
+  // The declared table properties (not `db.table(name)`), so tests can make one of them fail.
+  const tables = {
+    source: db.sources,
+    chain: db.chains,
+    region: db.regions,
+    link: db.links,
+    edge: db.edges,
+    linkState: db.linkStates,
+    enterprise: db.enterprises,
+    project: db.projects,
+    indicator: db.indicators,
+  };
+  const table = tables[ref.kind] as unknown as Table<Row, IndexableType>;
+  switch (ref.kind) {
+    case 'source':
+    case 'chain':
+    case 'region':
+      return { table, key: ref.id };
+    case 'link':
+      return { table, key: [ref.chainId, ref.id], owner: { field: 'chainId', value: ref.chainId } };
+    case 'edge':
+      return { table, key: [ref.chainId, ref.from, ref.to], owner: { field: 'chainId', value: ref.chainId } };
+    case 'linkState':
+      return { table, key: [ref.regionId, ref.linkId], owner: { field: 'regionId', value: ref.regionId } };
+    default:
+      return { table, key: [ref.regionId, ref.id], owner: { field: 'regionId', value: ref.regionId } };
+  }
+}
+
+/** A row without what only the store adds (`seq`, and `chainId`/`regionId` where those are not data). */
+function recordOf(row: Row, owner: Target['owner']): Record<string, unknown> {
+  const { seq: _seq, ...rest } = row;
+  if (owner) delete rest[owner.field];
+  return rest;
+}
+
+/**
+ * The `seq` for a new row: after its siblings, or (for a record put back by undo) between the rows that
+ * now stand at `index - 1` and `index`, so it returns to where it was.
+ */
+async function newSeq(t: Target, index: number | undefined): Promise<number> {
+  const rows = t.owner ? await t.table.where(t.owner.field).equals(t.owner.value).toArray() : await t.table.toArray();
+  const seqs = rows.map((r) => r.seq).sort((a, b) => a - b);
+  const next = index === undefined ? undefined : seqs[index];
+  if (next === undefined) return (seqs.at(-1) ?? -1) + 1;
+  const prev = seqs[index! - 1];
+  return prev === undefined ? next - 1 : (prev + next) / 2;
+}
+
+/** Checks each change's `before` against its stored row, then writes its `after`, in order. */
+async function writeChanges(db: ChainAtlasDB, changes: readonly RecordChange[]): Promise<void> {
+  for (const change of changes) {
+    const t = target(db, change);
+    const row = await t.table.get(t.key);
+    if (!sameValue(row && recordOf(row, t.owner), change.before)) {
+      const message = `${describeRef(change)} was changed in another tab or window since this edit was made; nothing was saved`;
+      throw new ConflictError(message, refOf(change));
+    }
+    if (change.after === undefined) {
+      await t.table.delete(t.key);
+    } else {
+      // An updated record keeps its place; a new one goes after its siblings (or back where it stood).
+      const seq = row?.seq ?? (await newSeq(t, change.index));
+      await t.table.put({ ...change.after, ...(t.owner && { [t.owner.field]: t.owner.value }), seq });
+    }
+  }
+}
+
+const EMPTY: Dataset = { format: FORMAT_VERSION, sources: [], chains: [], regions: [] };
+
+/**
+ * Writes an edit's changes, refusing it when a row is not as the edit expects or when the result would
+ * not validate: another tab may have changed records this edit does not touch but relies on (say,
+ * added an edge to a link this edit deletes). Data already invalid before the edit does not block it.
+ */
+async function applyRecords(db: ChainAtlasDB, edit: DatasetEdit): Promise<void> {
+  const current = (await readDataset(db)) ?? EMPTY;
+  await writeChanges(db, edit.changes);
+  const checked = validateDataset(applyEdit(current, edit));
+  if (!checked.ok && validateDataset(current).ok) {
+    const errors = checked.issues.filter((i) => i.severity === 'error');
+    const message = `the data was changed in another tab or window, and this edit no longer fits it: ${errors[0]?.message ?? ''}`;
+    throw new ConflictError(message, undefined, errors);
+  }
+}
+
+/** The tables every edit, undo and redo writes in its one transaction. */
+const editTables = (db: ChainAtlasDB) => [...db.dataTables, db.history, db.meta];
+
+/**
+ * Stores an edit in one transaction: checks, writes, records it for undo (dropping anything that
+ * could have been redone) and notes the edit time. An edit without changes stores nothing.
+ *
+ * @throws ConflictError when the stored data is not what the edit was made on; nothing is written.
+ */
+export async function commitEdit(db: ChainAtlasDB, edit: DatasetEdit): Promise<void> {
+  if (edit.changes.length === 0) return;
+  await db.transaction('rw', editTables(db), async () => {
+    await applyRecords(db, edit);
+    const at = new Date().toISOString();
+    await appendStep(db, { label: edit.label, at, change: { kind: 'records', edit } });
+    await noteEdit(db, at);
+  });
+}
+
+/** Puts back the whole dataset an import step keeps, keeping the one it replaces in its place. */
+async function swapDataset(
+  db: ChainAtlasDB,
+  change: Extract<HistoryChange, { kind: 'dataset' }>,
+  direction: 'undo' | 'redo',
+): Promise<HistoryChange> {
+  const current = await readDataset(db);
+  const expected = direction === 'undo' ? change.afterDigest : change.beforeDigest;
+  if (datasetDigest(current) !== expected) {
+    throw new ConflictError('the data was changed in another tab or window since the import; nothing was changed');
+  }
+  if (change.other) await replaceDataset(db, change.other);
+  else await Promise.all(db.dataTables.map((t) => t.clear()));
+  return { ...change, other: current ?? null };
+}
+
+async function move(db: ChainAtlasDB, direction: 'undo' | 'redo', expectedId?: number): Promise<Localized | undefined> {
+  return db.transaction('rw', editTables(db), async () => {
+    const step = await nextStep(db, direction);
+    if (expectedId !== undefined && step?.id !== expectedId) {
+      throw new ConflictError(
+        `another tab or window changed the history; nothing was ${direction === 'undo' ? 'undone' : 'redone'}`,
+      );
+    }
+    if (!step) return undefined;
+    let change = step.change;
+    if (change.kind === 'records') await applyRecords(db, direction === 'undo' ? invertEdit(change.edit) : change.edit);
+    else change = await swapDataset(db, change, direction);
+    await db.history.put({ ...step, change, state: direction === 'undo' ? 'undone' : 'done' });
+    await noteEdit(db, new Date().toISOString());
+    return step.label;
+  });
+}
+
+/**
+ * Takes back the last edit in one transaction. Pass `expectedId` (`historyState().undoId`) to refuse if
+ * another tab has added a step since the user looked.
+ *
+ * @returns the label of the step undone, or undefined when there was nothing to undo.
+ * @throws ConflictError when the data or history changed meanwhile; nothing is written.
+ */
+export function undo(db: ChainAtlasDB, expectedId?: number): Promise<Localized | undefined> {
+  return move(db, 'undo', expectedId);
+}
+
+/** Makes the last undone edit again, like `undo` in reverse (`expectedId` is `historyState().redoId`). */
+export function redo(db: ChainAtlasDB, expectedId?: number): Promise<Localized | undefined> {
+  return move(db, 'redo', expectedId);
+}
+
+/** What the undo and redo buttons show. */
+export interface HistoryState {
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly undoLabel?: Localized;
+  readonly redoLabel?: Localized;
+  readonly undoId?: number;
+  readonly redoId?: number;
+  /** Steps kept, done and undone. */
+  readonly count: number;
+}
+
+/** The state of the history, for the undo and redo buttons (follow it with a live query). */
+export async function historyState(db: ChainAtlasDB): Promise<HistoryState> {
+  return db.transaction('r', db.history, async () => {
+    const [u, r, count] = await Promise.all([nextStep(db, 'undo'), nextStep(db, 'redo'), db.history.count()]);
+    return {
+      canUndo: u !== undefined,
+      canRedo: r !== undefined,
+      ...(u && { undoLabel: u.label, undoId: u.id }),
+      ...(r && { redoLabel: r.label, redoId: r.id }),
+      count,
+    };
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The undo/redo history table and the edit bookkeeping in `meta` that every kind of edit shares (record
+ * edits, imports, undo and redo). Every function here runs inside the caller's read-write transaction.
+ */
+import { digestText } from '../model/digest';
+import type { RecordRef } from '../model/edits';
+import type { ValidationIssue } from '../model/issues';
+import type { Dataset } from '../model/types';
+import type { ChainAtlasDB, HistoryRow } from './db';
+
+/** How many undo steps are kept; older ones are dropped. */
+export const MAX_HISTORY = 500;
+
+/** Meta key: when the data was last edited (ISO time); absent until the first edit after seeding or reset. */
+export const LAST_EDIT_KEY = 'lastEditAt';
+/** Meta key: a counter that goes up by one with every edit, so backups compare without clocks. */
+export const EDIT_SERIAL_KEY = 'editSerial';
+
+/**
+ * An edit refused because the stored data is not what it was made on: another tab changed a record it
+ * touches (`record` names it), or the result would break a reference (`issues`), or the history moved.
+ * Nothing was written.
+ */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  constructor(
+    message: string,
+    readonly record?: RecordRef,
+    readonly issues: readonly ValidationIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** A JSON text of `value` with keys sorted, so equal data gives equal text whatever its key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** A fingerprint of a whole dataset (or of no data), independent of key order. */
+export function datasetDigest(dataset: Dataset | undefined): string {
+  return dataset === undefined ? 'empty' : digestText(canonicalJson(dataset));
+}
+
+/** Bumps the edit counter and the last-edit time. */
+export async function noteEdit(db: ChainAtlasDB, at: string): Promise<void> {
+  const serial = ((await db.meta.get(EDIT_SERIAL_KEY))?.value as number | undefined) ?? 0;
+  await db.meta.bulkPut([
+    { key: EDIT_SERIAL_KEY, value: serial + 1 },
+    { key: LAST_EDIT_KEY, value: at },
+  ]);
+}
+
+/** Records a new step: drops the steps that could have been redone, adds it, keeps the last `MAX_HISTORY`. */
+export async function appendStep(db: ChainAtlasDB, step: Omit<HistoryRow, 'id' | 'state'>): Promise<void> {
+  await db.history.where('state').equals('undone').delete();
+  await db.history.add({ ...step, state: 'done' });
+  await trimHistory(db, MAX_HISTORY);
+}
+
+/** Drops the oldest steps beyond `keep`. */
+export async function trimHistory(db: ChainAtlasDB, keep: number): Promise<void> {
+  const excess = (await db.history.count()) - keep;
+  if (excess > 0) await db.history.bulkDelete(await db.history.orderBy(':id').limit(excess).primaryKeys());
+}
+
+/** The step undo would take back (the last done one) or redo would repeat (the first undone one). */
+export async function nextStep(db: ChainAtlasDB, direction: 'undo' | 'redo'): Promise<HistoryRow | undefined> {
+  return direction === 'undo'
+    ? db.history.where('state').equals('done').last()
+    : db.history.where('state').equals('undone').first();
+}

@@ -1,0 +1,222 @@
+/**
+ * Imports: the preview counts what would change and refuses what would not validate; the write
+ * replaces everything at once, can be undone and redone, and fails without a trace.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { DatasetPatch, ImportResult } from '../io/types';
+import { tinyDataset } from '../model/testing';
+import type { Dataset } from '../model/types';
+import type { ChainAtlasDB } from './db';
+import { putLinkState, readDataset } from './datasetRepository';
+import { ConflictError, historyState, redo, undo } from './editRepository';
+import type { ImportCounts } from './importRepository';
+import { commitImport, countChanges, describeStorageError, previewImport } from './importRepository';
+import { ensureSeeded, loadShippedDataset } from './seed';
+import { freshName, openDb } from './testing';
+
+const cite = [{ sourceId: 'src', locator: '¶4' }];
+const patch = (p: DatasetPatch): ImportResult => ({ ok: true, kind: 'patch', patch: p, issues: [] });
+const whole = (dataset: Dataset): ImportResult => ({ ok: true, kind: 'dataset', dataset, issues: [] });
+const label = { zh: '导入 data.json', en: 'Import data.json' };
+
+/** Counts with only the kinds named non-zero. */
+function counts(nonZero: Partial<ImportCounts>): ImportCounts {
+  const zero = { added: 0, changed: 0, removed: 0 };
+  const kinds = ['links', 'edges', 'states', 'enterprises', 'projects', 'indicators', 'sources', 'chains', 'regions'];
+  return { ...(Object.fromEntries(kinds.map((k) => [k, zero])) as unknown as ImportCounts), ...nonZero };
+}
+
+async function seeded(data: Dataset = tinyDataset(), name = freshName()): Promise<ChainAtlasDB> {
+  const db = openDb(name);
+  await ensureSeeded(db, async () => data);
+  return db;
+}
+
+describe('previewImport', () => {
+  const tiny = tinyDataset();
+
+  it('merges a patch and counts what it adds and changes', () => {
+    const preview = previewImport(
+      tiny,
+      patch({
+        chain: {
+          id: 'chain',
+          links: [
+            { id: 'b', name: { zh: '乙', en: 'B' }, subChain: 'main', stage: 'component', sources: cite },
+            { id: 'd', name: { zh: '丁', en: 'D' }, subChain: 'main', stage: 'product', sources: cite },
+          ],
+          edges: [{ from: 'c', to: 'd', sources: cite }],
+        },
+        region: {
+          id: 'r1',
+          linkStates: [
+            { linkId: 'a', status: 'strong', asOf: '2025', sources: cite },
+            { linkId: 'd', status: 'missing', asOf: '2025', sources: cite },
+          ],
+        },
+      }),
+      'merge',
+    );
+    if (!preview.ok) throw new Error('refused');
+    expect(preview.counts).toEqual(
+      counts({
+        links: { added: 1, changed: 1, removed: 0 },
+        edges: { added: 1, changed: 0, removed: 0 },
+        states: { added: 1, changed: 1, removed: 0 },
+      }),
+    );
+    expect(preview.dataset.chains[0]!.links.map((l) => l.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('replaces a patch’s tables, counting removals, and refuses what breaks references', () => {
+    const replaced = previewImport(tiny, patch({ region: { id: 'r1', indicators: [] } }), 'replace');
+    expect(replaced.ok && replaced.counts).toEqual(counts({ indicators: { added: 0, changed: 0, removed: 1 } }));
+
+    const broken = previewImport(tiny, patch({ region: { id: 'r1', enterprises: [] } }), 'replace');
+    expect(broken.ok).toBe(false);
+    expect(!broken.ok && broken.issues.map((i) => `${i.code}@${i.path}`)).toEqual([
+      'unknown-ref@regions[0].projects[0].enterpriseIds[0]',
+    ]);
+    const dangling = previewImport(
+      tiny,
+      patch({ chain: { id: 'chain', edges: [{ from: 'a', to: 'x', sources: cite }] } }),
+      'merge',
+    );
+    expect(!dangling.ok && dangling.issues.map((i) => `${i.code}@${i.path}`)).toEqual([
+      'unknown-ref@chains[0].edges[2].to',
+    ]);
+  });
+
+  it('takes a whole dataset as it is, or merges it into the stored one by key', () => {
+    const other: Dataset = {
+      ...tiny,
+      regions: [{ ...tiny.regions[0]!, enterprises: [], projects: [], linkStates: [] }],
+    };
+    const replaced = previewImport(tiny, whole(other), 'replace');
+    expect(replaced.ok && replaced.counts).toEqual(
+      counts({
+        states: { added: 0, changed: 0, removed: 1 },
+        enterprises: { added: 0, changed: 0, removed: 1 },
+        projects: { added: 0, changed: 0, removed: 1 },
+      }),
+    );
+    // Merging keeps what the file does not hold.
+    const merged = previewImport(tiny, whole(other), 'merge');
+    expect(merged.ok && merged.counts).toEqual(counts({}));
+    expect(merged.ok && merged.dataset).toEqual(tiny);
+  });
+
+  it('counts everything as added into an empty store, and passes a failed read on', () => {
+    const preview = previewImport(undefined, whole(tiny), 'merge');
+    expect(preview.ok && preview.counts).toEqual(
+      counts({
+        links: { added: 3, changed: 0, removed: 0 },
+        edges: { added: 2, changed: 0, removed: 0 },
+        states: { added: 1, changed: 0, removed: 0 },
+        enterprises: { added: 1, changed: 0, removed: 0 },
+        projects: { added: 1, changed: 0, removed: 0 },
+        indicators: { added: 1, changed: 0, removed: 0 },
+        sources: { added: 1, changed: 0, removed: 0 },
+        chains: { added: 1, changed: 0, removed: 0 },
+        regions: { added: 1, changed: 0, removed: 0 },
+      }),
+    );
+    const issue = { severity: 'error' as const, code: 'empty-file', file: 'x.csv', params: {}, message: 'empty' };
+    expect(previewImport(tiny, { ok: false, issues: [issue] }, 'merge')).toEqual({
+      ok: false,
+      issues: [],
+      importIssues: [issue],
+    });
+  });
+
+  it('counts a chain or region by its own fields only', () => {
+    const renamed = { ...tiny, regions: [{ ...tiny.regions[0]!, name: { zh: '新区', en: 'New' } }] };
+    expect(countChanges(tiny, renamed)).toEqual(counts({ regions: { added: 0, changed: 1, removed: 0 } }));
+  });
+});
+
+describe('commitImport', () => {
+  it('replaces everything, and can be undone and redone, also after a reload', async () => {
+    const shipped = await loadShippedDataset();
+    const name = freshName();
+    let db = await seeded(tinyDataset(), name);
+    await commitImport(db, shipped, label);
+    expect(await readDataset(db)).toEqual(shipped);
+    expect(await historyState(db)).toMatchObject({ canUndo: true, undoLabel: label, count: 1 });
+    expect((await db.meta.get('lastEditAt'))?.value).toEqual(expect.any(String));
+
+    expect(await undo(db)).toEqual(label);
+    expect(await readDataset(db)).toEqual(tinyDataset());
+    db.close();
+    db = openDb(name);
+    await redo(db);
+    expect(await readDataset(db)).toEqual(shipped);
+    await undo(db);
+    expect(await readDataset(db)).toEqual(tinyDataset());
+  });
+
+  it('refuses when the data changed since the preview, or before an undo', async () => {
+    const db = await seeded();
+    const base = (await readDataset(db))!;
+    await putLinkState(db, 'r1', { linkId: 'c', status: 'missing', asOf: '2025', sources: cite });
+    const changed = await readDataset(db);
+    const next = { ...tinyDataset(), sources: [...tinyDataset().sources, { id: 's2', title: 'T', publisher: 'P' }] };
+    await expect(commitImport(db, next, label, { base })).rejects.toBeInstanceOf(ConflictError);
+    expect(await readDataset(db)).toEqual(changed);
+
+    await commitImport(db, next, label, { base: changed });
+    await putLinkState(db, 'r1', { linkId: 'b', status: 'missing', asOf: '2025', sources: cite });
+    const edited = await readDataset(db);
+    await expect(undo(db)).rejects.toBeInstanceOf(ConflictError);
+    expect(await readDataset(db)).toEqual(edited);
+  });
+
+  it('refuses an invalid dataset before writing', async () => {
+    const db = await seeded();
+    const broken = { ...tinyDataset(), regions: [{ ...tinyDataset().regions[0]!, chainId: 'nope' }] };
+    await expect(commitImport(db, broken, label)).rejects.toThrow(/chain "nope" is not in the dataset/);
+    expect(await readDataset(db)).toEqual(tinyDataset());
+  });
+
+  it('leaves the database exactly as it was when the disk fills part way', async () => {
+    const shipped = await loadShippedDataset();
+    const db = await seeded();
+    const before = await readDataset(db);
+    const meta = await db.meta.toArray();
+    let calls = 0;
+    const original = db.linkStates.bulkAdd.bind(db.linkStates);
+    // Sources, chains, links, edges and regions are written by then; the states find no room.
+    db.linkStates.bulkAdd = ((...args: Parameters<typeof original>) => {
+      calls++;
+      return calls === 1
+        ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+        : original(...args);
+    }) as typeof original;
+    const error = await commitImport(db, shipped, label).catch((e: unknown) => e);
+    expect(calls).toBe(1);
+    expect(describeStorageError(error)).toEqual({ code: 'quota', message: expect.stringMatching(/no room left/) });
+    expect(await readDataset(db)).toEqual(before);
+    expect(await db.meta.toArray()).toEqual(meta);
+    expect((await historyState(db)).count).toBe(0);
+  });
+});
+
+describe('describeStorageError', () => {
+  it('sorts quota, blocked and other failures, looking inside wrapped errors', () => {
+    const dexieLike = Object.assign(new Error('AbortError'), {
+      name: 'AbortError',
+      inner: { name: 'QuotaExceededError' },
+    });
+    expect(describeStorageError(dexieLike).code).toBe('quota');
+    expect(describeStorageError(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' })).code).toBe(
+      'blocked',
+    );
+    expect(describeStorageError(new DOMException('no', 'InvalidStateError')).code).toBe('blocked');
+    expect(describeStorageError(new Error('boom'))).toEqual({
+      code: 'unknown',
+      message: 'saving failed (boom), so nothing was saved',
+    });
+    expect(describeStorageError('text').code).toBe('unknown');
+  });
+});

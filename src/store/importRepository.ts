@@ -1,0 +1,175 @@
+/**
+ * Storing an import: what it would change (a preview, before anything is written), and the write
+ * itself, which replaces everything stored in one transaction and can be undone like any edit.
+ */
+import type { ImportIssue, ImportResult } from '../io/types';
+import type { EditKind } from '../model/edits';
+import { datasetRecords, sameValue } from '../model/edits';
+import type { ValidationIssue } from '../model/issues';
+import type { PatchMode } from '../model/patch';
+import { applyPatch } from '../model/patch';
+import type { Dataset, Localized } from '../model/types';
+import { validateDataset } from '../model/validate';
+import type { ChainAtlasDB } from './db';
+import { readDataset, replaceDataset } from './datasetRepository';
+import { ConflictError, appendStep, datasetDigest, noteEdit } from './history';
+
+/** The kinds of record an import preview counts. */
+export type CountKind =
+  'links' | 'edges' | 'states' | 'enterprises' | 'projects' | 'indicators' | 'sources' | 'chains' | 'regions';
+
+export interface ChangeCount {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+}
+
+export type ImportCounts = Readonly<Record<CountKind, ChangeCount>>;
+
+/** What an import would store, or why it cannot (the file's own issues, or errors in the merged data). */
+export type ImportPreview =
+  | { readonly ok: true; readonly dataset: Dataset; readonly counts: ImportCounts }
+  | {
+      readonly ok: false;
+      /** Errors found in the data the import would give (a patch referring to links nowhere, say). */
+      readonly issues: readonly ValidationIssue[];
+      /** The file's own problems, when reading it failed. */
+      readonly importIssues: readonly ImportIssue[];
+    };
+
+const COUNTED: Readonly<Record<EditKind, CountKind>> = {
+  source: 'sources',
+  chain: 'chains',
+  region: 'regions',
+  link: 'links',
+  edge: 'edges',
+  linkState: 'states',
+  enterprise: 'enterprises',
+  project: 'projects',
+  indicator: 'indicators',
+};
+
+/** Records added, changed and removed per kind between two datasets (a chain or region counts its own fields only). */
+export function countChanges(before: Dataset | undefined, after: Dataset): ImportCounts {
+  const counts = Object.fromEntries(
+    Object.values(COUNTED).map((k) => [k, { added: 0, changed: 0, removed: 0 }]),
+  ) as Record<CountKind, { added: number; changed: number; removed: number }>;
+  const old = new Map<string, { kind: EditKind; value: unknown }>();
+  if (before)
+    for (const { ref, value } of datasetRecords(before)) old.set(JSON.stringify(ref), { kind: ref.kind, value });
+  for (const { ref, value } of datasetRecords(after)) {
+    const key = JSON.stringify(ref);
+    const was = old.get(key);
+    const count = counts[COUNTED[ref.kind]];
+    if (!was) count.added++;
+    else if (!sameValue(was.value, value)) count.changed++;
+    old.delete(key);
+  }
+  for (const { kind } of old.values()) counts[COUNTED[kind]].removed++;
+  return counts;
+}
+
+/**
+ * A whole imported dataset met with the stored one: `replace` takes the file as it is; `merge` keeps
+ * what is stored and merges the file's records into it by key, chain by chain and region by region.
+ */
+function mergeWhole(current: Dataset | undefined, incoming: Dataset, mode: PatchMode): Dataset {
+  if (mode === 'replace' || !current) return incoming;
+  let out = applyPatch(current, { sources: incoming.sources }, 'merge');
+  for (const chain of incoming.chains) out = applyPatch(out, { chain }, 'merge');
+  for (const region of incoming.regions) out = applyPatch(out, { region }, 'merge');
+  return out;
+}
+
+/**
+ * What storing an import would give, checked, with counts of what it adds, changes and removes. Pure;
+ * nothing is written. For a patch, `mode` is `applyPatch`'s; for a whole dataset, see `mergeWhole`.
+ */
+export function previewImport(current: Dataset | undefined, result: ImportResult, mode: PatchMode): ImportPreview {
+  if (!result.ok) return { ok: false, issues: [], importIssues: result.issues };
+  const next =
+    result.kind === 'dataset' ? mergeWhole(current, result.dataset, mode) : applyPatch(current, result.patch, mode);
+  const checked = validateDataset(next);
+  if (!checked.ok) return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error'), importIssues: [] };
+  return { ok: true, dataset: checked.dataset, counts: countChanges(current, checked.dataset) };
+}
+
+/**
+ * Replaces everything stored with `dataset` in one transaction and records the step for undo (keeping
+ * the data it replaces in the step). Give `base`, the dataset the preview was made on, to refuse with a
+ * ConflictError if another tab has changed the data since. A write that fails part way (the disk is
+ * full, say) leaves everything as it was.
+ */
+export async function commitImport(
+  db: ChainAtlasDB,
+  dataset: Dataset,
+  label: Localized,
+  options: { readonly base?: Dataset } = {},
+): Promise<void> {
+  const checked = validateDataset(dataset);
+  if (!checked.ok) throw new Error(`the imported data is invalid: ${checked.issues[0]?.message ?? ''}`);
+  const next = checked.dataset;
+  await db.transaction('rw', [...db.dataTables, db.history, db.meta], async () => {
+    const before = await readDataset(db);
+    if (options.base && !sameValue(before, options.base)) {
+      throw new ConflictError('the data was changed in another tab or window since the import was previewed');
+    }
+    const at = new Date().toISOString();
+    await replaceDataset(db, next);
+    const change = {
+      kind: 'dataset',
+      other: before ?? null,
+      beforeDigest: datasetDigest(before),
+      afterDigest: datasetDigest(next),
+    } as const;
+    await appendStep(db, { label, at, change });
+    await noteEdit(db, at);
+  });
+}
+
+/** A storage failure, sorted for the UI: `quota` (no room), `blocked` (storage unavailable), or `unknown`. */
+export interface StorageErrorInfo {
+  readonly code: 'quota' | 'blocked' | 'unknown';
+  /** English wording; the UI words it by `code`. */
+  readonly message: string;
+}
+
+/** Names of an error and of the errors it wraps (Dexie keeps the browser's error as `inner`). */
+function errorNames(e: unknown): string[] {
+  const names: string[] = [];
+  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; depth++) {
+    const { name, inner, cause } = x as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof name === 'string') names.push(name);
+    x = inner ?? cause;
+  }
+  return names;
+}
+
+const BLOCKED = new Set([
+  'DatabaseClosedError',
+  'InvalidStateError',
+  'MissingAPIError',
+  'OpenFailedError',
+  'SecurityError',
+  'VersionChangeError',
+  'VersionError',
+]);
+
+/** Sorts a failed write for the UI. Every write is one transaction, so in each case nothing was saved. */
+export function describeStorageError(e: unknown): StorageErrorInfo {
+  const names = errorNames(e);
+  if (names.includes('QuotaExceededError')) {
+    const message =
+      'the browser has no room left for ChainAtlas data, so nothing was saved; free some disk space and try again';
+    return { code: 'quota', message };
+  }
+  if (names.some((n) => BLOCKED.has(n))) {
+    return {
+      code: 'blocked',
+      message:
+        'the browser would not let ChainAtlas use its storage (private browsing, or another ChainAtlas tab holds an older version open), so nothing was saved',
+    };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return { code: 'unknown', message: `saving failed (${detail}), so nothing was saved` };
+}
