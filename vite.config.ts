@@ -1,8 +1,70 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { transformWithOxc, type Plugin, type ResolvedConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Builds the service worker (src/sw/sw.ts) into `sw.js` at the root of the output, with the list of
+ * every file of this build to precache — read from the bundle itself (entry, lazy chunks, workers, CSS,
+ * index.html) and the public folder (icons, manifest, favicon) — each with the SHA-256 of its content
+ * (checked by the browser as it caches the file), and a version that hashes that list, so each deploy
+ * gets its own cache. Source maps and sw.js itself are not precached.
+ */
+function serviceWorker(entry: string): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'chainatlas:service-worker',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const files = new Map<string, string | Uint8Array>();
+        for (const [fileName, output] of Object.entries(bundle))
+          files.set(fileName, output.type === 'chunk' ? output.code : output.source);
+        if (config.publicDir && config.build.copyPublicDir && existsSync(config.publicDir))
+          for (const path of walk(config.publicDir))
+            files.set(relative(config.publicDir, path).split(sep).join('/'), readFileSync(path));
+        const precache = [...files]
+          .filter(([f]) => !f.endsWith('.map') && f !== 'sw.js' && !f.startsWith('.vite/'))
+          .map(([url, content]) => ({
+            url,
+            integrity: `sha256-${createHash('sha256').update(content).digest('base64')}`,
+          }))
+          .sort((a, b) => (a.url < b.url ? -1 : 1));
+        if (!precache.some((f) => f.url === 'index.html')) this.error('service worker: no index.html to precache');
+        const version = createHash('sha256').update(JSON.stringify(precache)).digest('hex').slice(0, 16);
+
+        const { code: module } = await transformWithOxc(readFileSync(entry, 'utf8'), entry, {
+          lang: 'ts',
+          target: 'es2022',
+          define: { __PRECACHE__: JSON.stringify(precache), __VERSION__: JSON.stringify(version) },
+        });
+        // A classic worker script: the marker that keeps a type-only module a module goes.
+        const code = module.replace(/^export \{\};\n?/m, '');
+        if (/^\s*(import|export)\b/m.test(code) || code.includes('__PRECACHE__') || code.includes('__VERSION__'))
+          this.error('service worker: sw.ts must have no runtime imports or exports, and use both placeholders');
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source: code });
+      },
+    },
+  };
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), serviceWorker('src/sw/sw.ts')],
   // Relative asset URLs, so a static copy of dist/ works from any folder or file server.
   base: './',
   build: {

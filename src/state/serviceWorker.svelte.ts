@@ -1,0 +1,42 @@
+/**
+ * The offline copy and the network, as reactive state: whether the device is offline, whether the app
+ * is fully cached on it (`ready`), and whether a new version waits for the user to reload into it.
+ */
+import { registerServiceWorker, type WorkerHandle } from '../sw/register';
+
+/** How often a page left open (a briefing, a wall screen) asks whether a new version is out. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+export class ServiceWorkerState {
+  /** The browser reports no network. */
+  offline = $state(!navigator.onLine);
+  /** A service worker controls the page: every file of the app is cached on this device. */
+  ready = $state(false);
+  /** A new version is installed and waits; it takes over only through `reload()`. */
+  updateReady = $state(false);
+
+  #handle: WorkerHandle | undefined;
+
+  constructor() {
+    window.addEventListener('online', () => {
+      this.offline = false;
+      this.#handle?.checkForUpdate();
+    });
+    window.addEventListener('offline', () => (this.offline = true));
+    void registerServiceWorker({
+      onUpdateReady: () => (this.updateReady = true),
+      onControlled: () => (this.ready = true),
+    }).then((handle) => {
+      this.#handle = handle;
+      if (handle) setInterval(() => handle.checkForUpdate(), UPDATE_CHECK_MS);
+    });
+  }
+
+  /** Switches to the waiting version: the page reloads once it has taken over. */
+  reload(): void {
+    if (this.#handle) this.#handle.activateUpdate();
+    else location.reload();
+  }
+}
+
+export const serviceWorker = new ServiceWorkerState();
