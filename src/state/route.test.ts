@@ -10,6 +10,7 @@ describe('routes', () => {
     expect(parseRoute('#/brief')).toMatchObject({ view: 'brief' });
     expect(parseRoute('#/gaps?link=separator')).toMatchObject({ view: 'gaps', linkId: 'separator' });
     expect(parseRoute('#/dossier/separator')).toMatchObject({ view: 'dossier', linkId: 'separator' });
+    expect(parseRoute('#/notes/b1')).toMatchObject({ view: 'notes', briefingId: 'b1' });
   });
 
   it('reads filters and tracing, dropping values it does not know', () => {
@@ -33,6 +34,8 @@ describe('routes', () => {
       '#/gaps?sub=cathode',
       '#/gaps?link=cu',
       '#/dossier/cu',
+      '#/notes/b1',
+      '#/brief',
     ]) {
       expect(formatRoute(parseRoute(hash))).toBe(formatRoute(parseRoute(formatRoute(parseRoute(hash)))));
     }

@@ -7,7 +7,7 @@ import type { LinkStatus, Stage } from '../model/types';
 import { LINK_STATUSES, STAGES } from '../model/types';
 
 export type TraceMode = 'up' | 'down';
-export type ViewName = 'chain' | 'gaps' | 'dossier' | 'brief';
+export type ViewName = 'chain' | 'gaps' | 'dossier' | 'brief' | 'notes';
 
 export interface ChainFilters {
   readonly subChains: readonly string[];
@@ -23,6 +23,8 @@ export interface Route {
   readonly trace?: TraceMode;
   /** Tracing goes round recycling loops too. */
   readonly loops?: boolean;
+  /** The briefing a speaker-notes window follows. */
+  readonly briefingId?: string;
   readonly filters: ChainFilters;
 }
 
@@ -59,6 +61,7 @@ export function parseRoute(hash: string): Route {
   }
   if (path[0] === 'dossier' && path[1]) return { view: 'dossier', linkId: path[1], filters };
   if (path[0] === 'brief') return { view: 'brief', filters };
+  if (path[0] === 'notes' && path[1]) return { view: 'notes', briefingId: path[1], filters };
   return { view: 'chain', filters };
 }
 
@@ -81,7 +84,9 @@ export function formatRoute(route: Route): string {
         : '/'
       : route.view === 'dossier'
         ? `/dossier/${id}`
-        : `/${route.view}`;
+        : route.view === 'notes'
+          ? `/notes/${encodeURIComponent(route.briefingId ?? '')}`
+          : `/${route.view}`;
   const query = params.toString().replaceAll('%2C', ',');
   return `#${path}${query ? `?${query}` : ''}`;
 }

@@ -1,0 +1,212 @@
+/**
+ * Saved views and briefings, and presenting them: which slide is up, whether the screen is blanked,
+ * and the speaker-notes window kept in step over a BroadcastChannel (same origin, same machine).
+ */
+import type { Briefing, SavedView, ViewBox } from '../model/types';
+import type { ChainAtlasDB } from '../store/db';
+import * as views from '../store/viewRepository';
+import type { AtlasState } from './atlas.svelte';
+import { locale } from './locale.svelte';
+import { parseRoute } from './route';
+import type { Router } from './router.svelte';
+
+/** What the presenter and the notes window tell each other. */
+export type PresenterMessage =
+  | { readonly type: 'slide'; readonly briefingId: string; readonly index: number; readonly blank: boolean }
+  | { readonly type: 'ended' }
+  | { readonly type: 'command'; readonly command: 'next' | 'prev' | 'blank' | 'hello' };
+
+export const PRESENTER_CHANNEL = 'chainatlas-presenter';
+
+/** A request to move the camera; a new object each time. */
+export interface CameraRequest {
+  readonly box: ViewBox | undefined;
+  readonly duration: number;
+}
+
+const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export class BriefingState {
+  /** The briefing being presented and the slide shown, or null. */
+  presenting = $state.raw<{ readonly briefingId: string; readonly index: number } | null>(null);
+  blank = $state(false);
+  /** Where the camera should go next (applied by the canvas once the chain is drawn). */
+  camera = $state.raw<CameraRequest | null>(null);
+  readonly #atlas: AtlasState;
+  readonly #router: Router;
+  #channel: BroadcastChannel | undefined;
+
+  constructor(atlas: AtlasState, router: Router) {
+    this.#atlas = atlas;
+    this.#router = router;
+  }
+
+  get views(): readonly SavedView[] {
+    return this.#atlas.dataset?.views ?? [];
+  }
+
+  get briefings(): readonly Briefing[] {
+    return this.#atlas.dataset?.briefings ?? [];
+  }
+
+  /** The views of a briefing, in its order (views deleted since are skipped). */
+  slides(briefing: Briefing | undefined): SavedView[] {
+    if (!briefing) return [];
+    const byId = new Map(this.views.map((v) => [v.id, v]));
+    return briefing.viewIds.map((id) => byId.get(id)).filter((v): v is SavedView => v !== undefined);
+  }
+
+  get current(): { briefing: Briefing; slides: SavedView[]; index: number } | undefined {
+    const p = this.presenting;
+    const briefing = p && this.briefings.find((b) => b.id === p.briefingId);
+    return briefing ? { briefing, slides: this.slides(briefing), index: p.index } : undefined;
+  }
+
+  #db(): ChainAtlasDB {
+    const db = this.#atlas.db;
+    if (!db) throw new Error('the database is not open');
+    return db;
+  }
+
+  /** Saves what is on screen as a view. */
+  async saveView(title: string, notes: string, box: ViewBox | undefined): Promise<SavedView> {
+    const view: SavedView = {
+      id: newId('view'),
+      title: title.trim(),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+      route: location.hash || '#/',
+      lang: locale.lang,
+      ...(box ? { box } : {}),
+      createdAt: new Date().toISOString(),
+    };
+    await views.addView(this.#db(), view);
+    return view;
+  }
+
+  updateView(view: SavedView, change: { title?: string; notes?: string }): Promise<void> {
+    const notes = (change.notes ?? view.notes ?? '').trim();
+    const { notes: _old, ...rest } = view;
+    return views.putView(this.#db(), {
+      ...rest,
+      title: (change.title ?? view.title).trim() || view.title,
+      ...(notes ? { notes } : {}),
+    });
+  }
+
+  deleteView(view: SavedView): Promise<void> {
+    return views.deleteView(this.#db(), view.id);
+  }
+
+  moveView(view: SavedView, by: -1 | 1): Promise<void> {
+    return views.moveView(this.#db(), view.id, by);
+  }
+
+  async createBriefing(title: string, viewIds: readonly string[]): Promise<Briefing> {
+    const briefing: Briefing = {
+      id: newId('briefing'),
+      title: title.trim(),
+      viewIds,
+      createdAt: new Date().toISOString(),
+    };
+    await views.putBriefing(this.#db(), briefing);
+    return briefing;
+  }
+
+  updateBriefing(briefing: Briefing, change: { title?: string; viewIds?: readonly string[] }): Promise<void> {
+    return views.putBriefing(this.#db(), {
+      ...briefing,
+      title: (change.title ?? briefing.title).trim() || briefing.title,
+      viewIds: change.viewIds ?? briefing.viewIds,
+    });
+  }
+
+  deleteBriefing(briefing: Briefing): Promise<void> {
+    return views.deleteBriefing(this.#db(), briefing.id);
+  }
+
+  /** Shows a saved view: its route, its language, then its part of the chain. */
+  show(view: SavedView, duration = 700): void {
+    if (view.lang && view.lang !== locale.lang) locale.set(view.lang);
+    this.#router.go(parseRoute(view.route));
+    this.camera = { box: view.box, duration };
+  }
+
+  /** Starts presenting a briefing, full screen where the browser allows. */
+  async start(briefing: Briefing, index = 0): Promise<void> {
+    if (this.slides(briefing).length === 0) return;
+    this.presenting = { briefingId: briefing.id, index: 0 };
+    this.blank = false;
+    this.#listen();
+    try {
+      if (!document.fullscreenElement) await document.documentElement.requestFullscreen?.();
+    } catch {
+      // Full screen needs a user gesture and may be refused; presenting works in the window too.
+    }
+    this.go(index);
+  }
+
+  go(index: number): void {
+    const c = this.current;
+    if (!c) return;
+    const i = Math.max(0, Math.min(c.slides.length - 1, index));
+    this.presenting = { briefingId: c.briefing.id, index: i };
+    this.blank = false;
+    this.show(c.slides[i]!, 900);
+    this.#announce();
+  }
+
+  next(): void {
+    if (this.current) this.go(this.current.index + 1);
+  }
+
+  prev(): void {
+    if (this.current) this.go(this.current.index - 1);
+  }
+
+  toggleBlank(): void {
+    this.blank = !this.blank;
+    this.#announce();
+  }
+
+  stop(): void {
+    this.presenting = null;
+    this.blank = false;
+    this.#channel?.postMessage({ type: 'ended' } satisfies PresenterMessage);
+    if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => undefined);
+  }
+
+  /** Opens the speaker notes in a second window, which follows the slides. */
+  openNotes(): void {
+    const c = this.current;
+    if (!c) return;
+    window.open(
+      `${location.pathname}${location.search}#/notes/${encodeURIComponent(c.briefing.id)}`,
+      'chainatlas-notes',
+      'popup,width=720,height=520',
+    );
+  }
+
+  #announce(): void {
+    const p = this.presenting;
+    if (p)
+      this.#channel?.postMessage({
+        type: 'slide',
+        briefingId: p.briefingId,
+        index: p.index,
+        blank: this.blank,
+      } satisfies PresenterMessage);
+  }
+
+  #listen(): void {
+    if (this.#channel || typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(PRESENTER_CHANNEL);
+    this.#channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
+      const m = event.data;
+      if (m.type !== 'command' || !this.presenting) return;
+      if (m.command === 'next') this.next();
+      else if (m.command === 'prev') this.prev();
+      else if (m.command === 'blank') this.toggleBlank();
+      else this.#announce();
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { expect, openApp, test } from './fixtures';
+
+async function saveView(page: import('@playwright/test').Page, title: string, notes: string) {
+  await page.getByRole('button', { name: 'Save view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save this view' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Speaker notes' }).fill(notes);
+  await dialog.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `View “${title}” saved.` })).toBeVisible();
+}
+
+test('a briefing of three views is made, presented with the keyboard, and survives a reload', async ({
+  page,
+  watch,
+}) => {
+  await openApp(page);
+  await saveView(page, 'The whole chain', 'Start here: what Jinchang has.');
+  await page.goto('./?lang=en#/node/separator?trace=up');
+  await expect(page.getByTestId('trace-count')).toBeVisible();
+  await saveView(page, 'What separators need', 'Ten links feed a separator plant.');
+  await page.goto('./?lang=en#/gaps');
+  await expect(page.getByRole('table', { name: 'Gaps' })).toBeVisible();
+  await saveView(page, 'The gap list', 'Four gaps, all being attracted.');
+
+  await page.getByRole('link', { name: 'Briefings' }).click();
+  for (const title of ['The whole chain', 'What separators need', 'The gap list']) {
+    await page.getByRole('checkbox', { name: `Choose ${title} for a new briefing` }).check();
+  }
+  await page.getByRole('textbox', { name: 'Name of a new briefing' }).fill('Board meeting');
+  await page.getByRole('button', { name: 'Create briefing from 3 views' }).click();
+  await expect(page.locator('[data-briefing] li')).toHaveCount(3);
+
+  await page.reload();
+  await expect(page.locator('[data-briefing] li')).toHaveText([
+    /The whole chain/,
+    /What separators need/,
+    /The gap list/,
+  ]);
+
+  await page.getByRole('button', { name: /Present/ }).click();
+  const title = page.getByTestId('slide-title');
+  const counter = page.getByTestId('slide-counter');
+  await expect(title).toContainText('The whole chain');
+  await expect(counter).toHaveText('1 / 3');
+  await expect(page.getByRole('banner')).toBeHidden();
+
+  await page.keyboard.press('ArrowRight');
+  await expect(counter).toHaveText('2 / 3');
+  await expect(page).toHaveURL(/#\/node\/separator\?trace=up/);
+  await expect(page.getByRole('region', { name: 'Link details' })).toContainText('Separator');
+  await page.keyboard.press('PageDown');
+  await expect(counter).toHaveText('3 / 3');
+  await expect(page).toHaveURL(/#\/gaps/);
+  await page.keyboard.press('PageUp');
+  await expect(counter).toHaveText('2 / 3');
+  await page.keyboard.press('Home');
+  await expect(counter).toHaveText('1 / 3');
+  await page.keyboard.press('End');
+  await expect(counter).toHaveText('3 / 3');
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('blank')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('blank')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(title).toHaveCount(0);
+  await expect(page.getByRole('banner')).toBeVisible();
+  void watch;
+});
+
+test('speaker notes follow the slides in a second window and can drive them', async ({ page, context, watch }) => {
+  await openApp(page);
+  await saveView(page, 'First', 'Notes for the first view.');
+  await page.goto('./?lang=en#/gaps');
+  await expect(page.getByRole('table', { name: 'Gaps' })).toBeVisible();
+  await saveView(page, 'Second', 'Notes for the second view.');
+  await page.getByRole('link', { name: 'Briefings' }).click();
+  await page.getByRole('checkbox', { name: 'Choose First for a new briefing' }).check();
+  await page.getByRole('checkbox', { name: 'Choose Second for a new briefing' }).check();
+  await page.getByRole('textbox', { name: 'Name of a new briefing' }).fill('Two views');
+  await page.getByRole('button', { name: 'Create briefing from 2 views' }).click();
+  await page.getByRole('button', { name: /Present/ }).click();
+  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 2');
+
+  const [notes] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Speaker notes' }).click(),
+  ]);
+  await expect(notes.getByTestId('notes-text')).toHaveText('Notes for the first view.');
+  await notes.getByRole('button', { name: /Next/ }).click();
+  await expect(page.getByTestId('slide-counter')).toHaveText('2 / 2');
+  await expect(notes.getByTestId('notes-text')).toHaveText('Notes for the second view.');
+  await page.keyboard.press('Escape');
+  await expect(notes.getByText('The briefing has ended.')).toBeVisible();
+  void watch;
+});
