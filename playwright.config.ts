@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /** Browser tests run the built app (npm run build) in Debian's Chromium; nothing is downloaded. */
-const PORT = 4174;
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'tests/e2e',

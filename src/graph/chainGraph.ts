@@ -71,7 +71,6 @@ export class ChainGraph {
       layout: { name: 'preset' },
       minZoom: 0.15,
       maxZoom: 4,
-      wheelSensitivity: 0.4,
       boxSelectionEnabled: false,
       autoungrabify: false,
       selectionType: 'single',
