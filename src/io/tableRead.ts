@@ -107,6 +107,7 @@ export function bindTable(spec: TableSpec, raw: RawTable, file: string, issues: 
         `the ${spec.sheet.en} table lacks the required column(s) ${names} (${missing.map((c) => c.zh).join('、')})`,
         {
           columns: names,
+          columnsZh: missing.map((c) => c.zh).join('、'),
           table: spec.key,
         },
       ),

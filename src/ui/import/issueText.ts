@@ -1,0 +1,37 @@
+/**
+ * Problems in data, in the reader's language: where (file, sheet, row, line, column, field) and what,
+ * from the catalogues by the problem's code, with the value at fault when there is one.
+ */
+import { CATALOGUES, translate, type Lang, type MessageKey } from '../../i18n';
+import type { ImportIssue } from '../../io/types';
+
+/** Where a problem is, in words. */
+export function issuePlace(issue: ImportIssue, lang: Lang): string {
+  const parts = [issue.file];
+  if (issue.sheet !== undefined) parts.push(translate(lang, 'issue.where.sheet', { sheet: issue.sheet }));
+  if (issue.row !== undefined) parts.push(translate(lang, 'issue.where.row', { row: issue.row }));
+  if (issue.line !== undefined) parts.push(translate(lang, 'issue.where.line', { line: issue.line }));
+  if (issue.column !== undefined) parts.push(translate(lang, 'issue.where.column', { column: issue.column }));
+  if (issue.field) parts.push(translate(lang, 'issue.where.field', { field: issue.field }));
+  return parts.join(lang === 'zh' ? '，' : ', ');
+}
+
+/**
+ * What the problem is, in words: the catalogue's sentence for its code (the reader's English message
+ * for a code the catalogue does not know), and the value at fault when the sentence does not show it.
+ */
+export function issueWhat(issue: Pick<ImportIssue, 'code' | 'params' | 'message'>, lang: Lang): string {
+  const key = `issue.${issue.code}`;
+  if (!Object.hasOwn(CATALOGUES[lang], key)) return issue.message;
+  // Words the reader puts in params ("link", "a number") have their own catalogue entries.
+  const params = Object.fromEntries(
+    Object.entries(issue.params).map(([name, v]) => {
+      const word = `word.${String(v)}`;
+      return [name, Object.hasOwn(CATALOGUES[lang], word) ? translate(lang, word as MessageKey) : v];
+    }),
+  );
+  const text = translate(lang, key as MessageKey, params);
+  const value = issue.params.value;
+  if (value === undefined || text.includes(String(value))) return text;
+  return lang === 'zh' ? `${text}（“${value}”）` : `${text} (“${value}”)`;
+}
