@@ -16,13 +16,16 @@ export async function linkPoint(page: Page, linkId: string): Promise<{ x: number
 }
 
 /** Node labels, classes and ids as drawn. */
-export async function drawnLinks(page: Page): Promise<{ id: string; label: string; classes: string[] }[]> {
+export async function drawnLinks(
+  page: Page,
+): Promise<{ id: string; label: string; status: string; classes: string[] }[]> {
   return page.evaluate(() => {
     const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
     const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
     return cy.nodes('[kind = "link"]').map((n) => ({
       id: n.id(),
       label: String(n.data('label')).replaceAll('\u200b', ''),
+      status: String(n.data('status')),
       classes: n.classes(),
     }));
   });

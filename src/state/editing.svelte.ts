@@ -1,0 +1,84 @@
+/**
+ * Editing: storing edits (each one an undoable step), undo and redo, and what the buttons show. The
+ * history lives in IndexedDB and is followed by a live query, so it survives a reload and two tabs
+ * share it; an edit made on data another tab has changed meanwhile is refused, never merged blindly.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import type { EditResult } from '../model/edits';
+import type { ValidationIssue } from '../model/issues';
+import type { Localized } from '../model/types';
+import { ConflictError, commitEdit, historyState, redo, undo, type HistoryState } from '../store/editRepository';
+import { describeStorageError } from '../store/importRepository';
+import type { AtlasState } from './atlas.svelte';
+
+/** Why an edit was not stored. */
+export type EditFailure =
+  | { readonly kind: 'invalid'; readonly issues: readonly ValidationIssue[] }
+  | { readonly kind: 'conflict' | 'quota' | 'blocked' | 'unknown'; readonly detail: string };
+
+export type EditOutcome =
+  { readonly ok: true; readonly label: Localized } | { readonly ok: false; readonly failure: EditFailure };
+
+const EMPTY: HistoryState = { canUndo: false, canRedo: false, count: 0 };
+
+export class EditingState {
+  history = $state.raw<HistoryState>(EMPTY);
+  readonly #atlas: AtlasState;
+  #subscription: Subscription | undefined;
+
+  constructor(atlas: AtlasState) {
+    this.#atlas = atlas;
+  }
+
+  /** Starts following the history once the database is open. */
+  follow(): void {
+    const db = this.#atlas.db;
+    if (!db || this.#subscription) return;
+    this.#subscription = liveQuery(() => historyState(db)).subscribe({ next: (h) => (this.history = h) });
+  }
+
+  stop(): void {
+    this.#subscription?.unsubscribe();
+  }
+
+  /** Stores the edit an operation made, or says why not. */
+  async commit(result: EditResult): Promise<EditOutcome> {
+    if (!result.ok) return { ok: false, failure: { kind: 'invalid', issues: result.issues } };
+    const db = this.#atlas.db;
+    if (!db) return { ok: false, failure: { kind: 'unknown', detail: 'the database is not open' } };
+    try {
+      await commitEdit(db, result.edit);
+      return { ok: true, label: result.edit.label };
+    } catch (e) {
+      return { ok: false, failure: failureOf(e) };
+    }
+  }
+
+  async undo(): Promise<EditOutcome | undefined> {
+    return this.#move('undo');
+  }
+
+  async redo(): Promise<EditOutcome | undefined> {
+    return this.#move('redo');
+  }
+
+  async #move(direction: 'undo' | 'redo'): Promise<EditOutcome | undefined> {
+    const db = this.#atlas.db;
+    const h = this.history;
+    if (!db || !(direction === 'undo' ? h.canUndo : h.canRedo)) return undefined;
+    try {
+      const label = await (direction === 'undo' ? undo(db, h.undoId) : redo(db, h.redoId));
+      return label ? { ok: true, label } : undefined;
+    } catch (e) {
+      return { ok: false, failure: failureOf(e) };
+    }
+  }
+}
+
+function failureOf(e: unknown): EditFailure {
+  if (e instanceof ConflictError) {
+    return e.issues.length ? { kind: 'invalid', issues: e.issues } : { kind: 'conflict', detail: e.message };
+  }
+  const info = describeStorageError(e);
+  return { kind: info.code, detail: info.message };
+}

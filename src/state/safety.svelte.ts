@@ -1,0 +1,56 @@
+/**
+ * Keeping data safe: persistent storage asked for once, how much is used, and whether there are edits
+ * newer than the last backup (followed live, so a backup in one tab clears the reminder in all).
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import {
+  backupFile,
+  backupState,
+  markBackup,
+  requestPersistence,
+  storageUsage,
+  type BackupState,
+  type PersistenceState,
+} from '../store/safety';
+import { downloadFile } from '../ui/common/download';
+import type { AtlasState } from './atlas.svelte';
+
+export class SafetyState {
+  persistence = $state<PersistenceState | 'asking'>('asking');
+  usage = $state.raw<{ usage?: number; quota?: number }>({});
+  backup = $state.raw<BackupState>({ needsBackup: false });
+  readonly #atlas: AtlasState;
+  #subscription: Subscription | undefined;
+
+  constructor(atlas: AtlasState) {
+    this.#atlas = atlas;
+  }
+
+  /** Asks for persistent storage and starts following the backup state (once the database is open). */
+  async follow(): Promise<void> {
+    const db = this.#atlas.db;
+    if (!db || this.#subscription) return;
+    this.#subscription = liveQuery(() => backupState(db)).subscribe({ next: (b) => (this.backup = b) });
+    this.persistence = await requestPersistence();
+    await this.refreshUsage();
+  }
+
+  async refreshUsage(): Promise<void> {
+    this.usage = await storageUsage();
+  }
+
+  /** Downloads everything as a ChainAtlas file and notes the backup. */
+  async downloadBackup(): Promise<string | undefined> {
+    const db = this.#atlas.db;
+    const dataset = this.#atlas.dataset;
+    if (!db || !dataset) return undefined;
+    const file = backupFile(dataset);
+    downloadFile(file.fileName, file.mimeType, file.bytes);
+    await markBackup(db);
+    return file.fileName;
+  }
+
+  stop(): void {
+    this.#subscription?.unsubscribe();
+  }
+}

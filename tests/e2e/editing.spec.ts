@@ -1,0 +1,140 @@
+import { expect, openApp, test } from './fixtures';
+import { drawnLinks } from './graph';
+
+const panel = (page: import('@playwright/test').Page) => page.getByRole('region', { name: /^Editing / });
+const statusForm = (page: import('@playwright/test').Page) => page.getByRole('form', { name: 'Status in the region' });
+
+/** Sets the separator to "building" with a capacity and a source, through the edit form. */
+async function editSeparator(page: import('@playwright/test').Page) {
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
+  const form = statusForm(page);
+  await form.getByRole('combobox', { name: /^Status/ }).selectOption('building');
+  await form.getByRole('textbox', { name: /^Capacity/ }).fill('5万');
+  await form.getByRole('textbox', { name: /^Where in it/ }).fill('Company notice, 2025-03');
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Set link state' })).toBeVisible();
+}
+
+const statusOf = async (page: import('@playwright/test').Page, id: string) =>
+  (await drawnLinks(page)).find((l) => l.id === id);
+
+test('an edit is checked as typed, saved, and still there after a reload', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/node/separator');
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
+  const form = statusForm(page);
+  // Text in a number field is refused where it is typed, and saving is blocked.
+  await form.getByRole('textbox', { name: /^Capacity/ }).fill('10 tonnes');
+  await expect(form.getByText('Not a number (e.g. 250000, 25万, 2.5).')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Save status' })).toBeDisabled();
+  await form.getByRole('textbox', { name: /^Capacity/ }).fill('');
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await editSeparator(page);
+  await page.reload();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+  const details = page.getByRole('region', { name: 'Link details' });
+  await expect(details.getByTestId('capacity')).toHaveText('50,000 t/yr');
+  await expect(details).toContainText('Company notice, 2025-03');
+  void watch;
+});
+
+test('undo and redo work across a reload, by button and by keyboard', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/node/separator');
+  await editSeparator(page);
+  await page.getByRole('button', { name: 'Done' }).click();
+  const details = page.getByRole('region', { name: 'Link details' });
+  await expect(details.getByTestId('capacity')).toHaveText('50,000 t/yr');
+
+  await page.reload();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: Set link state' })).toBeVisible();
+  await expect(details.getByTestId('capacity')).toHaveCount(0);
+  await expect(details).toContainText('Attracting');
+
+  await page.reload();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+  await page.locator('body').click({ position: { x: 3, y: 3 } });
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(details.getByTestId('capacity')).toHaveText('50,000 t/yr');
+  await page.keyboard.press('Control+z');
+  await expect(details.getByTestId('capacity')).toHaveCount(0);
+  void watch;
+});
+
+test('two tabs on the same data stay in step without a reload, and both keep their edits', async ({
+  context,
+  page,
+  watch,
+}) => {
+  await openApp(page, './?lang=en#/node/separator');
+  const other = await context.newPage();
+  await openApp(other, './?lang=en#/node/pouch_film');
+
+  await editSeparator(page);
+  // The other tab sees it without reloading: in its graph and its legend.
+  await expect.poll(async () => (await statusOf(other, 'separator'))?.status).toBe('building');
+  await expect(other.getByRole('group', { name: 'Status' }).locator('li', { hasText: 'Building' })).toHaveText(
+    /Building\s*2$/,
+  );
+
+  // An edit in the other tab, on another link, is kept alongside.
+  await other.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
+  const form = statusForm(other);
+  await form.getByRole('combobox', { name: /^Status/ }).selectOption('present');
+  await form.getByRole('textbox', { name: /^Where in it/ }).fill('Site visit, 2025-04');
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Saved: Set link state' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Status' }).locator('li', { hasText: 'Present' })).toHaveText(
+    /Present\s*14$/,
+  );
+  await expect(page.getByRole('group', { name: 'Status' }).locator('li', { hasText: 'Building' })).toHaveText(
+    /Building\s*2$/,
+  );
+  void watch;
+});
+
+test('a link can be added, renamed and deleted, with what depends on it shown first', async ({ page, watch }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Add a link…' }).click();
+  const add = page.getByRole('form', { name: 'Add a link' });
+  await add.getByRole('textbox', { name: 'Name (Chinese)' }).fill('钠离子电芯');
+  await add.getByRole('textbox', { name: 'Name (English)' }).fill('Sodium-ion cells');
+  await add.getByRole('combobox', { name: /^Sub-chain/ }).selectOption({ label: 'Cells, motors and control' });
+  await add.getByRole('combobox', { name: /^Stage/ }).selectOption('product');
+  await add.getByRole('textbox', { name: /^Where in it/ }).fill('Planning note');
+  await add.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/#\/node\/sodium-ion-cells$/);
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '78');
+
+  // Rename it.
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('form', { name: 'Edit the link' });
+  await edit.getByRole('textbox', { name: 'Name (English)' }).fill('Sodium-ion battery cells');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
+  await expect((await drawnLinks(page)).find((l) => l.id === 'sodium-ion-cells')?.label).toBe(
+    'Sodium-ion battery cells',
+  );
+
+  // Give it an input, then delete it: the warning lists the edge that goes with it.
+  await expect(panel(page)).toBeVisible();
+  await panel(page).getByRole('button', { name: '+ Add an input' }).click();
+  const edge = page.getByRole('form', { name: 'Add an input' });
+  await edge.getByRole('combobox', { name: /^Input/ }).selectOption({ label: 'Electrolyte' });
+  await edge.getByRole('textbox', { name: /^Where in it/ }).fill('Planning note');
+  await edge.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    panel(page).getByRole('button', { name: 'Remove the supply edge Electrolyte → Sodium-ion battery cells' }),
+  ).toBeVisible();
+
+  await panel(page).getByRole('button', { name: 'Delete this link…' }).click();
+  await expect(panel(page).getByRole('alert')).toContainText('Deleting this link also changes 1 records');
+  await expect(panel(page).getByRole('alert')).toContainText('electrolyte → sodium-ion-cells');
+  await panel(page).getByRole('button', { name: 'Delete the link and all of this' }).click();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '77');
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '78');
+  void watch;
+});
