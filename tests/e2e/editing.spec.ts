@@ -114,9 +114,9 @@ test('a link can be added, renamed and deleted, with what depends on it shown fi
   await edit.getByRole('textbox', { name: 'Name (English)' }).fill('Sodium-ion battery cells');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
-  await expect((await drawnLinks(page)).find((l) => l.id === 'sodium-ion-cells')?.label).toBe(
-    'Sodium-ion battery cells',
-  );
+  await expect
+    .poll(async () => (await drawnLinks(page)).find((l) => l.id === 'sodium-ion-cells')?.label)
+    .toBe('Sodium-ion battery cells');
 
   // Give it an input, then delete it: the warning lists the edge that goes with it.
   await expect(panel(page)).toBeVisible();

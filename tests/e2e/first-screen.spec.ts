@@ -84,14 +84,14 @@ test('keeps a user change across a reload and restores the shipped data only aft
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
   await expect(legendCount).toHaveText(/Missing\s*1$/);
 
-  await page.getByText('Data', { exact: true }).click();
+  await page.getByRole('button', { name: 'Data' }).click();
   await page.getByRole('button', { name: 'Reset to shipped data…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Reset to shipped data?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(legendCount).toHaveText(/Missing\s*1$/);
 
-  await page.getByText('Data', { exact: true }).click();
+  await page.getByRole('button', { name: 'Data' }).click();
   await page.getByRole('button', { name: 'Reset to shipped data…' }).click();
   await dialog.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByRole('status')).toHaveText(/shipped data has been restored/);

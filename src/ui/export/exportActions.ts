@@ -1,0 +1,113 @@
+/**
+ * What each item of the Export menu makes: the files, ready to download. Data formats and the
+ * template come from the io writers (loaded when first asked for); pictures come from the graph as
+ * drawn now.
+ */
+import type { GraphSnapshot } from '../../graph/chainGraph';
+import type { TextMeasurer } from '../../graph/elements';
+import type { PosterInput } from '../../graph/poster';
+import { translate, type Lang } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import type { ExportedFile } from '../../io/types';
+import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Source } from '../../model/types';
+import { dateStamp } from '../common/download';
+import { citationLine, gapTable, type GapRow } from '../gaps/gapRows';
+import type { ExportChoice } from '../header/ExportMenu.svelte';
+import { chainSvgFile, posterPdf } from './pictures';
+
+export interface ExportContext {
+  readonly dataset: Dataset;
+  readonly region: Region | undefined;
+  readonly chain: ChainTemplate | undefined;
+  readonly lang: Lang;
+  /** The gap list as shown, for the poster. */
+  readonly rows: readonly GapRow[];
+  readonly statusCounts: Readonly<Record<string, number>>;
+  readonly sources: readonly { readonly source: Source }[];
+  readonly measure: TextMeasurer;
+  readonly png: (scale: number) => Promise<Blob> | undefined;
+  readonly snapshot: () => GraphSnapshot | undefined;
+}
+
+/** A source in one line, without a locator. */
+const sourceLine = (ctx: ExportContext, s: Source) =>
+  citationLine(ctx.dataset, { sourceId: s.id, locator: '' }, ctx.lang).replace(/ · $/, '');
+
+/** What the poster shows: the chain as drawn now, its legend, the gap list and the sources. */
+export function posterInput(ctx: ExportContext): PosterInput | undefined {
+  const snapshot = ctx.snapshot();
+  const { region, chain, lang } = ctx;
+  if (!snapshot || !region || !chain) return undefined;
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(lang, key, params);
+  const table = gapTable(ctx.rows, lang);
+  const columns = [0, 2, 5, 6, 9, 10]; // rank, link, kind, score, local inputs, local buyers
+  const main = ctx.sources[0]?.source;
+  return {
+    title: `${region.name[lang]} · ${chain.name[lang]}`,
+    subtitle: main ? t('header.sourceLine', { source: sourceLine(ctx, main) }) : '',
+    dateLine: `${t('header.asOf', { date: formatDate(region.asOf, lang) })} · ${t('poster.made', { date: dateStamp() })}`,
+    legendTitle: t('legend.title'),
+    legend: LINK_STATUSES.map((s) => ({ status: s, label: t(`status.${s}`), count: ctx.statusCounts[s] ?? 0 })),
+    tableTitle: t('gaps.label'),
+    tableHeader: columns.map((i) => table[0]![i]!),
+    tableRows: table.slice(1).map((r) => columns.map((i) => r[i]!)),
+    sourcesTitle: t('dossier.sources'),
+    sources: ctx.sources.map(({ source }) => sourceLine(ctx, source)),
+    footnote: t('poster.footnote'),
+    snapshot,
+    measure: ctx.measure,
+  };
+}
+
+/** The files an Export menu choice makes. */
+export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Promise<ExportedFile[]> {
+  const base = `chainatlas-${ctx.region?.id ?? 'data'}-${dateStamp()}`;
+  const headers = ctx.lang === 'zh' ? 'zh' : 'en';
+  switch (choice.kind) {
+    case 'data': {
+      const { exportDataset } = await import('../../io/importFile');
+      return exportDataset(ctx.dataset, choice.format, { baseName: base, headers });
+    }
+    case 'template': {
+      const { templateWorkbook } = await import('../../io/xlsx');
+      return [
+        {
+          fileName: `chainatlas-template-${ctx.lang}.xlsx`,
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          bytes: templateWorkbook(headers),
+        },
+      ];
+    }
+    case 'png': {
+      const blob = await ctx.png(choice.scale);
+      return blob
+        ? [
+            {
+              fileName: `${base}-view@${choice.scale}x.png`,
+              mimeType: 'image/png',
+              bytes: new Uint8Array(await blob.arrayBuffer()),
+            },
+          ]
+        : [];
+    }
+    case 'svg': {
+      const snapshot = ctx.snapshot();
+      return snapshot
+        ? [{ fileName: `${base}.svg`, mimeType: 'image/svg+xml', bytes: chainSvgFile(snapshot, ctx.measure) }]
+        : [];
+    }
+    case 'poster': {
+      const input = posterInput(ctx);
+      return input
+        ? [
+            {
+              fileName: `${base}-poster-A3.pdf`,
+              mimeType: 'application/pdf',
+              bytes: await posterPdf(input, input.title),
+            },
+          ]
+        : [];
+    }
+  }
+}
