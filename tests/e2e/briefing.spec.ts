@@ -93,3 +93,40 @@ test('speaker notes follow the slides in a second window and can drive them', as
   await expect(notes.getByText('The briefing has ended.')).toBeVisible();
   void watch;
 });
+
+test('a briefing travels inside the native export and comes back on import', async ({ page, watch }) => {
+  await openApp(page);
+  await saveView(page, 'Overview', 'The whole chain.');
+  await page.getByRole('link', { name: 'Briefings' }).click();
+  await page.getByRole('checkbox', { name: 'Choose Overview for a new briefing' }).check();
+  await page.getByRole('textbox', { name: 'Name of a new briefing' }).fill('Investors');
+  await page.getByRole('button', { name: 'Create briefing from 1 views' }).click();
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'ChainAtlas file (JSON, everything)' }).click(),
+  ]);
+  const file = (await download.path())!;
+
+  // Start over from the shipped data: the briefing is gone.
+  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Reset to shipped data…' }).click();
+  await page.getByRole('dialog', { name: 'Reset to shipped data?' }).getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByText('No briefing yet.', { exact: false })).toBeVisible();
+
+  // Import the export: the preview counts, then the briefing is back with its view and notes.
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: 'investors.json',
+      mimeType: 'application/json',
+      buffer: (await import('node:fs')).readFileSync(file),
+    });
+  const dialog = page.getByRole('dialog', { name: 'Import “investors.json”' });
+  await expect(dialog.getByRole('radio', { name: /^Replace/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('[data-briefing] li')).toHaveText([/Overview/]);
+  await expect(page.getByRole('textbox', { name: 'Speaker notes of Overview' })).toHaveValue('The whole chain.');
+  void watch;
+});
