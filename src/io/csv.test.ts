@@ -21,7 +21,7 @@ describe('CSV import', () => {
         code: 'missing-columns',
         file: 'missing-columns.csv',
         row: 1,
-        params: { columns: 'status', table: 'statuses' },
+        params: { columns: 'status', columnsZh: '状态', table: 'statuses' },
       }),
     ]);
   });
