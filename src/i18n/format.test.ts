@@ -41,15 +41,18 @@ describe('figures as each language reads them', () => {
 
 describe('catalogues and language choice', () => {
   it('has every key in both languages, none empty, with the same placeholders', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(CATALOGUES.en) as (keyof typeof CATALOGUES.en)[]) {
       expect(CATALOGUES.zh[key]?.trim(), key).toBeTruthy();
       expect(placeholders(CATALOGUES.zh[key]), key).toEqual(placeholders(CATALOGUES.en[key]));
     }
   });
 
-  it('fills placeholders', () => {
+  it('fills placeholders, with the word that agrees with a count', () => {
     expect(translate('en', 'header.asOf', { date: '2024' })).toBe('Data as of 2024');
+    expect(translate('en', 'import.warnings', { count: 1 })).toBe('1 warning');
+    expect(translate('en', 'import.warnings', { count: 3 })).toBe('3 warnings');
+    expect(translate('zh', 'import.warnings', { count: 3 })).toBe('3 条警告');
   });
 
   it('lets ?lang= win over a saved choice, and a saved choice over the browser', () => {

@@ -12,11 +12,19 @@ export type Params = Readonly<Record<string, string | number>>;
 
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, zh: zhCN };
 
-/** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
+/**
+ * The message `key` in `lang`, with `{name}` placeholders filled from `params`. `{count:link|links}`
+ * writes the count and the word that agrees with it ("1 link", "3 links"); Chinese needs no such form.
+ */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
   const template = CATALOGUES[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!Object.hasOwn(params, name)) return whole;
+      const value = params[name]!;
+      return one === undefined ? String(value) : `${value} ${Number(value) === 1 ? one : other}`;
+    },
   );
 }
 
