@@ -2,7 +2,7 @@
  * Imports a file in a Web Worker, so that reading a big file never freezes the page. Each import gets
  * its own worker; `cancel()` terminates it and the result becomes an `aborted` error.
  */
-import { importError } from './issues';
+import { importError, tooLarge } from './issues';
 import type { ImportRequest, ImportResponse } from './import.worker';
 import type { ImportContext, ImportResult } from './types';
 import { MAX_IMPORT_BYTES } from './types';
@@ -47,18 +47,7 @@ export function importInWorker(
   });
   const start = async () => {
     if (file.size > MAX_IMPORT_BYTES) {
-      const mb = (n: number) => Math.round(n / 1048576);
-      return finish(
-        failed(
-          importError(
-            'too-large',
-            ctx.fileName,
-            {},
-            `the file is ${mb(file.size)} MB; the largest file ChainAtlas imports is ${mb(MAX_IMPORT_BYTES)} MB`,
-            { size: file.size, limit: MAX_IMPORT_BYTES },
-          ),
-        ),
-      );
+      return finish(failed(tooLarge(ctx.fileName, file.size, MAX_IMPORT_BYTES)));
     }
     if (file.size === 0) return finish(failed(importError('empty-file', ctx.fileName, {}, 'the file is empty')));
     const bytes = await file.arrayBuffer();

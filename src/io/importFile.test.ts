@@ -51,7 +51,8 @@ describe('importBytes', () => {
       expect.objectContaining({
         code: 'too-large',
         file: 'huge.json',
-        params: { size: MAX_IMPORT_BYTES + 1, limit: MAX_IMPORT_BYTES },
+        params: { sizeMb: '100.1', limitMb: '100.0' },
+        message: 'huge.json: the file is 100.1 MB; the largest file ChainAtlas imports is 100.0 MB',
       }),
     ]);
     expect(errorsOf(await importBytes(new Uint8Array(0), context('empty.csv')))).toEqual([

@@ -12,7 +12,7 @@ import { importCytoscapeJson } from './cytoscapeJson';
 import { detectFormat } from './detect';
 import { importGexf } from './gexf';
 import { exportGraphml, importGraphml } from './graphml';
-import { ImportStop, failure, fromValidation, importError, importWarning } from './issues';
+import { ImportStop, failure, fromValidation, importError, importWarning, tooLarge } from './issues';
 import { exportNativeJson, importNativeJson } from './nativeJson';
 import type { Parsed } from './parsed';
 import { Progress } from './progress';
@@ -127,19 +127,7 @@ async function checkPatch(
 export async function importBytes(bytes: Uint8Array, ctx: ImportContext): Promise<ImportResult> {
   const file = ctx.fileName;
   if (bytes.length > MAX_IMPORT_BYTES) {
-    const mb = (n: number) => Math.round(n / 1048576);
-    return failure(file, [
-      importError(
-        'too-large',
-        file,
-        {},
-        `the file is ${mb(bytes.length)} MB; the largest file ChainAtlas imports is ${mb(MAX_IMPORT_BYTES)} MB`,
-        {
-          size: bytes.length,
-          limit: MAX_IMPORT_BYTES,
-        },
-      ),
-    ]);
+    return failure(file, [tooLarge(file, bytes.length, MAX_IMPORT_BYTES)]);
   }
   if (bytes.length === 0) return failure(file, [importError('empty-file', file, {}, 'the file is empty')]);
   const progress = new Progress(ctx);

@@ -14,6 +14,7 @@ export type ImportIssueCode =
   | IssueCode
   | 'empty-file'
   | 'too-large'
+  | 'too-large-unpacked'
   | 'binary'
   | 'encoding'
   | 'unknown-format'
@@ -90,6 +91,24 @@ export function importError(
   params?: Readonly<Record<string, string | number>>,
 ): ImportIssue {
   return makeIssue('error', code, file, where, message, params);
+}
+
+/** Megabytes to one decimal, so a file just over the limit never reads as equal to it. */
+function megabytes(bytes: number): string {
+  return (Math.ceil((bytes / 1048576) * 10) / 10).toFixed(1);
+}
+
+/** The error for a file of `size` bytes, over the import limit of `limit` bytes. */
+export function tooLarge(file: string, size: number, limit: number): ImportIssue {
+  const sizeMb = megabytes(size);
+  const limitMb = megabytes(limit);
+  return importError(
+    'too-large',
+    file,
+    {},
+    `the file is ${sizeMb} MB; the largest file ChainAtlas imports is ${limitMb} MB`,
+    { sizeMb, limitMb },
+  );
 }
 
 /** A warning issue (see `makeIssue`). */

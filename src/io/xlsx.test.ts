@@ -168,7 +168,7 @@ describe('XLSX import', () => {
     const view = new DataView(bomb.buffer);
     for (let i = 0; i < bomb.length - 4; i++)
       if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 300 * 1048576, true);
-    expect(errorsOf(await importWorkbook(bomb))).toEqual([expect.objectContaining({ code: 'too-large' })]);
+    expect(errorsOf(await importWorkbook(bomb))).toEqual([expect.objectContaining({ code: 'too-large-unpacked' })]);
   });
 
   it('reports XML errors inside a part with line and column', async () => {

@@ -254,11 +254,11 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, progress
         if (total > MAX_UNPACKED_BYTES) {
           throw new ImportStop(
             importError(
-              'too-large',
+              'too-large-unpacked',
               fileName,
               {},
               `the workbook unpacks to more than ${MAX_UNPACKED_BYTES / 1048576} MB`,
-              { limit: MAX_UNPACKED_BYTES },
+              { limitMb: MAX_UNPACKED_BYTES / 1048576 },
             ),
           );
         }
