@@ -83,6 +83,17 @@ export class ChainViewState {
     this.#router.go(linkId ? { view, linkId, filters: route.filters } : { view, filters: route.filters });
   }
 
+  /**
+   * Forgets a chosen link that the data no longer has (an import or edit removed it), replacing the
+   * route rather than adding a step the Back button would return to.
+   */
+  dropMissing(): void {
+    const route = this.#router.route;
+    if (!route.linkId || !this.missingId) return;
+    const view = route.view === 'gaps' ? 'gaps' : 'chain';
+    this.#router.go({ view, filters: route.filters }, { replace: true });
+  }
+
   /** Traces upstream or downstream from the selected link, or stops tracing (`null`). */
   traceFrom(mode: TraceMode | null): void {
     const route = this.#router.route;
