@@ -31,8 +31,9 @@ export class ImporterState {
     this.preview = $derived(this.result ? previewImport(this.#atlas.dataset, this.result, this.mode) : undefined);
   }
 
-  /** Reads `file` and shows what importing it would do. */
+  /** Reads `file` and shows what importing it would do (not while an import is being written). */
   async open(file: File): Promise<void> {
+    if (this.phase === 'saving') return;
     this.cancel();
     this.phase = 'reading';
     this.fileName = file.name;
@@ -62,8 +63,13 @@ export class ImporterState {
     this.phase = 'preview';
   }
 
-  /** Stops reading (the worker is terminated) or closes the preview; nothing is written. */
+  /**
+   * Stops reading (the worker is terminated) or closes the preview; nothing is written. Once the write
+   * has started it goes through, so a cancel then does nothing (rather than closing the dialog as if
+   * nothing were stored, and the data being imported all the same).
+   */
   cancel(): void {
+    if (this.phase === 'saving') return;
     this.#job?.cancel();
     this.#job = undefined;
     this.phase = 'idle';

@@ -5,14 +5,19 @@
 import { CATALOGUES, translate, type Lang, type MessageKey } from '../../i18n';
 import type { ImportIssue } from '../../io/types';
 
-/** Where a problem is, in words. */
+/**
+ * Where a problem is, in words. A table row is place enough: the dataset path validation gives as the
+ * field of a row's problem (`chains[0].links[77]`) means nothing to someone looking at the spreadsheet,
+ * and column headers never hold `[`, so such a field is left out.
+ */
 export function issuePlace(issue: ImportIssue, lang: Lang): string {
   const parts = [issue.file];
   if (issue.sheet !== undefined) parts.push(translate(lang, 'issue.where.sheet', { sheet: issue.sheet }));
   if (issue.row !== undefined) parts.push(translate(lang, 'issue.where.row', { row: issue.row }));
   if (issue.line !== undefined) parts.push(translate(lang, 'issue.where.line', { line: issue.line }));
   if (issue.column !== undefined) parts.push(translate(lang, 'issue.where.column', { column: issue.column }));
-  if (issue.field) parts.push(translate(lang, 'issue.where.field', { field: issue.field }));
+  const datasetPath = issue.row !== undefined && issue.field?.includes('[');
+  if (issue.field && !datasetPath) parts.push(translate(lang, 'issue.where.field', { field: issue.field }));
   return parts.join(lang === 'zh' ? '，' : ', ');
 }
 
