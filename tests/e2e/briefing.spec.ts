@@ -116,13 +116,11 @@ test('a briefing travels inside the native export and comes back on import', asy
   await expect(page.getByText('No briefing yet.', { exact: false })).toBeVisible();
 
   // Import the export: the preview counts, then the briefing is back with its view and notes.
-  await page
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: 'investors.json',
-      mimeType: 'application/json',
-      buffer: (await import('node:fs')).readFileSync(file),
-    });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'investors.json',
+    mimeType: 'application/json',
+    buffer: (await import('node:fs')).readFileSync(file),
+  });
   const dialog = page.getByRole('dialog', { name: 'Import “investors.json”' });
   await expect(dialog.getByRole('radio', { name: /^Replace/ })).toBeChecked();
   await dialog.getByRole('button', { name: 'Import' }).click();
