@@ -100,7 +100,7 @@ test('a briefing travels inside the native export and comes back on import', asy
   await page.getByRole('link', { name: 'Briefings' }).click();
   await page.getByRole('checkbox', { name: 'Choose Overview for a new briefing' }).check();
   await page.getByRole('textbox', { name: 'Name of a new briefing' }).fill('Investors');
-  await page.getByRole('button', { name: 'Create briefing from 1 views' }).click();
+  await page.getByRole('button', { name: 'Create briefing from 1 view' }).click();
 
   await page.getByRole('button', { name: 'Export' }).click();
   const [download] = await Promise.all([

@@ -69,7 +69,7 @@ test('a what-if shows what it changes, and discarding it leaves no trace', async
   const diff = page.getByTestId('whatif-diff');
   await expect(diff).toContainText('Completeness 27% → 29%');
   await expect(diff).toContainText('Local supply of NCM (ternary) cells 22% → 24%');
-  await expect(page.getByText('What-if: 1 changes, not stored')).toBeVisible();
+  await expect(page.getByText('What-if: 1 change, not stored')).toBeVisible();
   // The graph shows the precursor as present now.
   expect((await drawnLinks(page)).find((l) => l.id === 'ncm_pcam')).toBeDefined();
 
