@@ -101,6 +101,8 @@ test('a briefing travels inside the native export and comes back on import', asy
   await page.getByRole('checkbox', { name: 'Choose Overview for a new briefing' }).check();
   await page.getByRole('textbox', { name: 'Name of a new briefing' }).fill('Investors');
   await page.getByRole('button', { name: 'Create briefing from 1 view' }).click();
+  // Export once the briefing is stored and listed.
+  await expect(page.locator('[data-briefing] li')).toHaveText([/Overview/]);
 
   await page.getByRole('button', { name: 'Export' }).click();
   const [download] = await Promise.all([
