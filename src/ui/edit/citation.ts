@@ -2,7 +2,9 @@
  * The citation a form collects: an existing source or a new one, where in it, and its words.
  */
 import type { MessageKey } from '../../i18n';
+import { addSource } from '../../model/edits';
 import type { Citation, Dataset, Source } from '../../model/types';
+import type { EditingState, EditOutcome } from '../../state/editing.svelte';
 import { readDateField } from './fields';
 import { newId } from './fields';
 
@@ -52,4 +54,20 @@ export function citationOf(d: CitationDraft, dataset: Dataset): { citation: Cita
     citation: { sourceId, locator: d.locator.trim(), ...(quote ? { quote } : {}) },
     ...(newSource ? { newSource } : {}),
   };
+}
+
+/**
+ * The draft's citation, ready to use in an edit of the returned dataset: when the draft names a new
+ * source, that source is stored first (its own undo step); if storing it is refused, the refusal.
+ */
+export async function commitCitation(
+  editing: EditingState,
+  d: CitationDraft,
+  dataset: Dataset,
+): Promise<{ ok: true; citation: Citation; dataset: Dataset } | { ok: false; outcome: EditOutcome }> {
+  const { citation, newSource } = citationOf(d, dataset);
+  if (!newSource) return { ok: true, citation, dataset };
+  const outcome = await editing.commit(addSource(dataset, newSource));
+  if (!outcome.ok) return { ok: false, outcome };
+  return { ok: true, citation, dataset: { ...dataset, sources: [...dataset.sources, newSource] } };
 }
