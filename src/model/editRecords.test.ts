@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadShippedDataset } from '../store/seed';
-import type { DatasetEdit, EditResult } from './edits';
+import type { EditResult } from './edits';
 import {
   applyEdit,
   deleteEdge,
@@ -17,27 +17,12 @@ import {
   renameLink,
   setLinkState,
 } from './edits';
-import { mutable, tinyDataset } from './testing';
+import { deepFreeze, mutable, ok, refusal, tinyDataset } from './testing';
 import type { Dataset } from './types';
 
 const cite = [{ sourceId: 'src', locator: '¶2' }];
-const deepFreeze = <T>(v: T): T => {
-  if (v && typeof v === 'object') {
-    Object.values(v).forEach(deepFreeze);
-    Object.freeze(v);
-  }
-  return v;
-};
 const tiny: Dataset = deepFreeze(tinyDataset());
 
-function ok(result: EditResult): { edit: DatasetEdit; dataset: Dataset } {
-  if (!result.ok) throw new Error(`refused: ${result.issues.map((i) => i.message).join('; ')}`);
-  return result;
-}
-function refusal(result: EditResult): string[] {
-  if (result.ok) throw new Error('accepted an invalid edit');
-  return result.issues.map((i) => `${i.code}@${i.path}`);
-}
 const region = (ds: Dataset) => ds.regions[0]!;
 const chain = (ds: Dataset) => ds.chains[0]!;
 

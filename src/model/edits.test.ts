@@ -4,7 +4,6 @@
  * data, applying and inverting: editRecords.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import type { DatasetEdit, EditResult } from './edits';
 import {
   addEdge,
   addEnterprise,
@@ -23,29 +22,12 @@ import {
   updateIndicator,
   updateProject,
 } from './edits';
-import { tinyDataset } from './testing';
+import { deepFreeze, ok, refusal, tinyDataset } from './testing';
 import type { Dataset, Enterprise, Indicator, Project } from './types';
 
 const cite = [{ sourceId: 'src', locator: '¶2' }];
-const deepFreeze = <T>(v: T): T => {
-  if (v && typeof v === 'object') {
-    Object.values(v).forEach(deepFreeze);
-    Object.freeze(v);
-  }
-  return v;
-};
 const tiny: Dataset = deepFreeze(tinyDataset());
 
-/** The edit of a result that must have succeeded. */
-function ok(result: EditResult): { edit: DatasetEdit; dataset: Dataset } {
-  if (!result.ok) throw new Error(`refused: ${result.issues.map((i) => i.message).join('; ')}`);
-  return result;
-}
-/** The issues of a result that must have been refused, as `code@path`. */
-function refusal(result: EditResult): string[] {
-  if (result.ok) throw new Error('accepted an invalid edit');
-  return result.issues.map((i) => `${i.code}@${i.path}`);
-}
 const region = (ds: Dataset) => ds.regions[0]!;
 const chain = (ds: Dataset) => ds.chains[0]!;
 

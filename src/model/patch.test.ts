@@ -5,19 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetPatch } from '../io/types';
 import { applyPatch } from './patch';
-import { tinyDataset } from './testing';
+import { deepFreeze, tinyDataset } from './testing';
 import type { Dataset } from './types';
 import { validateDataset } from './validate';
 
 const cite = [{ sourceId: 'src', locator: '¶9' }];
-const deepFreeze = <T>(v: T): T => {
-  if (v && typeof v === 'object') {
-    Object.values(v).forEach(deepFreeze);
-    Object.freeze(v);
-  }
-  return v;
-};
-
 describe('applyPatch', () => {
   const base: Dataset = deepFreeze(tinyDataset());
 

@@ -1,6 +1,7 @@
 /**
  * Small hand-made datasets for tests. Not used by the app.
  */
+import type { DatasetEdit, EditResult } from './edits';
 import type { ChainTemplate, Dataset, Region, SupplyEdge } from './types';
 import { FORMAT_VERSION } from './types';
 
@@ -74,4 +75,25 @@ export function tinyDataset(): Dataset {
 /** A deep copy that tests can mutate freely. */
 export function mutable(dataset: Dataset): any {
   return JSON.parse(JSON.stringify(dataset));
+}
+
+/** `v` frozen all the way down, so a test fails loudly if code under test writes to its input. */
+export function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') {
+    Object.values(v).forEach(deepFreeze);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+/** The edit and dataset of a result that must have succeeded. */
+export function ok(result: EditResult): { edit: DatasetEdit; dataset: Dataset } {
+  if (!result.ok) throw new Error(`refused: ${result.issues.map((i) => i.message).join('; ')}`);
+  return result;
+}
+
+/** The issues of a result that must have been refused, as `code@path`. */
+export function refusal(result: EditResult): string[] {
+  if (result.ok) throw new Error('accepted an invalid edit');
+  return result.issues.map((i) => `${i.code}@${i.path}`);
 }

@@ -1,3 +1,4 @@
+import { ELECTROLYTE_MISSING, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
 
 test('opens on the Jinchang chain, drawn, with its title, data date and source', async ({ page, watch }) => {
@@ -61,25 +62,7 @@ test('keeps a user change across a reload and restores the shipped data only aft
   await expect(legendCount).toHaveText(/Missing\s*$/); // no missing links in the shipped data
 
   // Change a stored status directly in IndexedDB, as an edit would.
-  await page.evaluate(async () => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('chainatlas');
-      open.onsuccess = () => {
-        const tx = open.result.transaction('linkStates', 'readwrite');
-        tx.objectStore('linkStates').put({
-          regionId: 'jinchang',
-          linkId: 'electrolyte',
-          status: 'missing',
-          asOf: '2025',
-          sources: [{ sourceId: 'gsdaily-2024-jinchang', locator: '¶12' }],
-          seq: 999,
-        });
-        tx.oncomplete = () => (open.result.close(), resolve());
-        tx.onerror = () => reject(tx.error);
-      };
-      open.onerror = () => reject(open.error);
-    });
-  });
+  await putRow(page, 'linkStates', ELECTROLYTE_MISSING);
   await page.reload();
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
   await expect(legendCount).toHaveText(/Missing\s*1$/);

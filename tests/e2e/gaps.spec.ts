@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/io/csvSyntax';
+import { dumpDb } from './db';
 import { expect, openApp, test } from './fixtures';
 import { drawnLinks } from './graph';
 
@@ -49,18 +50,7 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
 
 test('a what-if shows what it changes, and discarding it leaves no trace', async ({ page, watch }) => {
   await openApp(page, './?lang=en#/gaps');
-  const storedStates = () =>
-    page.evaluate(
-      () =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const open = indexedDB.open('chainatlas');
-          open.onsuccess = () => {
-            const req = open.result.transaction('linkStates').objectStore('linkStates').getAll();
-            req.onsuccess = () => (open.result.close(), resolve(req.result));
-            req.onerror = () => reject(req.error);
-          };
-        }),
-    );
+  const storedStates = async () => (await dumpDb(page, ['linkStates'])).linkStates;
   const before = await storedStates();
   await page
     .getByRole('combobox', { name: 'Choose a project…' })

@@ -13,6 +13,7 @@ import { unzipSync } from 'fflate';
 import { MAX_IMPORT_BYTES } from '../../src/io/types';
 import type { Dataset } from '../../src/model/types';
 import { validateDataset } from '../../src/model/validate';
+import { DATA_TABLES, dumpDb, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
 import { shippedDataset } from './shipped';
 
@@ -25,71 +26,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 
-/** The tables that hold the user's data (everything but the undo history, the meta facts and layouts). */
-const DATA_TABLES = [
-  'sources',
-  'chains',
-  'links',
-  'edges',
-  'regions',
-  'linkStates',
-  'enterprises',
-  'projects',
-  'indicators',
-  'views',
-  'briefings',
-];
 const ALL_TABLES = [...DATA_TABLES, 'history', 'meta', 'scenarios'];
-
-/** Every row of `tables`, as JSON text per table, read straight from IndexedDB. */
-async function dumpDb(page: Page, tables: readonly string[] = DATA_TABLES): Promise<Record<string, string>> {
-  return page.evaluate(async (names) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('chainatlas');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      const tx = db.transaction(names, 'readonly');
-      const out: Record<string, string> = {};
-      await Promise.all(
-        names.map(
-          (name) =>
-            new Promise<void>((resolve, reject) => {
-              const request = tx.objectStore(name).getAll();
-              request.onsuccess = () => {
-                out[name] = JSON.stringify(request.result);
-                resolve();
-              };
-              request.onerror = () => reject(request.error);
-            }),
-        ),
-      );
-      return out;
-    } finally {
-      db.close();
-    }
-  }, tables);
-}
-
-/** Puts one row into a store, as another tab or an edit would. */
-async function putRow(page: Page, store: string, row: unknown): Promise<void> {
-  await page.evaluate(
-    async ({ store, row }) => {
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('chainatlas');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(store, 'readwrite');
-          tx.objectStore(store).put(row);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      });
-    },
-    { store, row },
-  );
-}
 
 type Row = Record<string, unknown> & { seq: number };
 const rowsOf = (dump: Record<string, string>, table: string): Row[] => JSON.parse(dump[table]!) as Row[];

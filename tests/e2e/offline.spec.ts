@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
+import { ELECTROLYTE_MISSING, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -37,27 +38,9 @@ async function offlineCopy(page: Page): Promise<string[]> {
   });
 }
 
-/** Changes a stored link status directly in IndexedDB, as an edit would (see first-screen.spec.ts). */
+/** Changes a stored link status directly in IndexedDB, as an edit would. */
 async function markElectrolyteMissing(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('chainatlas');
-      open.onsuccess = () => {
-        const tx = open.result.transaction('linkStates', 'readwrite');
-        tx.objectStore('linkStates').put({
-          regionId: 'jinchang',
-          linkId: 'electrolyte',
-          status: 'missing',
-          asOf: '2025',
-          sources: [{ sourceId: 'gsdaily-2024-jinchang', locator: '¶12' }],
-          seq: 999,
-        });
-        tx.oncomplete = () => (open.result.close(), resolve());
-        tx.onerror = () => reject(tx.error);
-      };
-      open.onerror = () => reject(open.error);
-    });
-  });
+  await putRow(page, 'linkStates', ELECTROLYTE_MISSING);
 }
 
 /** Added to the installed worker in the update test, so the test can tell the two versions apart. */
