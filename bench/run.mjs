@@ -1,6 +1,7 @@
 // npm run bench: builds the benchmark page, opens it in headless Chromium, runs every benchmark and
 // writes the figures to bench/results/latest.json and bench/results/latest.md (with the machine).
 import { chromium } from '@playwright/test';
+import { launchOptions } from '../scripts/chromium.mjs';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { build, preview } from 'vite';
@@ -11,18 +12,7 @@ const server = await preview({
   preview: { port: 4181, strictPort: true },
   logLevel: 'error',
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(launchOptions);
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));

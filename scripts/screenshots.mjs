@@ -2,6 +2,7 @@
 // Serves dist/ with `vite preview` on a spare port, opens it in Chromium at laptop and projector
 // sizes, in both languages, and writes PNGs to test-results/shots/.
 import { chromium } from '@playwright/test';
+import { launchOptions } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 import { preview } from 'vite';
 
@@ -14,18 +15,7 @@ const out = 'test-results/shots';
 mkdirSync(out, { recursive: true });
 
 const server = await preview({ preview: { port: 4179, strictPort: true, open: false }, logLevel: 'error' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(launchOptions);
 try {
   for (const [width, height] of sizes) {
     for (const lang of ['zh', 'en']) {

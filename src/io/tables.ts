@@ -45,18 +45,17 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
 }
 
+/** A column whose English header is its key. */
 const col = (
   key: string,
-  en: string,
   zh: string,
   kind: ColumnKind,
   help: [string, string],
   example: string | number,
   required = false,
-): ColumnSpec => ({ key, en, zh, kind, required, help: { zh: help[0], en: help[1] }, example });
+): ColumnSpec => ({ key, en: key, zh, kind, required, help: { zh: help[0], en: help[1] }, example });
 
 const chainId = col(
-  'chain_id',
   'chain_id',
   '产业链编号',
   'id',
@@ -65,30 +64,18 @@ const chainId = col(
 );
 const regionId = col(
   'region_id',
-  'region_id',
   '地区编号',
   'id',
   ['所属地区的编号；留空则为当前地区', 'The region the row belongs to; empty means the current region'],
   'jinchang',
 );
 const id = (example: string) =>
-  col(
-    'id',
-    'id',
-    '编号',
-    'id',
-    ['唯一编号：字母、数字、_ . : -', 'Unique id: letters, digits, _ . : -'],
-    example,
-    true,
-  );
-const nameZh = (example: string) =>
-  col('name_zh', 'name_zh', '中文名称', 'text', ['中文名称', 'Name in Chinese'], example, true);
-const nameEn = (example: string) =>
-  col('name_en', 'name_en', '英文名称', 'text', ['英文名称', 'Name in English'], example, true);
-const noteZh = col('note_zh', 'note_zh', '中文备注', 'text', ['中文备注（可选）', 'Note in Chinese (optional)'], '');
-const noteEn = col('note_en', 'note_en', '英文备注', 'text', ['英文备注（可选）', 'Note in English (optional)'], '');
+  col('id', '编号', 'id', ['唯一编号：字母、数字、_ . : -', 'Unique id: letters, digits, _ . : -'], example, true);
+const nameZh = (example: string) => col('name_zh', '中文名称', 'text', ['中文名称', 'Name in Chinese'], example, true);
+const nameEn = (example: string) => col('name_en', '英文名称', 'text', ['英文名称', 'Name in English'], example, true);
+const noteZh = col('note_zh', '中文备注', 'text', ['中文备注（可选）', 'Note in Chinese (optional)'], '');
+const noteEn = col('note_en', '英文备注', 'text', ['英文备注（可选）', 'Note in English (optional)'], '');
 const linkIds = col(
-  'link_ids',
   'link_ids',
   '相关环节编号',
   'ids',
@@ -99,7 +86,6 @@ const linkIds = col(
 const citation = [
   col(
     'source_id',
-    'source_id',
     '来源编号',
     'id',
     ['来源表中的编号；留空则引用导入的文件本身', 'An id from the Sources table; empty cites the imported file itself'],
@@ -107,13 +93,12 @@ const citation = [
   ),
   col(
     'locator',
-    'locator',
     '出处位置',
     'text',
     ['来源中的位置，如 ¶7、第3页、表2', 'Where in the source: ¶7, page 3, table 2'],
     '¶1',
   ),
-  col('quote', 'quote', '原文摘录', 'text', ['来源原文（逐字）', "The source's own words, verbatim"], '示例原文'),
+  col('quote', '原文摘录', 'text', ['来源原文（逐字）', "The source's own words, verbatim"], '示例原文'),
 ];
 export const CITATION_COLUMNS: readonly string[] = ['source_id', 'locator', 'quote'];
 
@@ -125,26 +110,18 @@ export const TABLES: readonly TableSpec[] = [
     help: { zh: '数据出处：文章、报告、统计表', en: 'Where figures come from: articles, reports, tables' },
     columns: [
       id('example-source'),
-      col('title', 'title', '标题', 'text', ['标题', 'Title'], '示例报告', true),
-      col('publisher', 'publisher', '发布者', 'text', ['发布机构或媒体', 'Publisher'], '示例日报', true),
+      col('title', '标题', 'text', ['标题', 'Title'], '示例报告', true),
+      col('publisher', '发布者', 'text', ['发布机构或媒体', 'Publisher'], '示例日报', true),
       col(
-        'date',
         'date',
         '日期',
         'date',
         ['发布日期：2024、2024-06 或 2024-06-30', 'Publication date: 2024, 2024-06 or 2024-06-30'],
         '2024',
       ),
-      col(
-        'url',
-        'url',
-        '网址',
-        'text',
-        ['网址（仅作记录，应用不会访问）', 'Address (kept as a record; never opened)'],
-        '',
-      ),
-      col('language', 'language', '语言', 'text', ['语言：zh 或 en', 'Language: zh or en'], 'zh'),
-      col('note', 'note', '备注', 'text', ['备注', 'Note'], ''),
+      col('url', '网址', 'text', ['网址（仅作记录，应用不会访问）', 'Address (kept as a record; never opened)'], ''),
+      col('language', '语言', 'text', ['语言：zh 或 en', 'Language: zh or en'], 'zh'),
+      col('note', '备注', 'text', ['备注', 'Note'], ''),
     ],
   },
   {
@@ -165,15 +142,8 @@ export const TABLES: readonly TableSpec[] = [
       id('example_sub'),
       nameZh('示例子链'),
       nameEn('Example sub-chain'),
-      col('order', 'order', '顺序', 'number', ['排列顺序（数字）', 'Reading order (a number)'], 1, true),
-      col(
-        'column',
-        'column',
-        '列',
-        'number',
-        ['全景图中的列（0 为最左，可选）', 'Panorama column (0 = leftmost, optional)'],
-        '',
-      ),
+      col('order', '顺序', 'number', ['排列顺序（数字）', 'Reading order (a number)'], 1, true),
+      col('column', '列', 'number', ['全景图中的列（0 为最左，可选）', 'Panorama column (0 = leftmost, optional)'], ''),
     ],
   },
   {
@@ -187,9 +157,8 @@ export const TABLES: readonly TableSpec[] = [
       id('example_link'),
       nameZh('示例环节'),
       nameEn('Example link'),
-      col('sub_chain', 'sub_chain', '子链', 'text', ['子链编号或名称', 'Sub-chain id or name'], 'example_sub', true),
+      col('sub_chain', '子链', 'text', ['子链编号或名称', 'Sub-chain id or name'], 'example_sub', true),
       col(
-        'stage',
         'stage',
         '环节类型',
         'stage',
@@ -202,28 +171,13 @@ export const TABLES: readonly TableSpec[] = [
       ),
       col(
         'aliases',
-        'aliases',
         '别名',
         'list',
         ['别名、缩写、化学式，多个用 ; 分隔', 'Aliases, abbreviations, formulas, separated by ;'],
         'EX; 示例',
       ),
-      col(
-        'description_zh',
-        'description_zh',
-        '中文说明',
-        'text',
-        ['中文说明（可选）', 'Description in Chinese (optional)'],
-        '',
-      ),
-      col(
-        'description_en',
-        'description_en',
-        '英文说明',
-        'text',
-        ['英文说明（可选）', 'Description in English (optional)'],
-        '',
-      ),
+      col('description_zh', '中文说明', 'text', ['中文说明（可选）', 'Description in Chinese (optional)'], ''),
+      col('description_en', '英文说明', 'text', ['英文说明（可选）', 'Description in English (optional)'], ''),
       ...citation,
     ],
   },
@@ -235,8 +189,8 @@ export const TABLES: readonly TableSpec[] = [
     help: { zh: '供应关系：上游环节是下游环节的投入', en: 'Supply edges: "from" is an input of "to"' },
     columns: [
       chainId,
-      col('from', 'from', '上游环节', 'id', ['上游（投入）环节编号', 'Input link id'], 'example_link', true),
-      col('to', 'to', '下游环节', 'id', ['下游（使用）环节编号', 'Link id that uses it'], 'cell_lfp', true),
+      col('from', '上游环节', 'id', ['上游（投入）环节编号', 'Input link id'], 'example_link', true),
+      col('to', '下游环节', 'id', ['下游（使用）环节编号', 'Link id that uses it'], 'cell_lfp', true),
       noteZh,
       noteEn,
       ...citation,
@@ -250,28 +204,14 @@ export const TABLES: readonly TableSpec[] = [
     help: { zh: '供应关系的物料强度，每行一个数值', en: 'Material intensities of supply edges, one figure a row' },
     columns: [
       chainId,
-      col('from', 'from', '上游环节', 'id', ['上游环节编号', 'Input link id'], 'example_link', true),
-      col('to', 'to', '下游环节', 'id', ['下游环节编号', 'Output link id'], 'cell_lfp', true),
-      col('value', 'value', '数值', 'number', ['数值', 'Value'], 0.5, true),
-      col('unit', 'unit', '单位', 'unit', ['kg/kWh、t/t 或 t/GWh', 'kg/kWh, t/t or t/GWh'], 'kg/kWh', true),
-      col('range_low', 'range_low', '下限', 'number', ['范围下限（可选）', 'Low end of a range (optional)'], ''),
-      col('range_high', 'range_high', '上限', 'number', ['范围上限（可选）', 'High end of a range (optional)'], ''),
-      col(
-        'measure',
-        'measure',
-        '计量对象',
-        'text',
-        ['计量的元素，如 Ni（可选）', 'What is counted, e.g. Ni (optional)'],
-        '',
-      ),
-      col(
-        'chemistry',
-        'chemistry',
-        '电池体系',
-        'text',
-        ['电池体系，如 LFP（可选）', 'Cell chemistry, e.g. LFP (optional)'],
-        'LFP',
-      ),
+      col('from', '上游环节', 'id', ['上游环节编号', 'Input link id'], 'example_link', true),
+      col('to', '下游环节', 'id', ['下游环节编号', 'Output link id'], 'cell_lfp', true),
+      col('value', '数值', 'number', ['数值', 'Value'], 0.5, true),
+      col('unit', '单位', 'unit', ['kg/kWh、t/t 或 t/GWh', 'kg/kWh, t/t or t/GWh'], 'kg/kWh', true),
+      col('range_low', '下限', 'number', ['范围下限（可选）', 'Low end of a range (optional)'], ''),
+      col('range_high', '上限', 'number', ['范围上限（可选）', 'High end of a range (optional)'], ''),
+      col('measure', '计量对象', 'text', ['计量的元素，如 Ni（可选）', 'What is counted, e.g. Ni (optional)'], ''),
+      col('chemistry', '电池体系', 'text', ['电池体系，如 LFP（可选）', 'Cell chemistry, e.g. LFP (optional)'], 'LFP'),
       ...citation,
     ],
   },
@@ -284,24 +224,10 @@ export const TABLES: readonly TableSpec[] = [
       id('jinchang'),
       nameZh('金昌市'),
       nameEn('Jinchang'),
-      col(
-        'parent_zh',
-        'parent_zh',
-        '上级地区中文',
-        'text',
-        ['上级地区（中文，可选）', 'Larger area in Chinese (optional)'],
-        '',
-      ),
-      col(
-        'parent_en',
-        'parent_en',
-        '上级地区英文',
-        'text',
-        ['上级地区（英文，可选）', 'Larger area in English (optional)'],
-        '',
-      ),
+      col('parent_zh', '上级地区中文', 'text', ['上级地区（中文，可选）', 'Larger area in Chinese (optional)'], ''),
+      col('parent_en', '上级地区英文', 'text', ['上级地区（英文，可选）', 'Larger area in English (optional)'], ''),
       { ...chainId, required: true },
-      col('as_of', 'as_of', '数据日期', 'date', ['数据所属日期', 'The date the data holds for'], '2024', true),
+      col('as_of', '数据日期', 'date', ['数据所属日期', 'The date the data holds for'], '2024', true),
     ],
   },
   {
@@ -314,24 +240,10 @@ export const TABLES: readonly TableSpec[] = [
     },
     columns: [
       regionId,
-      col('products', 'products', '重点产品', 'ids', ['环节编号，用 ; 分隔', 'Link ids, separated by ;'], 'cell_lfp'),
-      col(
-        'applications',
-        'applications',
-        '应用领域',
-        'ids',
-        ['环节编号，用 ; 分隔', 'Link ids, separated by ;'],
-        'ess',
-      ),
-      col(
-        'sub_chains',
-        'sub_chains',
-        '重点子链',
-        'ids',
-        ['子链编号，用 ; 分隔', 'Sub-chain ids, separated by ;'],
-        'cells',
-      ),
-      col('supporting', 'supporting', '配套产业', 'ids', ['环节编号，用 ; 分隔', 'Link ids, separated by ;'], ''),
+      col('products', '重点产品', 'ids', ['环节编号，用 ; 分隔', 'Link ids, separated by ;'], 'cell_lfp'),
+      col('applications', '应用领域', 'ids', ['环节编号，用 ; 分隔', 'Link ids, separated by ;'], 'ess'),
+      col('sub_chains', '重点子链', 'ids', ['子链编号，用 ; 分隔', 'Sub-chain ids, separated by ;'], 'cells'),
+      col('supporting', '配套产业', 'ids', ['环节编号，用 ; 分隔', 'Link ids, separated by ;'], ''),
       ...citation,
     ],
   },
@@ -343,9 +255,8 @@ export const TABLES: readonly TableSpec[] = [
     help: { zh: '地区在各环节的情况', en: "The region's state in each link" },
     columns: [
       regionId,
-      col('link_id', 'link_id', '环节编号', 'id', ['环节编号', 'Link id'], 'example_link', true),
+      col('link_id', '环节编号', 'id', ['环节编号', 'Link id'], 'example_link', true),
       col(
-        'status',
         'status',
         '状态',
         'status',
@@ -358,22 +269,13 @@ export const TABLES: readonly TableSpec[] = [
       ),
       col(
         'capacity',
-        'capacity',
         '产能',
         'number',
         ['产能数值，按单位的基本量填写（25万吨填 250000）', 'Capacity in the unit itself (250000 for 250,000 t)'],
         250000,
       ),
+      col('capacity_unit', '产能单位', 'unit', ['单位，如 t/a、GWh/a', 'Unit, e.g. t/a, GWh/a'], 't/a'),
       col(
-        'capacity_unit',
-        'capacity_unit',
-        '产能单位',
-        'unit',
-        ['单位，如 t/a、GWh/a', 'Unit, e.g. t/a, GWh/a'],
-        't/a',
-      ),
-      col(
-        'capacity_qualifier',
         'capacity_qualifier',
         '产能限定',
         'qualifier',
@@ -381,7 +283,6 @@ export const TABLES: readonly TableSpec[] = [
         '',
       ),
       col(
-        'as_of',
         'as_of',
         '数据日期',
         'date',
@@ -423,7 +324,6 @@ export const TABLES: readonly TableSpec[] = [
       nameEn('Example project'),
       col(
         'status',
-        'status',
         '状态',
         'project-status',
         [
@@ -436,49 +336,26 @@ export const TABLES: readonly TableSpec[] = [
       linkIds,
       col(
         'enterprise_ids',
-        'enterprise_ids',
         '企业编号',
         'ids',
         ['企业编号，多个用 ; 分隔', 'Enterprise ids, separated by ;'],
         'example-firm',
       ),
-      col('capacity', 'capacity', '产能', 'number', ['产能数值', 'Capacity'], 10),
-      col('capacity_unit', 'capacity_unit', '产能单位', 'unit', ['产能单位', 'Capacity unit'], 'GWh/a'),
+      col('capacity', '产能', 'number', ['产能数值', 'Capacity'], 10),
+      col('capacity_unit', '产能单位', 'unit', ['产能单位', 'Capacity unit'], 'GWh/a'),
+      col('capacity_qualifier', '产能限定', 'qualifier', ['over、under 或 approx', 'over, under or approx'], ''),
       col(
-        'capacity_qualifier',
-        'capacity_qualifier',
-        '产能限定',
-        'qualifier',
-        ['over、under 或 approx', 'over, under or approx'],
-        '',
-      ),
-      col(
-        'investment',
         'investment',
         '投资额',
         'number',
         ['投资额（元填 CNY 的数值：50亿元填 5000000000）', 'Investment (5000000000 CNY for 50亿元)'],
         5000000000,
       ),
-      col(
-        'investment_unit',
-        'investment_unit',
-        '投资单位',
-        'unit',
-        ['投资单位，一般为 CNY', 'Investment unit, usually CNY'],
-        'CNY',
-      ),
-      col(
-        'investment_qualifier',
-        'investment_qualifier',
-        '投资限定',
-        'qualifier',
-        ['over、under 或 approx', 'over, under or approx'],
-        '',
-      ),
-      col('signed', 'signed', '签约日期', 'date', ['签约日期', 'Date signed'], ''),
-      col('started', 'started', '开工日期', 'date', ['开工日期', 'Date construction started'], '2024-03'),
-      col('operating', 'operating', '投产日期', 'date', ['投产日期', 'Date in operation'], ''),
+      col('investment_unit', '投资单位', 'unit', ['投资单位，一般为 CNY', 'Investment unit, usually CNY'], 'CNY'),
+      col('investment_qualifier', '投资限定', 'qualifier', ['over、under 或 approx', 'over, under or approx'], ''),
+      col('signed', '签约日期', 'date', ['签约日期', 'Date signed'], ''),
+      col('started', '开工日期', 'date', ['开工日期', 'Date construction started'], '2024-03'),
+      col('operating', '投产日期', 'date', ['投产日期', 'Date in operation'], ''),
       noteZh,
       noteEn,
       ...citation,
@@ -497,25 +374,15 @@ export const TABLES: readonly TableSpec[] = [
       nameEn('Example output'),
       col(
         'value',
-        'value',
         '数值',
         'number',
         ['数值（260亿元填 26000000000）', 'Value (26000000000 for 260亿元)'],
         26000000000,
         true,
       ),
+      col('unit', '单位', 'unit', ['单位，如 CNY、percent、rank', 'Unit, e.g. CNY, percent, rank'], 'CNY', true),
+      col('qualifier', '限定', 'qualifier', ['over、under 或 approx', 'over, under or approx'], ''),
       col(
-        'unit',
-        'unit',
-        '单位',
-        'unit',
-        ['单位，如 CNY、percent、rank', 'Unit, e.g. CNY, percent, rank'],
-        'CNY',
-        true,
-      ),
-      col('qualifier', 'qualifier', '限定', 'qualifier', ['over、under 或 approx', 'over, under or approx'], ''),
-      col(
-        'period',
         'period',
         '统计期',
         'date',
@@ -523,10 +390,9 @@ export const TABLES: readonly TableSpec[] = [
         '2023',
         true,
       ),
-      col('change_percent', 'change_percent', '同比变化', 'number', ['同比变化（%）', 'Year-on-year change (%)'], 40.5),
-      col('out_of', 'out_of', '排名总数', 'number', ['排名时的总数', 'For ranks: size of the field'], ''),
+      col('change_percent', '同比变化', 'number', ['同比变化（%）', 'Year-on-year change (%)'], 40.5),
+      col('out_of', '排名总数', 'number', ['排名时的总数', 'For ranks: size of the field'], ''),
       col(
-        'subject_zh',
         'subject_zh',
         '统计对象中文',
         'text',
@@ -534,7 +400,6 @@ export const TABLES: readonly TableSpec[] = [
         '',
       ),
       col(
-        'subject_en',
         'subject_en',
         '统计对象英文',
         'text',

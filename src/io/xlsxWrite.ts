@@ -17,6 +17,7 @@ export interface SheetData {
   readonly wrap?: boolean;
 }
 
+// XML namespace names, which the format requires verbatim: identifiers, never fetched.
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
