@@ -9,12 +9,13 @@ import { applyScenario, withChange, type Scenario, type ScenarioChange } from '.
 import type { Region } from '../model/types';
 import { deleteScenario, listScenarios, saveScenario } from '../store/scenarioRepository';
 import type { AtlasState } from './atlas.svelte';
+import { readPref, writePref } from './prefs';
 
 const RULES_KEY = 'chainatlas.gapRules';
 
 function loadRules(): GapRules {
   try {
-    const saved = JSON.parse(localStorage.getItem(RULES_KEY) ?? 'null') as Partial<GapRules> | null;
+    const saved = JSON.parse(readPref(RULES_KEY) ?? 'null') as Partial<GapRules> | null;
     if (!saved || typeof saved !== 'object') return DEFAULT_RULES;
     return {
       weakBelow: { ...DEFAULT_RULES.weakBelow, ...(saved.weakBelow ?? {}) },
@@ -57,11 +58,7 @@ export class GapsState {
 
   setRules(rules: GapRules): void {
     this.rules = rules;
-    try {
-      localStorage.setItem(RULES_KEY, JSON.stringify(rules));
-    } catch {
-      // Storage may be blocked: the rules then last for this page.
-    }
+    writePref(RULES_KEY, JSON.stringify(rules));
   }
 
   resetRules(): void {

@@ -4,22 +4,15 @@
  */
 import { chooseLang, langTag, translate, type Lang, type MessageKey, type Params } from '../i18n';
 import type { Localized } from '../model/types';
+import { readPref, writePref } from './prefs';
 
 const STORAGE_KEY = 'chainatlas.lang';
-
-function storedLang(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 export class LocaleState {
   lang = $state<Lang>('zh');
 
   constructor() {
-    this.lang = chooseLang(location.search, storedLang(), navigator.languages ?? [navigator.language]);
+    this.lang = chooseLang(location.search, readPref(STORAGE_KEY), navigator.languages ?? [navigator.language]);
     this.#apply();
   }
 
@@ -31,11 +24,7 @@ export class LocaleState {
 
   set(lang: Lang): void {
     this.lang = lang;
-    try {
-      localStorage.setItem(STORAGE_KEY, lang);
-    } catch {
-      // Storage may be blocked; the choice then lasts for this page only.
-    }
+    writePref(STORAGE_KEY, lang);
     // Keep a forced ?lang= in step with the switch, so a shared address shows what the user sees.
     // A one-off edit of the address, not reactive state.
     const url = new URL(location.href);
