@@ -135,3 +135,27 @@ test('the dossier of a gap prints as a clean page with its sources', async ({ pa
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   void watch;
 });
+
+test('the rules stay open while the user works with the list; a filter menu closes on a click outside', async ({
+  page,
+  watch,
+}) => {
+  await openApp(page, './?lang=en#/gaps');
+  const rules = page.locator('details', { has: page.getByText('Rules and thresholds', { exact: true }) });
+  await rules.getByText('Rules and thresholds', { exact: true }).click();
+  await expect(rules).toHaveAttribute('open', '');
+  await page.getByRole('checkbox', { name: /^Gap/ }).check();
+  await table(page).getByRole('button', { name: /^Link/ }).click();
+  await expect(rules).toHaveAttribute('open', '');
+
+  // A menu in the toolbar is a popover: a click elsewhere closes it, the rules stay.
+  const menu = page.locator('details', { has: page.getByText('Sub-chain', { exact: true }) }).first();
+  await menu.locator('summary').click();
+  await expect(menu).toHaveAttribute('open', '');
+  await table(page)
+    .getByRole('button', { name: /^Score/ })
+    .click();
+  await expect(menu).not.toHaveAttribute('open', '');
+  await expect(rules).toHaveAttribute('open', '');
+  void watch;
+});
