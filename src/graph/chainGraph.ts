@@ -90,7 +90,11 @@ export class ChainGraph {
 
   readonly #resize: ResizeObserver;
 
-  /** Brings the drawn graph in line with `elements`; link nodes go to `positions` where given. */
+  /**
+   * Brings the drawn graph in line with `elements`: removes what is gone, adds what is new (link nodes
+   * at `positions` where given) and updates the data that changed, so Cytoscape restyles only those
+   * elements. Links already drawn stay where they are, dragged or not: `place` moves them.
+   */
   render(elements: ChainElements, positions: Positions | undefined): void {
     const cy = this.#cy;
     const wanted: ElementDefinition[] = [
@@ -110,12 +114,22 @@ export class ChainGraph {
       const toAdd: ElementDefinition[] = [];
       for (const def of wanted) {
         const existing = cy.getElementById(def.data.id!);
-        if (existing.nonempty()) {
-          existing.data(def.data);
-          if (def.position && existing.isNode()) existing.position(def.position);
-        } else toAdd.push(def);
+        if (existing.empty()) toAdd.push(def);
+        else if (Object.entries(def.data).some(([k, v]) => existing.data(k) !== v)) existing.data(def.data);
       }
       if (toAdd.length) cy.add(toAdd);
+      this.#fitBoxes();
+    });
+  }
+
+  /** Moves link nodes to `positions` (a layout, a saved arrangement, or the one a discard returns to). */
+  place(positions: Positions): void {
+    const cy = this.#cy;
+    cy.batch(() => {
+      cy.nodes('[kind = "link"]').forEach((n) => {
+        const p = positions[n.id()];
+        if (p) n.position({ ...p });
+      });
       this.#fitBoxes();
     });
   }
@@ -269,11 +283,6 @@ export class ChainGraph {
     return this.#cy.png({ output: 'blob-promise', scale, full: false, bg: '#ffffff' });
   }
 
-  /** The canvas's size in CSS pixels. */
-  size(): { width: number; height: number } {
-    return { width: this.#cy.width(), height: this.#cy.height() };
-  }
-
   /** Everything needed to draw the chain elsewhere (SVG export, poster): elements as drawn, with classes. */
   snapshot(): GraphSnapshot {
     const cy = this.#cy;
@@ -323,9 +332,9 @@ export class ChainGraph {
     });
   }
 
-  /** Ids of every link node drawn. */
-  linkIds(): string[] {
-    return this.#cy.nodes('[kind = "link"]').map((n) => n.id());
+  /** How many link nodes are drawn. */
+  linkCount(): number {
+    return this.#cy.nodes('[kind = "link"]').length;
   }
 
   destroy(): void {
