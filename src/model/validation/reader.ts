@@ -56,6 +56,7 @@ function typeName(value: unknown): string {
 /** Collects issues and reads fields. One instance per validation run. */
 export class Reader {
   readonly issues: ValidationIssue[] = [];
+  #errors = 0;
 
   report(
     severity: 'error' | 'warning',
@@ -67,6 +68,7 @@ export class Reader {
   ): void {
     const fullField = place.prefix ? (field ? `${place.prefix}.${field}` : place.prefix) : field;
     const path = fullField ? `${place.path}.${fullField}` : place.path;
+    if (severity === 'error') this.#errors++;
     this.issues.push({
       severity,
       code,
@@ -86,8 +88,9 @@ export class Reader {
     this.report('warning', code, place, field, message, params);
   }
 
+  /** Errors reported so far (counted as they come: read per record, so never recounted). */
   get errorCount(): number {
-    return this.issues.filter((i) => i.severity === 'error').length;
+    return this.#errors;
   }
 
   private present(obj: Json, key: string, place: Place, required: boolean): unknown {
