@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../model/types';
 import type { CellValue } from './cells';
-import { parseCsv, writeCsv } from './csvSyntax';
+import { parseCsv, protectCell, writeCsv } from './csvSyntax';
 import { ImportStop, importError, importWarning } from './issues';
 import type { Progress } from './progress';
 import { assemblePatch, type Drafts } from './tableAssemble';
@@ -17,14 +17,9 @@ import { decodeText, encodeUtf8 } from './text';
 import type { ExportedFile, ExportOptions, ImportContext, ImportIssue } from './types';
 import type { Parsed } from './parsed';
 
-/**
- * Text cells starting with `=`, `+`, `-` or `@` would run as formulas when Excel opens the file, so
- * export puts a `'` before them (and before a `'` already there), and import takes one off again.
- */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** Import takes off the `'` that export puts before a formula-like text cell (see `protectCell`). */
 const PROTECTED = /^''*[=+\-@\t\r]/;
 
-const protectCell = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 const unprotectCell = (text: string) => (PROTECTED.test(text) ? text.slice(1) : text);
 
 const isTextColumn = (spec: TableSpec, index: number) => {

@@ -140,6 +140,13 @@ function field(value: string): string {
 }
 
 /** CSV text of `rows`, CRLF line ends (RFC 4180), ending with a line break. */
+/**
+ * A text cell made safe for spreadsheets: one starting with `=`, `+`, `-` or `@` would run as a formula
+ * when Excel opens the file, so it gets a `'` in front (as does one already starting with `'` and such a
+ * character, so that reading it back can take exactly one off). Every CSV writer applies this to text.
+ */
+export const protectCell = (text: string): string => (/^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
 export function writeCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }

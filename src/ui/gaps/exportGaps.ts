@@ -5,7 +5,8 @@
 import type { Lang } from '../../i18n';
 import { translate } from '../../i18n';
 import type { Region } from '../../model/types';
-import { writeCsv } from '../../io/csvSyntax';
+import { protectCell, writeCsv } from '../../io/csvSyntax';
+import { encodeUtf8 } from '../../io/text';
 import { writeWorkbook } from '../../io/xlsxWrite';
 import { dateStamp, downloadFile } from '../common/download';
 import { gapTable, type GapRow } from './gapRows';
@@ -19,14 +20,14 @@ export function gapListFile(
 ): { fileName: string; mimeType: string; bytes: Uint8Array } {
   const table = gapTable(rows, lang);
   const base = `chainatlas-gaps-${region?.id ?? 'region'}-${dateStamp()}`;
-  if (format === 'csv') {
-    return {
-      fileName: `${base}.csv`,
-      mimeType: 'text/csv;charset=utf-8',
-      bytes: new TextEncoder().encode(`\ufeff${writeCsv(table)}`),
-    };
-  }
   const numeric = new Set([0, 6, 7]);
+  if (format === 'csv') {
+    // Names and sources come from imported data: text cells are protected from running as formulas.
+    const safe = table.map((row, r) =>
+      r === 0 ? row : row.map((cell, c) => (numeric.has(c) ? cell : protectCell(cell))),
+    );
+    return { fileName: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', bytes: encodeUtf8(writeCsv(safe), true) };
+  }
   return {
     fileName: `${base}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
