@@ -7,7 +7,8 @@ import { estimateText, type TextMeasurer } from './elements';
 import { statusIconSvg } from './icons';
 import { STATUS_LOOK } from './palette';
 import { GRAPH_FONT } from './style';
-import { chainSvgBody, escapeXml, snapshotBounds } from './svgExport';
+import { escapeXml } from '../io/xml';
+import { chainSvgBody, snapshotBounds } from './svgExport';
 import type { LinkStatus } from '../model/types';
 
 /** The poster's page in CSS pixels: A3 landscape (420 × 297 mm) at 96 dpi. */

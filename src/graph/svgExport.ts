@@ -5,17 +5,10 @@
  */
 import type { GraphSnapshot } from './chainGraph';
 import { estimateText, ICON_SPACE, LINK_FONT_SIZE, wrapLabel, type TextMeasurer } from './elements';
+import { escapeXml } from '../io/xml';
 import { statusIconSvg } from './icons';
 import { EDGE_FEEDBACK, EDGE_LOCAL, EDGE_OTHER, GROUP_BORDER, GROUP_FILL, HIGHLIGHT, STATUS_LOOK } from './palette';
 import { GRAPH_FONT } from './style';
-
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
-}
 
 const n = (v: number) => Math.round(v * 10) / 10;
 

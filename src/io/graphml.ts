@@ -15,7 +15,7 @@ import { encodeUtf8 } from './text';
 import type { ExportOptions, ImportContext, ImportIssue } from './types';
 import { parseXmlFile } from './xmlFile';
 import type { XmlElement } from './xml';
-import { childrenNamed, localName, textOf } from './xml';
+import { childrenNamed, escapeXml, localName, textOf } from './xml';
 
 interface Key {
   readonly name: string;
@@ -147,20 +147,6 @@ export async function toParsed(
   return { ok: true, kind: 'patch', patch, issues, origins, ...details };
 }
 
-/** XML-escapes text; characters XML 1.0 cannot hold are dropped (a carriage return is kept as `&#13;`). */
-function esc(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/\r/g, '&#13;')
-  );
-}
-
 const NODE_KEYS = [
   'label',
   'name_zh',
@@ -196,9 +182,9 @@ export function exportGraphml(dataset: Dataset, options: ExportOptions = {}): Ui
     ...EDGE_KEYS.map((k) => `  <key id="${k}" for="edge" attr.name="${k}" attr.type="string"/>`),
   ];
   const data = (key: string, value: string | number | undefined) =>
-    value === undefined ? '' : `<data key="${key}">${esc(String(value))}</data>`;
+    value === undefined ? '' : `<data key="${key}">${escapeXml(String(value))}</data>`;
   if (chain) {
-    out.push(`  <graph id="${esc(chain.id)}" edgedefault="directed">`);
+    out.push(`  <graph id="${escapeXml(chain.id)}" edgedefault="directed">`);
     out.push(`    ${data('chain_id', chain.id)}${region ? data('region_id', region.id) : ''}`);
     const subs = new Map(chain.subChains.map((s) => [s.id, s]));
     for (const l of chain.links) {
@@ -215,11 +201,11 @@ export function exportGraphml(dataset: Dataset, options: ExportOptions = {}): Ui
         data('status', states.get(l.id)),
         data('aliases', l.aliases?.length ? writeList(l.aliases) : undefined),
       ];
-      out.push(`    <node id="${esc(l.id)}">${fields.join('')}</node>`);
+      out.push(`    <node id="${escapeXml(l.id)}">${fields.join('')}</node>`);
     }
     chain.edges.forEach((e, i) => {
       out.push(
-        `    <edge id="e${i}" source="${esc(e.from)}" target="${esc(e.to)}">${data('note_zh', e.note?.zh)}${data('note_en', e.note?.en)}</edge>`,
+        `    <edge id="e${i}" source="${escapeXml(e.from)}" target="${escapeXml(e.to)}">${data('note_zh', e.note?.zh)}${data('note_en', e.note?.en)}</edge>`,
       );
     });
     out.push('  </graph>');

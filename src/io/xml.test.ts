@@ -2,7 +2,7 @@
  * The XML reader: well-formed input as a tree; every error at its offset; no entity expansion.
  */
 import { describe, expect, it } from 'vitest';
-import { XmlSyntaxError, readXmlTree, textOf } from './xml';
+import { XmlSyntaxError, escapeXml, readXmlTree, textOf } from './xml';
 
 const errorAt = async (text: string) => {
   try {
@@ -52,5 +52,18 @@ describe('XML reader', () => {
     const depth = 50_000;
     const root = await readXmlTree('<a>'.repeat(depth) + 'x' + '</a>'.repeat(depth));
     expect(textOf(root)).toBe('x');
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes markup, keeps a carriage return, and drops characters XML cannot hold', () => {
+    expect(escapeXml('a\u0001<b c="d">&\'\r\n\tz\uffff')).toBe('a&lt;b c=&quot;d&quot;&gt;&amp;&apos;&#13;\n\tz');
+  });
+
+  it('gives text that the reader reads back as written, minus what XML cannot hold', async () => {
+    const written = "LFP <正极> & “quotes” ' \u0007end\r";
+    const tree = await readXmlTree(`<r a="${escapeXml(written)}">${escapeXml(written)}</r>`);
+    expect(textOf(tree)).toBe(written.replace('\u0007', ''));
+    expect(tree.attrs.a).toBe(written.replace('\u0007', ''));
   });
 });

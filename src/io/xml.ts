@@ -261,3 +261,26 @@ export function attrLocal(el: XmlElement, name: string): string | undefined {
   for (const [k, v] of Object.entries(el.attrs)) if (localName(k) === name) return v;
   return undefined;
 }
+
+/**
+ * Text for XML content or an attribute value, for every XML the app writes (GraphML, SVG, the poster).
+ * Characters XML 1.0 cannot hold are dropped, so one stray control character in a name cannot make the
+ * file unreadable; a carriage return is kept as `&#13;`, which a reader gives back as written.
+ */
+export function escapeXml(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[<>&"'\r]/g, (c) => XML_ESCAPES[c]!)
+  );
+}
+
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
+};
