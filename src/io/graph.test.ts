@@ -139,6 +139,27 @@ describe('Cytoscape.js JSON', () => {
     expect(wrapped.chain).toEqual(bare.chain);
   });
 
+  it('keeps ids and sub-chains apart when their names slug alike', async () => {
+    const node = (id: string, sub: string) => ({ data: { id, sub_chain: sub, stage: 'raw' } });
+    const nodes = [
+      node('LFP正极', 'LFP正极'),
+      node('LFP负极', 'LFP负极'),
+      node('LFP', 'LFP正极'),
+      node('LFP电池', 'LFP正极'),
+    ];
+    const chain = patchOf(await importText(JSON.stringify(nodes), 'lfp.cyjs')).chain!;
+    expect(chain.links!.map((l) => [l.id, l.aliases, l.subChain])).toEqual([
+      ['LFP-2', ['LFP正极'], 'LFP'],
+      ['LFP-3', ['LFP负极'], 'LFP-2'],
+      ['LFP', undefined, 'LFP'],
+      ['LFP-4', ['LFP电池'], 'LFP'],
+    ]);
+    expect(chain.subChains!.map((s) => [s.id, s.name.zh])).toEqual([
+      ['LFP', 'LFP正极'],
+      ['LFP-2', 'LFP负极'],
+    ]);
+  });
+
   it('names the line of a node without an id, and of a JSON syntax error', async () => {
     const result = await importText('{"elements": {"nodes": [\n  {"data": {"label": "x"}}\n]}}', 'g.json');
     expect(errorsOf(result)).toEqual([

@@ -57,6 +57,27 @@ export function slugId(text: string): string {
   return /[A-Za-z0-9]/.test(slug) ? slug : `n-${digestText(text)}`;
 }
 
+/**
+ * Hands out ids slugged from text, each unused in `taken` (which it extends): `LFP正极` and `LFP负极`
+ * both slug to `LFP`, so the second becomes `LFP-2`. Remembers the next suffix per slug, so many
+ * colliding names cost no more than distinct ones.
+ */
+function uniqueSlugs(taken: Set<string>): (text: string) => string {
+  const next = new Map<string, number>();
+  return (text) => {
+    const base = slugId(text);
+    let slug = base;
+    if (taken.has(slug)) {
+      let k = next.get(base) ?? 2;
+      do slug = `${base.slice(0, 96)}-${k++}`;
+      while (taken.has(slug));
+      next.set(base, k);
+    }
+    taken.add(slug);
+    return slug;
+  };
+}
+
 /** Summarises one kind of default into a single warning (at the first node), naming a few ids. */
 function summarise(
   issues: ImportIssue[],
@@ -106,7 +127,7 @@ export async function graphToPatch(
 
   // Ids: valid ones kept, others slugged (unique), the original kept as an alias.
   const idMap = new Map<string, string>();
-  const taken = new Set<string>(graph.nodes.map((n) => n.id).filter(isValidId));
+  const nodeSlug = uniqueSlugs(new Set<string>(graph.nodes.map((n) => n.id).filter(isValidId)));
   for (const node of graph.nodes) {
     if (idMap.has(node.id)) {
       issues.push(
@@ -118,9 +139,7 @@ export async function graphToPatch(
       idMap.set(node.id, node.id);
       continue;
     }
-    let slug = slugId(node.id);
-    for (let k = 2; taken.has(slug); k++) slug = `${slugId(node.id).slice(0, 96)}-${k}`;
-    taken.add(slug);
+    const slug = nodeSlug(node.id);
     idMap.set(node.id, slug);
     issues.push(
       importWarning(
@@ -136,13 +155,20 @@ export async function graphToPatch(
   const subChains: SubChain[] = [];
   const known = [...(baseChain?.subChains ?? [])];
   let nextOrder = Math.max(0, ...known.map((s) => s.order)) + 1;
+  // A sub-chain named in the file is one the chain knows (by id or name) or a new one; new names that
+  // slug alike (`LFP正极`, `LFP负极`) stay apart.
+  const subChainIds = new Set(known.map((s) => s.id));
+  const subChainSlug = uniqueSlugs(subChainIds);
+  const subChainOf = new Map<string, string>();
   const subChainFor = (value: string, names?: { zh?: string; en?: string; order?: string }): string => {
+    const seen = subChainOf.get(value);
+    if (seen) return seen;
     const lower = value.toLowerCase();
     const found = known.find((s) => s.id === value || s.name.zh === value || s.name.en.toLowerCase() === lower);
     if (found) return found.id;
-    const id = isValidId(value) ? value : slugId(value);
-    const existing = known.find((s) => s.id === id);
-    if (existing) return existing.id;
+    const id = isValidId(value) ? value : subChainSlug(value);
+    subChainIds.add(id);
+    subChainOf.set(value, id);
     const order = Number(names?.order);
     const sub: SubChain = {
       id,
