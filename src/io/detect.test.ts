@@ -2,7 +2,7 @@
  * Format detection: by content first, extension second.
  */
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from './detect';
+import { IMPORT_ACCEPT, detectFormat } from './detect';
 import { encodeUtf8 } from './text';
 import { fixture } from './testkit';
 
@@ -29,5 +29,22 @@ describe('detectFormat', () => {
     expect(detect('links.CSV', 'id,name_zh')).toBe('csv');
     expect(detect('broken.json', '{ "nothing": ')).toBe('native-json');
     expect(detect('photo.png', '\u0089PNG')).toBeUndefined();
+  });
+
+  it('offers in the file picker every extension it reads', () => {
+    const offered = IMPORT_ACCEPT.split(',');
+    for (const name of [
+      'a.json',
+      'a.csv',
+      'a.tsv',
+      'a.txt',
+      'a.xlsx',
+      'a.xlsm',
+      'a.graphml',
+      'a.gexf',
+      'a.cyjs',
+      'a.xml',
+    ])
+      expect(offered, name).toContain(name.slice(1));
   });
 });

@@ -17,6 +17,9 @@ const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   json: 'native-json',
 };
 
+/** What a file picker offers: every extension the readers know, and `.xml` (read by its content). */
+export const IMPORT_ACCEPT = [...Object.keys(EXTENSIONS), 'xml'].map((e) => `.${e}`).join(',');
+
 /** The head of the file as text, leniently decoded: enough to recognise markup and JSON keys. */
 function head(bytes: Uint8Array): string {
   const bom = sniffBom(bytes);
