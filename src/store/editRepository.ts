@@ -13,7 +13,7 @@ import { FORMAT_VERSION } from '../model/types';
 import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB, HistoryChange } from './db';
 import { readDataset, replaceDataset } from './datasetRepository';
-import { ConflictError, appendStep, datasetDigest, nextStep, noteEdit } from './history';
+import { ConflictError, appendStep, datasetDigest, keepViews, nextStep, noteEdit } from './history';
 
 export { ConflictError } from './history';
 
@@ -132,7 +132,10 @@ export async function commitEdit(db: ChainAtlasDB, edit: DatasetEdit): Promise<v
   });
 }
 
-/** Puts back the whole dataset an import step keeps, keeping the one it replaces in its place. */
+/**
+ * Puts back the whole dataset an import step keeps, keeping the one it replaces in its place. Saved views
+ * and briefings saved since stay (`keepViews`).
+ */
 async function swapDataset(
   db: ChainAtlasDB,
   change: Extract<HistoryChange, { kind: 'dataset' }>,
@@ -143,8 +146,8 @@ async function swapDataset(
   if (datasetDigest(current) !== expected) {
     throw new ConflictError('the data was changed in another tab or window since the import; nothing was changed');
   }
-  if (change.other) await replaceDataset(db, change.other);
-  else await Promise.all(db.dataTables.map((t) => t.clear()));
+  if (change.other) await replaceDataset(db, keepViews(change.other, current));
+  else await Promise.all(db.dataTables.filter((t) => t !== db.views && t !== db.briefings).map((t) => t.clear()));
   return { ...change, other: current ?? null };
 }
 

@@ -41,9 +41,30 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-/** A fingerprint of a whole dataset (or of no data), independent of key order. */
+/**
+ * A fingerprint of a dataset's data (or of no data), independent of key order. Saved views and
+ * briefings are left out: they are not undo steps, so saving a view after an import must not stop
+ * the import from being undone (see `keepViews`).
+ */
 export function datasetDigest(dataset: Dataset | undefined): string {
-  return dataset === undefined ? 'empty' : digestText(canonicalJson(dataset));
+  if (dataset === undefined) return 'empty';
+  const { views: _views, briefings: _briefings, ...data } = dataset;
+  return digestText(canonicalJson(data));
+}
+
+/**
+ * `target` (the data an undo or redo puts back) with the saved views and briefings of both sides:
+ * the current ones as they are, and those only `target` has. Undoing an import never loses a view.
+ */
+export function keepViews(target: Dataset, current: Dataset | undefined): Dataset {
+  const union = <T extends { readonly id: string }>(now: readonly T[] = [], then: readonly T[] = []): T[] => {
+    const ids = new Set(now.map((x) => x.id));
+    return [...now, ...then.filter((x) => !ids.has(x.id))];
+  };
+  const { views: _views, briefings: _briefings, ...data } = target;
+  const views = union(current?.views, target.views);
+  const briefings = union(current?.briefings, target.briefings);
+  return { ...data, ...(views.length ? { views } : {}), ...(briefings.length ? { briefings } : {}) };
 }
 
 /** Bumps the edit counter and the last-edit time. */

@@ -14,6 +14,8 @@ import type { ImportCounts } from './importRepository';
 import { commitImport, countChanges, describeStorageError, previewImport } from './importRepository';
 import { ensureSeeded, loadShippedDataset } from './seed';
 import { freshName, openDb } from './testing';
+import { addView, putBriefing } from './viewRepository';
+import { validateDataset } from '../model/validate';
 
 const cite = [{ sourceId: 'src', locator: '¶4' }];
 const patch = (p: DatasetPatch): ImportResult => ({ ok: true, kind: 'patch', patch: p, issues: [] });
@@ -170,6 +172,31 @@ describe('commitImport', () => {
     const edited = await readDataset(db);
     await expect(undo(db)).rejects.toBeInstanceOf(ConflictError);
     expect(await readDataset(db)).toEqual(edited);
+  });
+
+  it('can be undone after views were saved, and keeps them', async () => {
+    const shipped = await loadShippedDataset();
+    const db = await seeded();
+    await addView(db, { id: 'before', title: 'Before', route: '#/', createdAt: '2026-11-26T08:00:00Z' });
+    await commitImport(db, shipped, label);
+    await addView(db, { id: 'after', title: 'After', route: '#/gaps', createdAt: '2026-11-26T09:00:00Z' });
+    await putBriefing(db, { id: 'b1', title: 'Board', viewIds: ['after'], createdAt: '2026' });
+
+    await undo(db);
+    const undone = (await readDataset(db))!;
+    expect({ ...undone, views: undefined, briefings: undefined }).toEqual({
+      ...tinyDataset(),
+      views: undefined,
+      briefings: undefined,
+    });
+    expect(undone.views?.map((v) => v.id)).toEqual(['after', 'before']);
+    expect(undone.briefings?.map((b) => b.id)).toEqual(['b1']);
+    expect(validateDataset(undone).ok).toBe(true);
+
+    await redo(db);
+    const redone = (await readDataset(db))!;
+    expect(redone.chains).toEqual(shipped.chains);
+    expect(redone.views?.map((v) => v.id)).toEqual(['after', 'before']);
   });
 
   it('refuses an invalid dataset before writing', async () => {

@@ -46,4 +46,19 @@ describe('saved views and briefings', () => {
     expect(back.ok && back.dataset).toEqual(stored);
     expect(JSON.parse(text).briefings[0].viewIds).toEqual(['v1']);
   });
+
+  it('count as edits for the backup reminder, and a briefing never keeps a view deleted elsewhere', async () => {
+    const db = openDb();
+    await ensureSeeded(db, async () => tinyDataset());
+    const serial = async () => ((await db.meta.get('editSerial'))?.value as number | undefined) ?? 0;
+    const before = await serial();
+    await addView(db, view('v1', 'One'));
+    expect(await serial()).toBe(before + 1);
+    // Another tab deleted v2 while this one was still offering it for the briefing.
+    await putBriefing(db, { id: 'b1', title: 'Board', viewIds: ['v1', 'v2'], createdAt: '2026' });
+    const data = await readDataset(db);
+    expect(data?.briefings?.[0]?.viewIds).toEqual(['v1']);
+    expect(validateDataset(data).ok).toBe(true);
+    expect(await serial()).toBe(before + 2);
+  });
 });
