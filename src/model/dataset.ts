@@ -2,6 +2,7 @@
  * Whole-dataset helpers: merging seed parts, finding a region's chain, reading a link's status.
  */
 import type { ChainTemplate, Citation, Dataset, LinkState, LinkStatus, Region, Source } from './types';
+import { sameValue } from './editRecords';
 import { FORMAT_VERSION } from './types';
 
 /** Concatenates the lists of several partial datasets (seed files) into one. Validate the result. */
@@ -56,4 +57,31 @@ export function regionSources(dataset: Dataset, region: Region): { source: Sourc
     .filter((s) => counts.has(s.id))
     .map((source) => ({ source, citations: counts.get(source.id)! }))
     .sort((a, b) => b.citations - a.citations || (a.source.id < b.source.id ? -1 : 1));
+}
+
+/**
+ * `next` with every source, chain and region that equals its namesake in `prev` replaced by that very
+ * object. A store re-read builds all-new objects; keeping the unchanged ones lets everything derived
+ * from a chain or region (its index, layout, search, gap analysis) be reused rather than rebuilt when
+ * only a status, a view or another region changed.
+ */
+export function reuseUnchanged(prev: Dataset | undefined, next: Dataset): Dataset {
+  if (!prev) return next;
+  const reuse = <T extends { readonly id: string }>(was: readonly T[], now: readonly T[]): readonly T[] => {
+    const byId = new Map(was.map((x) => [x.id, x]));
+    let changed = was.length !== now.length;
+    const out = now.map((x, i) => {
+      const old = byId.get(x.id);
+      const kept = old && sameValue(old, x) ? old : x;
+      if (kept !== was[i]) changed = true;
+      return kept;
+    });
+    return changed ? out : was;
+  };
+  return {
+    ...next,
+    sources: reuse(prev.sources, next.sources),
+    chains: reuse(prev.chains, next.chains),
+    regions: reuse(prev.regions, next.regions),
+  };
 }

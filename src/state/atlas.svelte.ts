@@ -3,7 +3,7 @@
  * tab's edits show up here too) and the region being viewed.
  */
 import { liveQuery, type Subscription } from 'dexie';
-import { chainOf } from '../model/dataset';
+import { chainOf, reuseUnchanged } from '../model/dataset';
 import { indexChain } from '../model/graph';
 import type { Dataset, Region } from '../model/types';
 import { ChainAtlasDB } from '../store/db';
@@ -42,7 +42,7 @@ export class AtlasState {
       await new Promise<void>((resolve, reject) => {
         this.#subscription = liveQuery(() => readDataset(db)).subscribe({
           next: (dataset) => {
-            this.dataset = dataset;
+            this.dataset = dataset && reuseUnchanged(this.dataset, dataset);
             this.phase = 'ready';
             resolve();
           },
