@@ -5,10 +5,7 @@
 import type { Lang } from '../i18n';
 import { statesByLink, statusOf } from '../model/dataset';
 import { feedbackEdges, type ChainIndex } from '../model/graph';
-import type { LinkStatus, Region, Stage } from '../model/types';
-
-/** Statuses that mean the region makes the link itself. */
-export const LOCAL_STATUSES: ReadonlySet<LinkStatus> = new Set(['strong', 'present']);
+import { LOCAL_STATUSES, type LinkStatus, type Region, type Stage } from '../model/types';
 
 export const LINK_FONT_SIZE = 13;
 /** Labels wrap at this width: Chinese names are short, English ones get a little more room. */

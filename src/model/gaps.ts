@@ -19,6 +19,7 @@ import type { ChainIndex } from './graph';
 import { countDownstream, linkArrays, stageRank, upstreamOfAll, type Adjacency } from './graph';
 import { statesByLink } from './dataset';
 import type { LinkState, LinkStatus, Quantity, Region } from './types';
+import { LOCAL_STATUSES } from './types';
 
 export type GapKind = 'gap' | 'extension' | 'weak' | 'strong' | 'unknown' | 'outside';
 
@@ -89,7 +90,6 @@ export interface GapAnalysis {
   readonly needed: ReadonlySet<string>;
 }
 
-const LOCAL: ReadonlySet<LinkStatus> = new Set(['strong', 'present']);
 const ABSENT: ReadonlySet<LinkStatus> = new Set(['missing', 'attracting']);
 
 /** The impact score: 2 per dependent local link, up to 30 for mass carried, 5 each for a local input and a local buyer. */
@@ -133,7 +133,7 @@ export function analyseGaps(
   const enterprises = new Map<string, number>();
   for (const e of region?.enterprises ?? [])
     for (const id of e.linkIds) enterprises.set(id, (enterprises.get(id) ?? 0) + 1);
-  const isLocal = (id: string) => LOCAL.has(status(id));
+  const isLocal = (id: string) => LOCAL_STATUSES.has(status(id));
   const needed = neededLinks(index, region);
   // Per-link flags in the index's integer order: the loop below runs over every link of big chains.
   const { ids, inputs, outputs } = linkArrays(index);

@@ -3,6 +3,7 @@
  * a copy of a region. Nothing stored changes; the analysis of the copy is compared with the real one.
  */
 import type { LinkState, LinkStatus, Project, Region } from './types';
+import { LOCAL_STATUSES } from './types';
 
 export type ScenarioChange =
   | { readonly kind: 'link'; readonly linkId: string; readonly action: 'build' | 'remove' }
@@ -16,8 +17,6 @@ export interface Scenario {
   readonly changes: readonly ScenarioChange[];
   readonly savedAt: string;
 }
-
-const LOCAL: ReadonlySet<LinkStatus> = new Set(['strong', 'present']);
 
 /** Whether two changes are about the same thing (a later one replaces an earlier one). */
 export function sameTarget(a: ScenarioChange, b: ScenarioChange): boolean {
@@ -48,7 +47,7 @@ export function applyScenario(region: Region, changes: readonly ScenarioChange[]
   for (const change of changes) {
     if (change.kind === 'link') {
       const current = states.get(change.linkId)?.status ?? 'unknown';
-      if (change.action === 'build' && !LOCAL.has(current)) setStatus(change.linkId, 'present');
+      if (change.action === 'build' && !LOCAL_STATUSES.has(current)) setStatus(change.linkId, 'present');
       if (change.action === 'remove') setStatus(change.linkId, 'missing', { capacity: undefined });
       continue;
     }
@@ -63,7 +62,7 @@ export function applyScenario(region: Region, changes: readonly ScenarioChange[]
         const added = project.capacity;
         const capacity =
           added && cap && cap.unit === added.unit ? { value: cap.value + added.value, unit: cap.unit } : (cap ?? added);
-        setStatus(linkId, old && LOCAL.has(old.status) ? old.status : 'present', capacity ? { capacity } : {});
+        setStatus(linkId, old && LOCAL_STATUSES.has(old.status) ? old.status : 'present', capacity ? { capacity } : {});
       }
     } else {
       projects = projects.filter((p) => p.id !== project.id);

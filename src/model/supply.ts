@@ -16,8 +16,7 @@ import { statesByLink } from './dataset';
 import type { ChainIndex } from './graph';
 import { upstreamOf } from './graph';
 import type { LinkStatus, MaterialIntensity, Region } from './types';
-
-const LOCAL: ReadonlySet<LinkStatus> = new Set(['strong', 'present']);
+import { LOCAL_STATUSES } from './types';
 
 /** Chemistries that a generic intensity family covers ("NCM" covers NMC811, NMC622, NMC111). */
 function family(chemistry: string): string {
@@ -135,7 +134,7 @@ export function productSupply(
   const chem = chemistry ?? chemistriesOf(index, productId)[0];
   const upstream = computed?.upstream ?? upstreamOf(index, productId);
   const up = [...upstream];
-  const local = up.filter((id) => LOCAL.has(status(id))).length;
+  const local = up.filter((id) => LOCAL_STATUSES.has(status(id))).length;
   const unknown = up.filter((id) => status(id) === 'unknown').length;
   const n = up.length;
   const mass = computed?.mass ?? massPerKwh(index, productId, chem, upstream);
@@ -148,7 +147,7 @@ export function productSupply(
         linkId: id,
         kgPerKwh: m.kgPerKwh,
         ...(m.measure ? { measure: m.measure } : {}),
-        local: LOCAL.has(status(id)),
+        local: LOCAL_STATUSES.has(status(id)),
       };
     });
   const known = massInputs.reduce((s, m) => s + m.kgPerKwh, 0);

@@ -40,6 +40,9 @@ export const LINK_STATUSES: readonly LinkStatus[] = [
   'unknown',
 ];
 
+/** Statuses that mean the region makes the link itself: what counts as local supply everywhere. */
+export const LOCAL_STATUSES: ReadonlySet<LinkStatus> = new Set(['strong', 'present']);
+
 /** Where a project stands. */
 export type ProjectStatus = 'planned' | 'attracting' | 'signed' | 'building' | 'operating' | 'halted';
 

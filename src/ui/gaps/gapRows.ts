@@ -2,7 +2,7 @@
  * The gap list as rows: what the table shows, what its CSV and XLSX exports hold, and what sorting and
  * filtering work on. Pure, so it is tested without a browser.
  */
-import { translate, type Lang } from '../../i18n';
+import { otherLang, translate, type Lang } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import type { RegionAnalysis } from '../../model/analysis';
 import type { GapKind, LinkAssessment } from '../../model/gaps';
@@ -46,7 +46,7 @@ export function gapRows(
   dataset: Dataset,
   lang: Lang,
 ): GapRow[] {
-  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const other = otherLang(lang);
   const states = new Map((region?.linkStates ?? []).map((s) => [s.linkId, s]));
   const subChains = new Map(index.template.subChains.map((s) => [s.id, s]));
   const name = (id: string) => index.links.get(id)?.name[lang] ?? id;
