@@ -1,7 +1,7 @@
 /**
  * What each item of the Export menu makes: the files, ready to download. Data formats and the
- * template come from the io writers (loaded when first asked for); pictures come from the graph as
- * drawn now.
+ * template come from the io writers, pictures from the graph as drawn now; the writers are loaded when
+ * first asked for, not at start-up.
  */
 import type { GraphSnapshot } from '../../graph/chainGraph';
 import type { TextMeasurer } from '../../graph/elements';
@@ -13,7 +13,6 @@ import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Sour
 import { dateStamp } from '../common/download';
 import { citationLine, gapTable, type GapRow } from '../gaps/gapRows';
 import type { ExportChoice } from '../header/ExportMenu.svelte';
-import { chainSvgFile, posterPdf } from './pictures';
 
 export interface ExportContext {
   readonly dataset: Dataset;
@@ -93,21 +92,17 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
     }
     case 'svg': {
       const snapshot = ctx.snapshot();
-      return snapshot
-        ? [{ fileName: `${base}.svg`, mimeType: 'image/svg+xml', bytes: chainSvgFile(snapshot, ctx.measure) }]
-        : [];
+      if (!snapshot) return [];
+      const { chainSvgFile } = await import('./pictures');
+      return [{ fileName: `${base}.svg`, mimeType: 'image/svg+xml', bytes: chainSvgFile(snapshot, ctx.measure) }];
     }
     case 'poster': {
       const input = posterInput(ctx);
-      return input
-        ? [
-            {
-              fileName: `${base}-poster-A3.pdf`,
-              mimeType: 'application/pdf',
-              bytes: await posterPdf(input, input.title),
-            },
-          ]
-        : [];
+      if (!input) return [];
+      const { posterPdf } = await import('./pictures');
+      return [
+        { fileName: `${base}-poster-A3.pdf`, mimeType: 'application/pdf', bytes: await posterPdf(input, input.title) },
+      ];
     }
   }
 }
