@@ -5,6 +5,7 @@
 import type { Lang } from '../i18n';
 import { statesByLink, statusOf } from '../model/dataset';
 import { feedbackEdges, type ChainIndex } from '../model/graph';
+import { edgeKey } from '../model/order';
 import { LOCAL_STATUSES, type LinkStatus, type Region, type Stage } from '../model/types';
 
 export const LINK_FONT_SIZE = 13;
@@ -163,7 +164,7 @@ export function buildChainElements(
       height: Math.ceil(size.lines * LINK_FONT_SIZE * LINE_HEIGHT) + 2 * PAD_Y,
     };
   });
-  const back = new Set(feedbackEdges(index).map((e) => edgeId(e.from, e.to)));
+  const back = feedbackEdges(index).keys;
   const edges = chain.edges.map((e): EdgeData => {
     const id = edgeId(e.from, e.to);
     return {
@@ -171,7 +172,7 @@ export function buildChainElements(
       source: e.from,
       target: e.to,
       local: LOCAL_STATUSES.has(status(e.from)) && LOCAL_STATUSES.has(status(e.to)),
-      feedback: back.has(id),
+      feedback: back.has(edgeKey(e.from, e.to)),
     };
   });
   return { groups, links, edges };

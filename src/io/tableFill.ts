@@ -24,6 +24,7 @@ import type { Origin, Origins, Scope } from './origins';
 import type { Draft } from './tableRecords';
 import type { TableKey } from './tables';
 import type { ImportContext, ImportIssue } from './types';
+import { edgeKey } from '../model/order';
 
 /** Drafts by table. */
 export type Drafts = { -readonly [K in TableKey]?: Draft<K>[] };
@@ -123,13 +124,13 @@ export function fillChain(
     f.register(scope, 'link', link.id, d);
   }
   const edgeDrafts = new Map<string, { edge: SupplyEdge; draft?: Draft<'edges'> }>();
-  const stored = new Map(baseEdges.map((e) => [`${e.from}\u0000${e.to}`, e]));
+  const stored = new Map(baseEdges.map((e) => [edgeKey(e.from, e.to), e]));
   for (const d of (drafts.edges ?? []).filter(belongs)) {
     // Intensities are a table of their own: an edges table keeps those already stored.
-    const kept = stored.get(`${d.record.from}\u0000${d.record.to}`)?.intensities;
+    const kept = stored.get(edgeKey(d.record.from, d.record.to))?.intensities;
     const edge: SupplyEdge = { ...d.record, ...(kept ? { intensities: kept } : {}), sources: f.citations(d) };
     chain.edges.push(edge);
-    edgeDrafts.set(`${edge.from}\u0000${edge.to}`, { edge, draft: d });
+    edgeDrafts.set(edgeKey(edge.from, edge.to), { edge, draft: d });
   }
   const intensityDrafts = (drafts.intensities ?? []).filter(belongs);
   if (!drafts.edges && intensityDrafts.length > 0) {
@@ -137,13 +138,13 @@ export function fillChain(
     // neither mode loses an edge the file does not mention.
     for (const e of baseEdges) {
       chain.edges.push(e);
-      edgeDrafts.set(`${e.from}\u0000${e.to}`, { edge: e });
+      edgeDrafts.set(edgeKey(e.from, e.to), { edge: e });
     }
   }
   const intensities = new Map<string, { list: MaterialIntensity[]; parts: [string, Origin][] }>();
   for (const d of intensityDrafts) {
     const { from, to, intensity } = d.record;
-    const key = `${from}\u0000${to}`;
+    const key = edgeKey(from, to);
     if (!edgeDrafts.has(key)) {
       const base = stored.get(key);
       if (!base) {
@@ -168,7 +169,7 @@ export function fillChain(
     intensities.set(key, entry);
   }
   chain.edges = chain.edges.map((edge) => {
-    const key = `${edge.from}\u0000${edge.to}`;
+    const key = edgeKey(edge.from, edge.to);
     const extra = intensities.get(key);
     const draft = edgeDrafts.get(key)?.draft;
     const id = `${edge.from} → ${edge.to}`;

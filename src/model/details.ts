@@ -2,18 +2,16 @@
  * Everything the link details panel shows about one link in one region, gathered from the dataset.
  */
 import type { ChainIndex, ClosureOptions } from './graph';
-import { downstreamOf, inputsOf, outputsOf, upstreamOf } from './graph';
+import { statesByLink, statusOf } from './dataset';
+import { downstreamOf, upstreamOf } from './graph';
 import type {
   ChainLink,
-  Citation,
-  Dataset,
   Enterprise,
   Indicator,
   LinkState,
   LinkStatus,
   Project,
   Region,
-  Source,
   SubChain,
   SupplyEdge,
 } from './types';
@@ -50,12 +48,10 @@ export function linkDetails(
 ): LinkDetails | undefined {
   const link = index.links.get(linkId);
   if (!link) return undefined;
-  const states = new Map((region?.linkStates ?? []).map((s) => [s.linkId, s]));
-  const statusOf = (id: string): LinkStatus => states.get(id)?.status ?? 'unknown';
-  const edgeTo = new Map(index.template.edges.map((e) => [`${e.from}>${e.to}`, e]));
-  const neighbour = (id: string, edge: SupplyEdge | undefined): NeighbourLink | undefined => {
+  const states: ReadonlyMap<string, LinkState> = region ? statesByLink(region) : new Map();
+  const neighbour = (id: string, edge: SupplyEdge): NeighbourLink | undefined => {
     const l = index.links.get(id);
-    return l && edge ? { link: l, status: statusOf(id), edge } : undefined;
+    return l ? { link: l, status: statusOf(states, id), edge } : undefined;
   };
   const focus: LinkDetails['focus'][number][] = [];
   if (region?.focus?.products.includes(linkId)) focus.push('product');
@@ -64,24 +60,19 @@ export function linkDetails(
   return {
     link,
     subChain: index.template.subChains.find((s) => s.id === link.subChain),
-    status: statusOf(linkId),
+    status: statusOf(states, linkId),
     state: states.get(linkId),
     enterprises: region?.enterprises.filter((e) => e.linkIds.includes(linkId)) ?? [],
     projects: region?.projects.filter((p) => p.linkIds.includes(linkId)) ?? [],
     indicators: region?.indicators.filter((i) => i.linkIds.includes(linkId)) ?? [],
-    inputs: inputsOf(index, linkId)
-      .map((id) => neighbour(id, edgeTo.get(`${id}>${linkId}`)))
+    inputs: (index.edgesInto.get(linkId) ?? [])
+      .map((e) => neighbour(e.from, e))
       .filter((n): n is NeighbourLink => n !== undefined),
-    outputs: outputsOf(index, linkId)
-      .map((id) => neighbour(id, edgeTo.get(`${linkId}>${id}`)))
+    outputs: (index.edgesFrom.get(linkId) ?? [])
+      .map((e) => neighbour(e.to, e))
       .filter((n): n is NeighbourLink => n !== undefined),
     upstreamCount: upstreamOf(index, linkId, options).size,
     downstreamCount: downstreamOf(index, linkId, options).size,
     focus,
   };
-}
-
-/** The source a citation names. */
-export function citedSource(dataset: Dataset, citation: Citation): Source | undefined {
-  return dataset.sources.find((s) => s.id === citation.sourceId);
 }

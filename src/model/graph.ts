@@ -3,7 +3,7 @@
  * downstream closures (which terminate on cycles: recycling feeds salts back), and an ordering of links
  * by stage and depth for reading the chain left to right.
  */
-import { feedbackEdges } from './order';
+import { edgeKey, feedbackEdges } from './order';
 import type { ChainLink, ChainTemplate, SupplyEdge } from './types';
 
 export { feedbackEdges, linkDepths, orderLinks, stageRank } from './order';
@@ -18,6 +18,8 @@ export interface ChainIndex {
   readonly outputs: ReadonlyMap<string, readonly string[]>;
   /** link id -> the edges into it (its inputs, with their intensities), in edge order. */
   readonly edgesInto: ReadonlyMap<string, readonly SupplyEdge[]>;
+  /** link id -> the edges out of it (to the links it supplies), in edge order. */
+  readonly edgesFrom: ReadonlyMap<string, readonly SupplyEdge[]>;
 }
 
 /**
@@ -32,18 +34,21 @@ export function indexChain(template: ChainTemplate): ChainIndex {
   const inputs = new Map<string, string[]>();
   const outputs = new Map<string, string[]>();
   const edgesInto = new Map<string, SupplyEdge[]>();
+  const edgesFrom = new Map<string, SupplyEdge[]>();
   for (const l of template.links) {
     inputs.set(l.id, []);
     outputs.set(l.id, []);
     edgesInto.set(l.id, []);
+    edgesFrom.set(l.id, []);
   }
   for (const e of template.edges) {
     if (!links.has(e.from) || !links.has(e.to)) continue;
     inputs.get(e.to)!.push(e.from);
     outputs.get(e.from)!.push(e.to);
     edgesInto.get(e.to)!.push(e);
+    edgesFrom.get(e.from)!.push(e);
   }
-  return { template, links, inputs, outputs, edgesInto };
+  return { template, links, inputs, outputs, edgesInto, edgesFrom };
 }
 
 /** The links that directly supply `linkId`. */
@@ -99,7 +104,7 @@ function csrOf(index: ChainIndex): Csr {
   if (csr) return csr;
   const ids = [...index.links.keys()];
   const pos = new Map(ids.map((id, i) => [id, i]));
-  const back = new Set(feedbackEdges(index).map((e) => `${e.from}\u0000${e.to}`));
+  const back = feedbackEdges(index).keys;
   const all: [number, number][] = [];
   const fwd: [number, number][] = [];
   for (const e of index.template.edges) {
@@ -107,7 +112,7 @@ function csrOf(index: ChainIndex): Csr {
     const b = pos.get(e.to);
     if (a === undefined || b === undefined) continue;
     all.push([a, b]);
-    if (!back.has(`${e.from}\u0000${e.to}`)) fwd.push([a, b]);
+    if (!back.has(edgeKey(e.from, e.to))) fwd.push([a, b]);
   }
   const flip = (ps: [number, number][]) => ps.map(([a, b]) => [b, a] as const);
   csr = {

@@ -6,19 +6,38 @@ import type { ChainIndex } from './graph';
 import type { ChainLink, Stage, SupplyEdge } from './types';
 import { STAGES } from './types';
 
-const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
+/** The key of the edge `from` → `to` in sets of edges. */
+export const edgeKey = (from: string, to: string): string => `${from}\u0000${to}`;
 
 /** The position of a stage in reading order (raw = 0). */
 export function stageRank(stage: Stage): number {
   return STAGES.indexOf(stage);
 }
 
+/** The feedback edges of a chain, and their keys (`edgeKey`) for lookups. */
+export interface FeedbackEdges {
+  readonly edges: readonly SupplyEdge[];
+  readonly keys: ReadonlySet<string>;
+}
+
+const feedbackCache = new WeakMap<ChainIndex, FeedbackEdges>();
+
 /**
  * The edges that run against the flow: into an earlier stage (recycling back to salts), or closing a
  * cycle within the forward edges (found by depth-first search in id order). Removing them leaves an
- * acyclic graph, which layout and depth need.
+ * acyclic graph, which layout and depth need. Worked out once per chain index and shared by the
+ * closures, the outline's order and the drawing.
  */
-export function feedbackEdges(index: ChainIndex): SupplyEdge[] {
+export function feedbackEdges(index: ChainIndex): FeedbackEdges {
+  let found = feedbackCache.get(index);
+  if (!found) {
+    found = findFeedback(index);
+    feedbackCache.set(index, found);
+  }
+  return found;
+}
+
+function findFeedback(index: ChainIndex): FeedbackEdges {
   const { links } = index;
   const back = new Set<string>();
   const rank = (id: string) => stageRank(links.get(id)!.stage);
@@ -55,7 +74,7 @@ export function feedbackEdges(index: ChainIndex): SupplyEdge[] {
       }
     }
   }
-  return index.template.edges.filter((e) => back.has(edgeKey(e.from, e.to)));
+  return { edges: index.template.edges.filter((e) => back.has(edgeKey(e.from, e.to))), keys: back };
 }
 
 /**
@@ -63,7 +82,7 @@ export function feedbackEdges(index: ChainIndex): SupplyEdge[] {
  * no forward input have depth 0). Used to order links within a stage and to seed layouts.
  */
 export function linkDepths(index: ChainIndex): Map<string, number> {
-  const back = new Set(feedbackEdges(index).map((e) => edgeKey(e.from, e.to)));
+  const back = feedbackEdges(index).keys;
   const indegree = new Map<string, number>();
   for (const id of index.links.keys()) indegree.set(id, 0);
   for (const e of index.template.edges) {

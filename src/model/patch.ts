@@ -6,6 +6,7 @@
 import type { DatasetPatch } from '../io/types';
 import type { ChainTemplate, Dataset, Region } from './types';
 import { FORMAT_VERSION } from './types';
+import { edgeKey } from './order';
 
 /**
  * How a patch meets the stored data. `merge`: records with the same key (id; `from`+`to` for edges;
@@ -48,7 +49,7 @@ function applyChain(base: ChainTemplate, p: NonNullable<DatasetPatch['chain']>, 
     name: p.name ?? base.name,
     subChains: table(base.subChains, p.subChains, mode, byId),
     links: table(base.links, p.links, mode, byId),
-    edges: table(base.edges, p.edges, mode, (e) => `${e.from}\u0000${e.to}`),
+    edges: table(base.edges, p.edges, mode, (e) => edgeKey(e.from, e.to)),
     sources: p.sources ? [...p.sources] : base.sources,
   };
 }

@@ -14,6 +14,8 @@ export interface SearchEntry {
   readonly id: string;
   readonly zh: string;
   readonly en: string;
+  /** The words of the English name, split once here rather than on every keystroke. */
+  readonly enWords: readonly string[];
   readonly aliases: readonly string[];
   /** Pinyin of the Chinese name, joined without spaces (`gemo`). */
   readonly pinyin: string;
@@ -38,6 +40,7 @@ export function buildSearchIndex(links: readonly ChainLink[], toPinyin?: PinyinC
       id: l.id,
       zh: fold(l.name.zh),
       en: fold(l.name.en),
+      enWords: fold(l.name.en).split(/[\s,()/-]+/),
       aliases: (l.aliases ?? []).map(fold),
       pinyin: syllables.join('').toLowerCase(),
       initials: syllables.map((s) => s[0]!.toLowerCase()).join(''),
@@ -64,7 +67,7 @@ function scoreEntry(entry: SearchEntry, q: string, qs: string): SearchHit | unde
     add(qs.length >= 3 && entry.pinyin.includes(qs), 58, 'pinyin');
   }
   add(
-    entry.en.split(/[\s,()/-]+/).some((w) => w.startsWith(q)),
+    entry.enWords.some((w) => w.startsWith(q)),
     74,
     'en',
   );

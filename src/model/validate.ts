@@ -27,6 +27,7 @@ import { FORMAT_VERSION, LINK_STATUSES, PROJECT_STATUSES, STAGES } from './types
 import { checkReferences } from './validation/references';
 import type { Json, Place } from './validation/reader';
 import { Reader, isObject, nested } from './validation/reader';
+import { edgeKey } from './order';
 
 export type ValidationResult =
   | { readonly ok: true; readonly dataset: Dataset; readonly issues: readonly ValidationIssue[] }
@@ -187,7 +188,7 @@ function readEdges(r: Reader, chain: Json, chainPlace: Place): SupplyEdge[] {
     }
     const edge = readEdge(r, item, place);
     if (!edge) return;
-    const key = `${edge.from}\u0000${edge.to}`;
+    const key = edgeKey(edge.from, edge.to);
     if (edge.from === edge.to) {
       r.error('self-loop', place, 'to', `an edge cannot lead from "${edge.from}" to itself`, { value: edge.from });
     } else if (seen.has(key)) {
