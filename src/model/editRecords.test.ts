@@ -16,6 +16,8 @@ import {
   removeProject,
   renameLink,
   setLinkState,
+  thenEdit,
+  addSource,
 } from './edits';
 import { deepFreeze, mutable, ok, refusal, tinyDataset } from './testing';
 import type { Dataset } from './types';
@@ -148,6 +150,18 @@ describe('applyEdit and invertEdit', async () => {
     ['delete a shipped link', shipped, () => deleteLink(shipped, 'li-ion-battery', 'cell_lfp')],
     ['delete a shipped edge', shipped, () => deleteEdge(shipped, 'li-ion-battery', 'ni_int', 'niso4')],
     ['remove a shipped project', shipped, () => removeProject(shipped, 'jinchang', 'jinche-lfp-2gwh')],
+    [
+      'add a source and cite it, as one step',
+      tiny,
+      () =>
+        thenEdit(addSource(tiny, { id: 'notice', title: 'Notice', publisher: 'Firm' }), (ds) =>
+          setLinkState(ds, 'r1', 'c', {
+            status: 'building',
+            asOf: '2025',
+            sources: [{ sourceId: 'notice', locator: 'p. 2' }],
+          }),
+        ),
+    ],
   ];
 
   it.each(cases)('%s: applying gives the result, and the inverse gives back the input exactly', (_name, input, run) => {
@@ -158,6 +172,27 @@ describe('applyEdit and invertEdit', async () => {
     // Order matters too: the undo puts records back where they stood.
     expect(JSON.stringify(undone)).toBe(JSON.stringify(input));
     expect(applyEdit(undone, edit)).toEqual(dataset);
+  });
+
+  it('takes a two-step edit under its second label, or refuses it whole', () => {
+    const source = { id: 'notice', title: 'Notice', publisher: 'Firm' };
+    const both = ok(
+      thenEdit(addSource(tiny, source), (ds) =>
+        setLinkState(ds, 'r1', 'c', {
+          status: 'building',
+          asOf: '2025',
+          sources: [{ sourceId: 'notice', locator: 'p. 2' }],
+        }),
+      ),
+    );
+    expect(both.edit.label).toEqual(
+      ok(setLinkState(tiny, 'r1', 'c', { status: 'building', asOf: '2025', sources: cite })).edit.label,
+    );
+    expect(both.edit.changes.map((c) => c.kind)).toEqual(['source', 'linkState']);
+    const refused = thenEdit(addSource(tiny, source), (ds) =>
+      setLinkState(ds, 'r1', 'nope', { status: 'building', asOf: '2025', sources: cite }),
+    );
+    expect(refused.ok).toBe(false);
   });
 
   it('refuses to apply an edit to data that is not what it was made on', () => {

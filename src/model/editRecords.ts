@@ -260,6 +260,21 @@ export function applyEdit(dataset: Dataset, edit: DatasetEdit): Dataset {
   return ds;
 }
 
+/**
+ * One edit made of two steps: `first`, then `next` on the dataset `first` gives. Stored as one undo
+ * step under `next`'s label (adding a new source and citing it is one action), or refused as a whole.
+ */
+export function thenEdit(first: EditResult, next: (dataset: Dataset) => EditResult): EditResult {
+  if (!first.ok) return first;
+  const second = next(first.dataset);
+  if (!second.ok) return second;
+  return {
+    ok: true,
+    edit: { label: second.edit.label, changes: [...first.edit.changes, ...second.edit.changes] },
+    dataset: second.dataset,
+  };
+}
+
 /** The edit that undoes `edit`: its changes in reverse order, each with before and after swapped. */
 export function invertEdit(edit: DatasetEdit): DatasetEdit {
   const changes = [...edit.changes].reverse().map((c) => {

@@ -166,3 +166,27 @@ test('links the user moved stay put when an edit or an undo changes the data', a
   await expect(page.getByRole('button', { name: 'Save layout' })).toBeVisible();
   void watch;
 });
+
+test('citing a new source is one step: one undo takes back the status and the source', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/node/separator');
+  const details = page.getByRole('region', { name: 'Link details' });
+  await details.getByRole('button', { name: 'Edit' }).click();
+  const form = statusForm(page);
+  await form.getByRole('combobox', { name: /^Status/ }).selectOption('building');
+  await form.getByRole('combobox', { name: /^Document/ }).selectOption({ label: 'New source…' });
+  await form.getByRole('textbox', { name: /^Title/ }).fill('Separator plant notice');
+  await form.getByRole('textbox', { name: /^Publisher/ }).fill('Jinchang Daily');
+  await form.getByRole('textbox', { name: /^Where in it/ }).fill('p. 1');
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Set link state' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(details).toContainText('Separator plant notice');
+
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: Set link state' })).toBeVisible();
+  await expect(details).toContainText('Attracting');
+  await expect(details).not.toContainText('Separator plant notice');
+  // Nothing is left to undo from this session: the source went with the status.
+  await expect(page.getByRole('button', { name: '↶ Undo' })).toBeDisabled();
+  void watch;
+});

@@ -2,9 +2,8 @@
  * The citation a form collects: an existing source or a new one, where in it, and its words.
  */
 import type { MessageKey } from '../../i18n';
-import { addSource } from '../../model/edits';
+import { addSource, thenEdit, type EditResult } from '../../model/edits';
 import type { Citation, Dataset, Source } from '../../model/types';
-import type { EditingState, EditOutcome } from '../../state/editing.svelte';
 import { readDateField } from './fields';
 import { newId } from './fields';
 
@@ -57,17 +56,15 @@ export function citationOf(d: CitationDraft, dataset: Dataset): { citation: Cita
 }
 
 /**
- * The draft's citation, ready to use in an edit of the returned dataset: when the draft names a new
- * source, that source is stored first (its own undo step); if storing it is refused, the refusal.
+ * The edit `make` builds with the draft's citation, preceded, when the draft names a new source, by
+ * adding that source: one undo step, stored whole or refused whole.
  */
-export async function commitCitation(
-  editing: EditingState,
+export function withCitation(
   d: CitationDraft,
   dataset: Dataset,
-): Promise<{ ok: true; citation: Citation; dataset: Dataset } | { ok: false; outcome: EditOutcome }> {
+  make: (dataset: Dataset, citation: Citation) => EditResult,
+): EditResult {
   const { citation, newSource } = citationOf(d, dataset);
-  if (!newSource) return { ok: true, citation, dataset };
-  const outcome = await editing.commit(addSource(dataset, newSource));
-  if (!outcome.ok) return { ok: false, outcome };
-  return { ok: true, citation, dataset: { ...dataset, sources: [...dataset.sources, newSource] } };
+  if (!newSource) return make(dataset, citation);
+  return thenEdit(addSource(dataset, newSource), (ds) => make(ds, citation));
 }
