@@ -87,6 +87,7 @@ export type ImportResult = ImportDetails &
     | {
         readonly ok: true;
         readonly kind: 'dataset';
+        /** Validated by the reader (`validateDataset`'s output), so it is stored as it is. */
         readonly dataset: Dataset;
         readonly issues: readonly ImportIssue[];
       }

@@ -87,6 +87,10 @@ function mergeWhole(current: Dataset | undefined, incoming: Dataset, mode: Patch
  */
 export function previewImport(current: Dataset | undefined, result: ImportResult, mode: PatchMode): ImportPreview {
   if (!result.ok) return { ok: false, issues: [], importIssues: result.issues };
+  if (result.kind === 'dataset' && (mode === 'replace' || !current)) {
+    // Taken as it is: its reader has validated it already, and a big file is not checked twice.
+    return { ok: true, dataset: result.dataset, counts: countChanges(current, result.dataset) };
+  }
   const next =
     result.kind === 'dataset' ? mergeWhole(current, result.dataset, mode) : applyPatch(current, result.patch, mode);
   const checked = validateDataset(next);
