@@ -1,8 +1,8 @@
 /**
- * Reading and writing whole datasets, and single records. Every multi-record write is one transaction:
+ * Reading and writing whole datasets. Every multi-record write is one transaction:
  * it lands whole or not at all.
  */
-import type { Dataset, LinkState } from '../model/types';
+import type { Dataset } from '../model/types';
 import { FORMAT_VERSION } from '../model/types';
 import type { ChainAtlasDB } from './db';
 
@@ -97,13 +97,4 @@ export async function writeRows(db: ChainAtlasDB, dataset: Dataset): Promise<voi
   }
   await db.views.bulkAdd(seq(dataset.views ?? []));
   await db.briefings.bulkAdd(seq(dataset.briefings ?? []));
-}
-
-/** Sets one link's state in a region (a new state goes after the existing ones). */
-export async function putLinkState(db: ChainAtlasDB, regionId: string, state: LinkState): Promise<void> {
-  await db.transaction('rw', db.linkStates, async () => {
-    const existing = await db.linkStates.get([regionId, state.linkId]);
-    const seq = existing?.seq ?? (await db.linkStates.where('regionId').equals(regionId).count());
-    await db.linkStates.put({ ...state, regionId, seq });
-  });
 }

@@ -16,12 +16,12 @@ import {
 import { tinyDataset } from '../model/testing';
 import type { Dataset } from '../model/types';
 import type { ChainAtlasDB } from './db';
-import { putLinkState, readDataset } from './datasetRepository';
+import { readDataset } from './datasetRepository';
 import { ConflictError, commitEdit, historyState, redo, undo } from './editRepository';
 import { MAX_HISTORY, trimHistory } from './history';
 import { describeStorageError } from './importRepository';
 import { ensureSeeded, loadShippedDataset } from './seed';
-import { editOf, freshName, openDb } from './testing';
+import { editOf, freshName, openDb, putLinkState } from './testing';
 
 const cite = [{ sourceId: 'src', locator: '¶3' }];
 const state = (status: LinkStateFields['status'], asOf = '2025'): LinkStateFields => ({ status, asOf, sources: cite });

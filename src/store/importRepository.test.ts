@@ -8,12 +8,12 @@ import type { DatasetPatch, ImportResult } from '../io/types';
 import { tinyDataset } from '../model/testing';
 import type { Dataset } from '../model/types';
 import type { ChainAtlasDB } from './db';
-import { putLinkState, readDataset } from './datasetRepository';
+import { readDataset } from './datasetRepository';
 import { ConflictError, historyState, redo, undo } from './editRepository';
 import type { ImportCounts } from './importRepository';
 import { commitImport, countChanges, describeStorageError, previewImport } from './importRepository';
 import { ensureSeeded, loadShippedDataset } from './seed';
-import { freshName, openDb } from './testing';
+import { freshName, openDb, putLinkState } from './testing';
 import { addView, putBriefing } from './viewRepository';
 import { validateDataset } from '../model/validate';
 

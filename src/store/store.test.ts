@@ -4,7 +4,8 @@ import { setLinkState } from '../model/edits';
 import { tinyDataset } from '../model/testing';
 import type { Dataset } from '../model/types';
 import { ChainAtlasDB } from './db';
-import { putLinkState, readDataset, replaceDataset } from './datasetRepository';
+import { readDataset, replaceDataset } from './datasetRepository';
+import { putLinkState } from './testing';
 import { commitEdit, historyState, undo } from './editRepository';
 import { ensureSeeded, resetToShipped, seedInfo } from './seed';
 

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach } from 'vitest';
 import type { DatasetEdit, EditResult } from '../model/edits';
+import type { LinkState } from '../model/types';
 import { ChainAtlasDB } from './db';
 
 let count = 0;
@@ -40,4 +41,16 @@ afterEach(async () => {
 export function editOf(result: EditResult): DatasetEdit {
   if (!result.ok) throw new Error(`refused: ${result.issues.map((i) => i.message).join('; ')}`);
   return result.edit;
+}
+
+/**
+ * Writes one link's state straight into the store, bypassing edits and history, as another tab's older
+ * version might (a new state goes after the existing ones).
+ */
+export async function putLinkState(db: ChainAtlasDB, regionId: string, state: LinkState): Promise<void> {
+  await db.transaction('rw', db.linkStates, async () => {
+    const existing = await db.linkStates.get([regionId, state.linkId]);
+    const seq = existing?.seq ?? (await db.linkStates.where('regionId').equals(regionId).count());
+    await db.linkStates.put({ ...state, regionId, seq });
+  });
 }
