@@ -4,6 +4,7 @@ import {
   feedbackEdges,
   indexChain,
   inputsOf,
+  groupLinksBySubChain,
   linkDepths,
   orderLinks,
   outputsOf,
@@ -144,5 +145,21 @@ describe('ordering', () => {
     expect(order).toEqual(['ore', 'acid', 'salt', 'pcam', 'cam', 'cell', 'eol', 'recyc']);
     const shuffled = { ...chain, links: [...chain.links].reverse(), edges: [...chain.edges].reverse() };
     expect(orderLinks(indexChain(shuffled)).map((l) => l.id)).toEqual(order);
+  });
+  it('groups links by sub-chain in sub-chain order, each group in reading order, empty groups kept', () => {
+    const chain = loopChain();
+    const subChains = [
+      { id: 'late', name: { zh: '后', en: 'Late' }, order: 2 },
+      { id: 'early', name: { zh: '前', en: 'Early' }, order: 1 },
+      { id: 'none', name: { zh: '空', en: 'Empty' }, order: 3 },
+    ];
+    const early = new Set(['ore', 'salt', 'cam']);
+    const links = chain.links.map((l) => ({ ...l, subChain: early.has(l.id) ? 'early' : 'late' }));
+    const groups = groupLinksBySubChain(indexChain({ ...chain, subChains, links }));
+    expect(groups.map((g) => [g.sub.id, g.links.map((l) => l.id)])).toEqual([
+      ['early', ['ore', 'salt', 'cam']],
+      ['late', ['acid', 'pcam', 'cell', 'eol', 'recyc']],
+      ['none', []],
+    ]);
   });
 });

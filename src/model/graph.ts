@@ -6,7 +6,7 @@
 import { edgeKey, feedbackEdges } from './order';
 import type { ChainLink, ChainTemplate, SupplyEdge } from './types';
 
-export { feedbackEdges, linkDepths, orderLinks, stageRank } from './order';
+export { feedbackEdges, groupLinksBySubChain, linkDepths, orderLinks, stageRank } from './order';
 
 /** Adjacency of a chain, built once and shared by every query. */
 export interface ChainIndex {

@@ -3,7 +3,7 @@
  * salts, or closing a cycle), link depths and a stable ordering of links for lists and layouts.
  */
 import type { ChainIndex } from './graph';
-import type { ChainLink, Stage, SupplyEdge } from './types';
+import type { ChainLink, Stage, SubChain, SupplyEdge } from './types';
 import { STAGES } from './types';
 
 /** The key of the edge `from` → `to` in sets of edges. */
@@ -120,4 +120,17 @@ export function orderLinks(index: ChainIndex): ChainLink[] {
       (subOrder.get(a.subChain) ?? 0) - (subOrder.get(b.subChain) ?? 0) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+}
+
+/** All links grouped by sub-chain (in sub-chain order), each group in reading order. */
+export function groupLinksBySubChain(index: ChainIndex): { sub: SubChain; links: ChainLink[] }[] {
+  const bySub = new Map<string, ChainLink[]>();
+  for (const l of orderLinks(index)) {
+    const list = bySub.get(l.subChain);
+    if (list) list.push(l);
+    else bySub.set(l.subChain, [l]);
+  }
+  return [...index.template.subChains]
+    .sort((a, b) => a.order - b.order)
+    .map((sub) => ({ sub, links: bySub.get(sub.id) ?? [] }));
 }
