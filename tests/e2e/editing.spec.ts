@@ -25,7 +25,10 @@ test('an edit is checked as typed, saved, and still there after a reload', async
   // Text in a number field is refused where it is typed, and saving is blocked.
   await form.getByRole('textbox', { name: /^Capacity/ }).fill('10 tonnes');
   await expect(form.getByText('Not a number (e.g. 250000, 25万, 2.5).')).toBeVisible();
-  await expect(form.getByRole('button', { name: 'Save status' })).toBeDisabled();
+  // Saving anyway saves nothing and takes the keyboard to the field at fault.
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(form.getByRole('textbox', { name: /^Capacity/ })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toHaveCount(0);
   await form.getByRole('textbox', { name: /^Capacity/ }).fill('');
   await page.getByRole('button', { name: 'Done' }).click();
 
@@ -99,6 +102,13 @@ test('a link can be added, renamed and deleted, with what depends on it shown fi
   await page.getByRole('button', { name: 'Data' }).click();
   await page.getByRole('button', { name: 'Add a link…' }).click();
   const add = page.getByRole('form', { name: 'Add a link' });
+  // A new form does not open with every empty field marked wrong; a refused save marks them all.
+  await expect(add.locator('.err')).toHaveCount(0);
+  await add.getByRole('button', { name: 'Save' }).click();
+  await expect(add.getByText('Required.')).toHaveCount(2);
+  await expect(add.getByText('Say where in the source (a paragraph, page or table).')).toBeVisible();
+  await expect(add.getByRole('textbox', { name: 'Name (Chinese)' })).toBeFocused();
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '77');
   await add.getByRole('textbox', { name: 'Name (Chinese)' }).fill('钠离子电芯');
   await add.getByRole('textbox', { name: 'Name (English)' }).fill('Sodium-ion cells');
   await add.getByRole('combobox', { name: /^Sub-chain/ }).selectOption({ label: 'Cells, motors and control' });
