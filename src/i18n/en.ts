@@ -515,6 +515,7 @@ export const en = {
   'edit.undone': 'Undone: {label}',
   'edit.redone': 'Redone: {label}',
   'edit.saved': 'Saved: {label}',
+  'edit.unchanged': 'No changes to save ({label}).',
   'edit.addLink': 'Add a link…',
   'safety.backup': 'Download a backup',
   'safety.persist.granted': 'Stored persistently: the browser will not clear it to free space.',

@@ -499,6 +499,7 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.undone': '已撤销：{label}',
   'edit.redone': '已重做：{label}',
   'edit.saved': '已保存：{label}',
+  'edit.unchanged': '没有改动，无需保存（{label}）。',
   'edit.addLink': '添加环节…',
   'safety.backup': '下载备份',
   'safety.persist.granted': '已持久存储：浏览器不会为腾出空间而清除数据。',

@@ -17,7 +17,13 @@ export type EditFailure =
   | { readonly kind: 'conflict' | 'quota' | 'blocked' | 'unknown'; readonly detail: string };
 
 export type EditOutcome =
-  { readonly ok: true; readonly label: Localized } | { readonly ok: false; readonly failure: EditFailure };
+  | {
+      readonly ok: true;
+      readonly label: Localized;
+      /** False when the edit found nothing to change (the form was saved as it was): nothing was stored. */
+      readonly changed: boolean;
+    }
+  | { readonly ok: false; readonly failure: EditFailure };
 
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, count: 0 };
 
@@ -48,7 +54,7 @@ export class EditingState {
     if (!db) return { ok: false, failure: { kind: 'unknown', detail: 'the database is not open' } };
     try {
       await commitEdit(db, result.edit);
-      return { ok: true, label: result.edit.label };
+      return { ok: true, label: result.edit.label, changed: result.edit.changes.length > 0 };
     } catch (e) {
       return { ok: false, failure: failureOf(e) };
     }
@@ -68,7 +74,7 @@ export class EditingState {
     if (!db || !(direction === 'undo' ? h.canUndo : h.canRedo)) return undefined;
     try {
       const label = await (direction === 'undo' ? undo(db, h.undoId) : redo(db, h.redoId));
-      return label ? { ok: true, label } : undefined;
+      return label ? { ok: true, label, changed: true } : undefined;
     } catch (e) {
       return { ok: false, failure: failureOf(e) };
     }

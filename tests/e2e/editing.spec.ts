@@ -30,6 +30,12 @@ test('an edit is checked as typed, saved, and still there after a reload', async
   await expect(form.getByRole('textbox', { name: /^Capacity/ })).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toHaveCount(0);
   await form.getByRole('textbox', { name: /^Capacity/ }).fill('');
+  // Saving the form as it was stores nothing, and says so.
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'No changes to save (Set link state: Separator).' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: '↶ Undo' })).toBeDisabled();
   await page.getByRole('button', { name: 'Done' }).click();
 
   await editSeparator(page);
