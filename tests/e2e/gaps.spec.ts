@@ -20,6 +20,8 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
   expect(ranked.slice(0, 2).sort()).toEqual(['pouch_film', 'separator']);
   expect(ranked).toEqual(expect.arrayContaining(['cyc_carb', 'lin_carb', 'ncm_pcam']));
   expect(ranked).not.toContain('ni_metal');
+  // The key figure counts gaps as the table's kinds do.
+  await expect(page.getByTestId('gap-count')).toHaveText(/^4\s*\+ 2 weak$/);
 
   // Sort by link name, then back by score (highest first).
   await table(page).getByRole('button', { name: /^Link/ }).click();
