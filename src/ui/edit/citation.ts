@@ -17,14 +17,34 @@ export interface CitationDraft {
   newDate: string;
 }
 
-export const emptyCitation = (dataset: Dataset | undefined, from?: Citation): CitationDraft => ({
-  sourceId: from?.sourceId ?? dataset?.sources[0]?.id ?? '',
-  locator: from?.locator ?? '',
-  quote: from?.quote ?? '',
-  newTitle: '',
-  newPublisher: '',
-  newDate: '',
-});
+/**
+ * A draft to start a form with: the citation the record has, or else the source the records around it
+ * (`near`: the region's or the chain's) cite most, since a planner entering data usually works from
+ * one document at a time; failing both, the first source.
+ */
+export function emptyCitation(
+  dataset: Dataset | undefined,
+  from?: Citation,
+  near: readonly { readonly sources: readonly Citation[] }[] = [],
+): CitationDraft {
+  return {
+    sourceId: from?.sourceId ?? mostCited(near) ?? dataset?.sources[0]?.id ?? '',
+    locator: from?.locator ?? '',
+    quote: from?.quote ?? '',
+    newTitle: '',
+    newPublisher: '',
+    newDate: '',
+  };
+}
+
+/** The source id cited most often by `records` (the first of equals in the order met), if any. */
+export function mostCited(records: readonly { readonly sources: readonly Citation[] }[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const r of records) for (const c of r.sources) counts.set(c.sourceId, (counts.get(c.sourceId) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [id, n] of counts) if (best === undefined || n > counts.get(best)!) best = id;
+  return best;
+}
 
 /** What is wrong with a draft, field by field (empty when it is fine). */
 export function citationErrors(d: CitationDraft): Partial<Record<keyof CitationDraft, MessageKey>> {
@@ -67,4 +87,10 @@ export function withCitation(
   const { citation, newSource } = citationOf(d, dataset);
   if (!newSource) return make(dataset, citation);
   return thenEdit(addSource(dataset, newSource), (ds) => make(ds, citation));
+}
+
+/** Every record of a region that cites sources: its link states, enterprises and projects. */
+export function regionRecords(dataset: Dataset, regionId: string): { readonly sources: readonly Citation[] }[] {
+  const r = dataset.regions.find((x) => x.id === regionId);
+  return r ? [...r.linkStates, ...r.enterprises, ...r.projects] : [];
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCitation, mostCited } from './citation';
+import type { Dataset } from '../../model/types';
+
+const cites = (...ids: string[]) => ({ sources: ids.map((sourceId) => ({ sourceId, locator: '¶1' })) });
+const dataset = {
+  format: 2,
+  sources: [
+    { id: 'notes', title: 'Notes', publisher: 'Us' },
+    { id: 'article', title: 'Article', publisher: 'Daily' },
+  ],
+  chains: [],
+  regions: [],
+} as unknown as Dataset;
+
+describe('the source a new citation starts from', () => {
+  it('is the one the records around it cite most, the first met among equals', () => {
+    expect(mostCited([cites('a'), cites('b', 'b'), cites('a')])).toBe('a');
+    expect(mostCited([cites('b'), cites('a', 'a', 'b', 'b', 'b')])).toBe('b');
+    expect(mostCited([])).toBeUndefined();
+  });
+
+  it("keeps a record's own citation, else the region's usual source, else the first source", () => {
+    const own = { sourceId: 'notes', locator: 'p. 3', quote: 'q' };
+    expect(emptyCitation(dataset, own, [cites('article')])).toMatchObject({ sourceId: 'notes', locator: 'p. 3' });
+    expect(emptyCitation(dataset, undefined, [cites('article'), cites('article', 'notes')])).toMatchObject({
+      sourceId: 'article',
+      locator: '',
+    });
+    expect(emptyCitation(dataset).sourceId).toBe('notes');
+    expect(emptyCitation(undefined).sourceId).toBe('');
+  });
+});
