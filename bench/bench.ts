@@ -14,6 +14,10 @@ import { indexChain } from '../src/model/graph';
 import { buildSearchIndex, searchLinks } from '../src/model/search';
 import type { Dataset } from '../src/model/types';
 import { loadShippedDataset } from '../src/store/seed';
+import { setLinkState } from '../src/model/edits';
+import { ChainAtlasDB } from '../src/store/db';
+import { readDataset, replaceDataset } from '../src/store/datasetRepository';
+import { commitEdit, undo } from '../src/store/editRepository';
 import { syntheticDataset } from './synthetic';
 
 export interface Figure {
@@ -99,7 +103,7 @@ export async function runBench(): Promise<Figure[]> {
     runs: 1,
   });
   figures.push(...(await drawFigures('shipped chain', shipped, small.positions)));
-  const mid = syntheticDataset(template, 5000);
+  const mid = syntheticDataset(shipped, 5000);
   const midLayout = await layoutOf(mid);
   figures.push({
     name: 'panorama layout (ELK + folding), 5,000 links',
@@ -111,7 +115,7 @@ export async function runBench(): Promise<Figure[]> {
 
   // Gap analysis of a 50,000-link chain (target: under 100 ms): with 10 focus products, as a region has,
   // and with two focus products in every one of the 650 copies (1,300), a stress case.
-  const big = syntheticDataset(template, 50000, { focusCopies: 5 });
+  const big = syntheticDataset(shipped, 50000, { focusCopies: 5 });
   const bigIndex = indexChain(big.chains[0]!);
   const analysis = await median(5, () => {
     analyseRegion(bigIndex, big.regions[0]);
@@ -122,7 +126,7 @@ export async function runBench(): Promise<Figure[]> {
     ...analysis,
     note: 'target < 100 ms',
   });
-  const stress = syntheticDataset(template, 50000);
+  const stress = syntheticDataset(shipped, 50000);
   const stressAnalysis = await median(5, () => {
     analyseRegion(bigIndex, stress.regions[0]);
   });
@@ -135,6 +139,38 @@ export async function runBench(): Promise<Figure[]> {
     indexChain(big.chains[0]!);
   });
   figures.push({ name: 'chain index (adjacency), 50,000 links', size: big.chains[0]!.links.length, ...indexing });
+
+  // Storing one edit (a link's status) in IndexedDB, as the app does it: read the stored data, check the
+  // rows, write, validate the result, record the step for undo. Then undoing it.
+  const db = new ChainAtlasDB('chainatlas-bench');
+  await db.open();
+  await replaceDataset(db, big);
+  const regionId = big.regions[0]!.id;
+  const target = big.chains[0]!.links[7]!.id;
+  let flip = false;
+  const editing = await median(3, async () => {
+    const current = (await readDataset(db))!;
+    flip = !flip;
+    const edit = setLinkState(current, regionId, target, {
+      status: flip ? 'present' : 'building',
+      asOf: '2026',
+      sources: [{ sourceId: current.sources[0]!.id, locator: 'bench' }],
+    });
+    if (!edit.ok) throw new Error('bench edit refused');
+    await commitEdit(db, edit.edit);
+  });
+  figures.push({
+    name: 'store one edit (read, check, write, validate, history), 50,000 links',
+    size: big.chains[0]!.links.length,
+    ...editing,
+    note: 'includes the read a form does before it edits',
+  });
+  const undoing = await median(3, async () => {
+    await undo(db);
+  });
+  figures.push({ name: 'undo one edit, 50,000 links', size: big.chains[0]!.links.length, ...undoing });
+  db.close();
+  await db.delete();
 
   // Search.
   const searchIndex = buildSearchIndex(big.chains[0]!.links, (t) => pinyin(t, { toneType: 'none', type: 'array' }));

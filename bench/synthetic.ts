@@ -27,12 +27,16 @@ const STATUS_WEIGHTS: readonly [LinkStatus, number][] = [
   ['unknown', 0.4],
 ];
 
-/** A dataset whose chain has at least `links` links, built from `template`, and one region on it. */
+/**
+ * A valid dataset whose chain has at least `links` links, built from the first chain of `shipped` (whose
+ * sources it keeps, since the copied edges cite them), and one region on it.
+ */
 export function syntheticDataset(
-  template: ChainTemplate,
+  shipped: Dataset,
   links: number,
   options: { readonly seed?: number; readonly focusCopies?: number } = {},
 ): Dataset {
+  const template = shipped.chains[0]!;
   const seed = options.seed ?? 7;
   const copies = Math.ceil(links / template.links.length);
   const cite: Citation = { sourceId: 'synthetic', locator: 'generated' };
@@ -84,7 +88,10 @@ export function syntheticDataset(
   };
   return {
     format: FORMAT_VERSION,
-    sources: [{ id: 'synthetic', title: 'Synthetic benchmark data', publisher: 'ChainAtlas bench', date: '2026' }],
+    sources: [
+      ...shipped.sources,
+      { id: 'synthetic', title: 'Synthetic benchmark data', publisher: 'ChainAtlas bench', date: '2026' },
+    ],
     chains: [chain],
     regions: [region],
   };

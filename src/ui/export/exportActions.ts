@@ -8,10 +8,11 @@ import type { TextMeasurer } from '../../graph/elements';
 import type { PosterInput } from '../../graph/poster';
 import { translate, type Lang } from '../../i18n';
 import { formatDate } from '../../i18n/format';
+import { sourceLine } from '../common/sourceLine';
 import type { ExportedFile } from '../../io/types';
 import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Source } from '../../model/types';
 import { dateStamp } from '../common/download';
-import { citationLine, gapTable, type GapRow } from '../gaps/gapRows';
+import { gapTable, type GapRow } from '../gaps/gapRows';
 import type { ExportChoice } from '../header/ExportMenu.svelte';
 
 export interface ExportContext {
@@ -28,10 +29,6 @@ export interface ExportContext {
   readonly snapshot: () => GraphSnapshot | undefined;
 }
 
-/** A source in one line, without a locator. */
-const sourceLine = (ctx: ExportContext, s: Source) =>
-  citationLine(ctx.dataset, { sourceId: s.id, locator: '' }, ctx.lang).replace(/ · $/, '');
-
 /** What the poster shows: the chain as drawn now, its legend, the gap list and the sources. */
 export function posterInput(ctx: ExportContext): PosterInput | undefined {
   const snapshot = ctx.snapshot();
@@ -44,7 +41,7 @@ export function posterInput(ctx: ExportContext): PosterInput | undefined {
   const main = ctx.sources[0]?.source;
   return {
     title: `${region.name[lang]} · ${chain.name[lang]}`,
-    subtitle: main ? t('header.sourceLine', { source: sourceLine(ctx, main) }) : '',
+    subtitle: main ? t('header.sourceLine', { source: sourceLine(main, lang) }) : '',
     dateLine: `${t('header.asOf', { date: formatDate(region.asOf, lang) })} · ${t('poster.made', { date: dateStamp() })}`,
     legendTitle: t('legend.title'),
     legend: LINK_STATUSES.map((s) => ({ status: s, label: t(`status.${s}`), count: ctx.statusCounts[s] ?? 0 })),
@@ -52,7 +49,7 @@ export function posterInput(ctx: ExportContext): PosterInput | undefined {
     tableHeader: columns.map((i) => table[0]![i]!),
     tableRows: table.slice(1).map((r) => columns.map((i) => r[i]!)),
     sourcesTitle: t('dossier.sources'),
-    sources: ctx.sources.map(({ source }) => sourceLine(ctx, source)),
+    sources: ctx.sources.map(({ source }) => sourceLine(source, lang)),
     footnote: t('poster.footnote'),
     snapshot,
     measure: ctx.measure,

@@ -3,7 +3,7 @@
  * filtering work on. Pure, so it is tested without a browser.
  */
 import { otherLang, translate, type Lang } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { sourceLine } from '../common/sourceLine';
 import type { RegionAnalysis } from '../../model/analysis';
 import type { GapKind, LinkAssessment } from '../../model/gaps';
 import type { ChainIndex } from '../../model/graph';
@@ -35,7 +35,7 @@ export function citationLine(dataset: Dataset, c: Citation | undefined, lang: La
   if (!c) return '';
   const s = dataset.sources.find((x) => x.id === c.sourceId);
   if (!s) return `${c.sourceId} · ${c.locator}`;
-  return `${translate(lang, 'sources.line', { publisher: s.publisher, title: s.title, date: formatDate(s.date, lang) })} · ${c.locator}`;
+  return `${sourceLine(s, lang)} · ${c.locator}`;
 }
 
 /** Rows of the gap list (gaps, extensions and weak links), in ranked order. */
