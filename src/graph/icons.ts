@@ -23,7 +23,15 @@ export function statusIconSvg(status: LinkStatus, colour = STATUS_LOOK[status].t
   return `<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14">${SHAPES[status](colour)}</svg>`;
 }
 
-/** The icon as a data URI, for a Cytoscape background image or an `<img>`. */
+const uris = new Map<string, string>();
+
+/** The icon as a data URI, for a Cytoscape background image or an `<img>` (made once per status and colour). */
 export function statusIconUri(status: LinkStatus, colour?: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(statusIconSvg(status, colour))}`;
+  const key = `${status} ${colour ?? ''}`;
+  let uri = uris.get(key);
+  if (uri === undefined) {
+    uri = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(statusIconSvg(status, colour))}`;
+    uris.set(key, uri);
+  }
+  return uri;
 }
