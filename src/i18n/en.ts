@@ -191,7 +191,7 @@ export const en = {
   'gaps.kind.gap': 'Gap',
   'gaps.kind.extension': 'Extension',
   'gaps.kind.weak': 'Weak',
-  'gaps.kind.strong': 'Strong',
+  'gaps.kind.strong': 'Local, no weakness',
   'gaps.kind.unknown': 'Unknown',
   'gaps.kind.outside': 'Not a priority',
   'gaps.rule.gap':
@@ -213,6 +213,7 @@ export const en = {
   'gaps.reason.low-capacity': 'Its capacity is below the threshold for its unit.',
   'gaps.reason.no-source': 'No source says whether the region has it.',
   'gaps.reason.local': 'Made locally, at scale or with several firms.',
+  'gaps.reason.local-unmeasured': 'Made locally; no source gives its scale or its firms, so no weakness is known.',
   'gaps.score.title': 'Impact score =',
   'gaps.score.formula':
     '{d} × local links that depend on it + {m} × share of the focus products’ known input mass it carries + {i} if a local input exists + {b} if a local buyer exists. Ties: gaps first, then earlier stages, then id.',

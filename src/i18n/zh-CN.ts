@@ -185,7 +185,7 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.kind.gap': '缺链',
   'gaps.kind.extension': '延链',
   'gaps.kind.weak': '弱链',
-  'gaps.kind.strong': '强项',
+  'gaps.kind.strong': '已有，无短板',
   'gaps.kind.unknown': '未知',
   'gaps.kind.outside': '非重点',
   'gaps.rule.gap': '缺失或招引中，且重点产品需要它，或本地同时已有其投入和下游（补链）。',
@@ -203,6 +203,7 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.reason.low-capacity': '产能低于该单位的门槛。',
   'gaps.reason.no-source': '没有来源说明本地是否有此环节。',
   'gaps.reason.local': '本地已有生产，规模化或有多家企业。',
+  'gaps.reason.local-unmeasured': '本地已有生产；来源未给出规模或企业，未见短板。',
   'gaps.score.title': '影响得分 =',
   'gaps.score.formula':
     '{d} × 依赖它的本地环节数 + {m} × 它在重点产品已知投入质量中的占比 + 本地已有投入时加 {i} + 本地已有下游时加 {b}。同分时：缺链优先，其次环节靠前者，再按编号。',

@@ -130,7 +130,26 @@ describe('classifying links', () => {
     });
     expect(analyseGaps(index, small).assessments.get('cell')?.reasons).toEqual(['low-capacity']);
     const raised = { ...DEFAULT_RULES, weakBelow: { 'GWh/a': 1 } };
-    expect(analyseGaps(index, small, raised).assessments.get('cell')?.kind).toBe('strong');
+    expect(analyseGaps(index, small, raised).assessments.get('cell')).toMatchObject({
+      kind: 'strong',
+      reasons: ['local'],
+    });
+  });
+
+  it('does not claim scale for a local link whose source gives neither scale nor firms', () => {
+    const bare = region(base, {
+      enterprises: [],
+      linkStates: [{ linkId: 'cell', status: 'present', asOf: '2024', sources: [cite] }],
+    });
+    expect(analyseGaps(index, bare).assessments.get('cell')).toMatchObject({
+      kind: 'strong',
+      reasons: ['local-unmeasured'],
+    });
+    const named = region(base, {
+      enterprises: [],
+      linkStates: [{ linkId: 'cell', status: 'strong', asOf: '2024', sources: [cite] }],
+    });
+    expect(analyseGaps(index, named).assessments.get('cell')?.reasons).toEqual(['local']);
   });
 
   it('treats unknown links as missing only when asked, and marks those verdicts as assumed', () => {

@@ -13,7 +13,9 @@
  * - outside:   missing or being attracted, with no local input, no local buyer, and not needed.
  * - weak:      building (nothing runs yet), or local with a single enterprise, or local with a capacity
  *              below the threshold for its unit.
- * - strong:    local and none of the weaknesses above.
+ * - strong:    local and none of the weaknesses above: with its scale shown (the source calls it strong,
+ *              several enterprises, or a capacity at or above the threshold) or, when no source gives its
+ *              scale or firms, marked as such ("local-unmeasured") rather than claimed to be at scale.
  */
 import type { ChainIndex } from './graph';
 import { countDownstream, linkArrays, stageRank, upstreamOfAll, type Adjacency } from './graph';
@@ -35,7 +37,8 @@ export type GapReason =
   | 'single-enterprise'
   | 'low-capacity'
   | 'no-source'
-  | 'local';
+  | 'local'
+  | 'local-unmeasured';
 
 /** The thresholds the user can see and change. */
 export interface GapRules {
@@ -178,7 +181,15 @@ export function analyseGaps(
       if (rules.singleEnterpriseIsWeak && enterprises.get(id) === 1) reasons.push('single-enterprise');
       if (belowThreshold(state?.capacity, rules)) reasons.push('low-capacity');
       kind = reasons.length ? 'weak' : 'strong';
-      if (kind === 'strong') reasons.push('local');
+      if (kind === 'strong') {
+        const shown =
+          s === 'strong' ||
+          (enterprises.get(id) ?? 0) >= 2 ||
+          (state?.capacity !== undefined &&
+            !belowThreshold(state.capacity, rules) &&
+            Object.hasOwn(rules.weakBelow, state.capacity.unit));
+        reasons.push(shown ? 'local' : 'local-unmeasured');
+      }
     }
     const actionable = kind === 'gap' || kind === 'extension' || kind === 'weak';
     const dependents = actionable ? countDownstream(index, id, localFlags) : 0;
