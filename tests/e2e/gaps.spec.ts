@@ -80,14 +80,14 @@ test('a what-if from a link’s details can be saved as a named scenario and ope
   await openApp(page, './?lang=en#/gaps?link=separator');
   const panel = page.getByRole('region', { name: 'Link details' });
   await panel.getByRole('button', { name: 'What if built here' }).click();
-  await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Strong');
+  await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Local, no weakness');
   await page.getByRole('textbox', { name: 'Scenario name' }).fill('Separator plant');
   await page.getByRole('button', { name: 'Save scenario' }).click();
   await page.getByRole('button', { name: 'Discard' }).click();
   await page.reload();
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
   await page.getByRole('button', { name: 'Separator plant', exact: true }).click();
-  await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Strong');
+  await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Local, no weakness');
   void watch;
 });
 
