@@ -74,8 +74,9 @@ export function applyScenario(region: Region, changes: readonly ScenarioChange[]
       }
     }
   }
+  // Unchanged states stay the same objects, so a reader can tell what the scenario changed.
   const linkStates = [...states.values()].map((s) => {
-    if (s.capacity !== undefined) return s;
+    if (!('capacity' in s) || s.capacity !== undefined) return s;
     const { capacity: _drop, ...rest } = s;
     return rest;
   });

@@ -4,7 +4,7 @@
  * methods; nobody else writes the route for the chain view.
  */
 import { downstreamOf, upstreamOf } from '../model/graph';
-import type { ChainLink, LinkStatus, Stage } from '../model/types';
+import type { ChainLink, LinkStatus, Region, Stage } from '../model/types';
 import { statesByLink, statusOf } from '../model/dataset';
 import type { AtlasState } from './atlas.svelte';
 import { NO_FILTERS, type ChainFilters, type Route, type TraceMode } from './route';
@@ -13,10 +13,16 @@ import type { Router } from './router.svelte';
 export class ChainViewState {
   readonly #atlas: AtlasState;
   readonly #router: Router;
+  readonly #region: () => Region | undefined;
 
-  constructor(atlas: AtlasState, router: Router) {
+  /**
+   * @param region the region as shown: the stored one, or in the gap view the one a what-if leaves, so
+   *   the legend's counts, the status filter and the outline agree with the graph.
+   */
+  constructor(atlas: AtlasState, router: Router, region: () => Region | undefined = () => atlas.region) {
     this.#atlas = atlas;
     this.#router = router;
+    this.#region = region;
     // Derived in the constructor, after the fields they read are set.
     this.filters = $derived(this.#router.route.filters);
     this.selectedId = $derived.by(() => {
@@ -39,7 +45,8 @@ export class ChainViewState {
     });
     this.statuses = $derived.by(() => {
       const chain = this.#atlas.chain;
-      const states = this.#atlas.region ? statesByLink(this.#atlas.region) : new Map();
+      const region = this.#region();
+      const states = region ? statesByLink(region) : new Map();
       return new Map((chain?.links ?? []).map((l) => [l.id, statusOf(states, l.id)]));
     });
     this.filtering = $derived(

@@ -79,8 +79,19 @@ test('a what-if shows what it changes, and discarding it leaves no trace', async
 test('a what-if from a link’s details can be saved as a named scenario and opened again', async ({ page, watch }) => {
   await openApp(page, './?lang=en#/gaps?link=separator');
   const panel = page.getByRole('region', { name: 'Link details' });
+  const legend = page.getByRole('group', { name: 'Status' });
+  await expect(legend.locator('li', { hasText: 'Attracting' })).toHaveText(/Attracting\s*4$/);
   await panel.getByRole('button', { name: 'What if built here' }).click();
   await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Local, no weakness');
+  // Everything that shows the what-if says so: the details, the legend's counts, exported files.
+  await expect(panel.getByTestId('whatif-tag')).toHaveText('What-if');
+  await expect(panel.getByRole('note')).toHaveText('A what-if, not stored data: the stored status is Attracting.');
+  await expect(legend.locator('li', { hasText: 'Attracting' })).toHaveText(/Attracting\s*3$/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^chainatlas-gaps-jinchang-what-if-\d{4}-\d{2}-\d{2}\.csv$/);
   await page.getByRole('textbox', { name: 'Scenario name' }).fill('Separator plant');
   await page.getByRole('button', { name: 'Save scenario' }).click();
   await page.getByRole('button', { name: 'Discard' }).click();
@@ -119,6 +130,15 @@ test('the gap list downloads as CSV (Excel-ready UTF-8) and XLSX', async ({ page
   ]);
   const xlsx = readFileSync((await xlsxDownload.path())!);
   expect([...xlsx.subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip, as every .xlsx is
+
+  // The export holds the rows as the table shows them: filtered to weak links, two rows.
+  await page.getByRole('checkbox', { name: /^Weak/ }).check();
+  const [weakDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  const weak = await parseCsv(new TextDecoder().decode(readFileSync((await weakDownload.path())!)));
+  expect(weak.rows.slice(1).map((r) => r.cells[1])).toEqual(['ncm_pcam', 'cell_lfp']);
   void watch;
 });
 

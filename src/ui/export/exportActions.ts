@@ -27,6 +27,8 @@ export interface ExportContext {
   readonly measure: TextMeasurer;
   readonly png: (scale: number) => Promise<Blob> | undefined;
   readonly snapshot: () => GraphSnapshot | undefined;
+  /** How many what-if changes the graph and the gap list show (0: the stored data). */
+  readonly whatIf: number;
 }
 
 /** What the poster shows: the chain as drawn now, its legend, the gap list and the sources. */
@@ -40,7 +42,7 @@ export function posterInput(ctx: ExportContext): PosterInput | undefined {
   const columns = [0, 2, 5, 6, 9, 10]; // rank, link, kind, score, local inputs, local buyers
   const main = ctx.sources[0]?.source;
   return {
-    title: `${region.name[lang]} · ${chain.name[lang]}`,
+    title: `${region.name[lang]} · ${chain.name[lang]}${ctx.whatIf ? ` · ${t('export.whatIfMark', { count: ctx.whatIf })}` : ''}`,
     subtitle: main ? t('header.sourceLine', { source: sourceLine(main, lang) }) : '',
     dateLine: `${t('header.asOf', { date: formatDate(region.asOf, lang) })} · ${t('poster.made', { date: dateStamp() })}`,
     legendTitle: t('legend.title'),
@@ -59,6 +61,8 @@ export function posterInput(ctx: ExportContext): PosterInput | undefined {
 /** The files an Export menu choice makes. */
 export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Promise<ExportedFile[]> {
   const base = `chainatlas-${ctx.region?.id ?? 'data'}-${dateStamp()}`;
+  // Pictures show the graph as drawn, so a what-if in effect is in their names; data exports never hold one.
+  const picture = ctx.whatIf ? `${base}-what-if` : base;
   const headers = ctx.lang === 'zh' ? 'zh' : 'en';
   switch (choice.kind) {
     case 'data': {
@@ -80,7 +84,7 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
       return blob
         ? [
             {
-              fileName: `${base}-view@${choice.scale}x.png`,
+              fileName: `${picture}-view@${choice.scale}x.png`,
               mimeType: 'image/png',
               bytes: new Uint8Array(await blob.arrayBuffer()),
             },
@@ -91,14 +95,18 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
       const snapshot = ctx.snapshot();
       if (!snapshot) return [];
       const { chainSvgFile } = await import('./pictures');
-      return [{ fileName: `${base}.svg`, mimeType: 'image/svg+xml', bytes: chainSvgFile(snapshot, ctx.measure) }];
+      return [{ fileName: `${picture}.svg`, mimeType: 'image/svg+xml', bytes: chainSvgFile(snapshot, ctx.measure) }];
     }
     case 'poster': {
       const input = posterInput(ctx);
       if (!input) return [];
       const { posterPdf } = await import('./pictures');
       return [
-        { fileName: `${base}-poster-A3.pdf`, mimeType: 'application/pdf', bytes: await posterPdf(input, input.title) },
+        {
+          fileName: `${picture}-poster-A3.pdf`,
+          mimeType: 'application/pdf',
+          bytes: await posterPdf(input, input.title),
+        },
       ];
     }
   }

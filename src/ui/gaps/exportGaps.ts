@@ -11,15 +11,20 @@ import { writeWorkbook } from '../../io/xlsxWrite';
 import { dateStamp, downloadFile } from '../common/download';
 import { gapTable, type GapRow } from './gapRows';
 
-/** The gap list as file bytes: a CSV text or an XLSX workbook. */
+/**
+ * The gap list as file bytes: a CSV text or an XLSX workbook. `whatIf`, the number of what-if changes
+ * the rows reflect, marks the file name (and the workbook) so a hypothetical list is never taken for the
+ * stored data's.
+ */
 export function gapListFile(
   rows: readonly GapRow[],
   format: 'csv' | 'xlsx',
   lang: Lang,
   region: Region | undefined,
+  whatIf = 0,
 ): { fileName: string; mimeType: string; bytes: Uint8Array } {
   const table = gapTable(rows, lang);
-  const base = `chainatlas-gaps-${region?.id ?? 'region'}-${dateStamp()}`;
+  const base = `chainatlas-gaps-${region?.id ?? 'region'}${whatIf ? '-what-if' : ''}-${dateStamp()}`;
   const numeric = new Set([0, 6, 7]);
   if (format === 'csv') {
     // Names and sources come from imported data: text cells are protected from running as formulas.
@@ -33,7 +38,9 @@ export function gapListFile(
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes: writeWorkbook([
       {
-        name: translate(lang, 'gaps.label'),
+        name: whatIf
+          ? `${translate(lang, 'gaps.label')} · ${translate(lang, 'details.whatIfTag')}`
+          : translate(lang, 'gaps.label'),
         header: true,
         widths: [6, 14, 22, 22, 16, 10, 8, 10, 10, 28, 28, 10, 40],
         rows: table.map((row, r) =>
@@ -50,7 +57,8 @@ export function exportGapList(
   format: 'csv' | 'xlsx',
   lang: Lang,
   region: Region | undefined,
+  whatIf = 0,
 ): void {
-  const file = gapListFile(rows, format, lang, region);
+  const file = gapListFile(rows, format, lang, region, whatIf);
   downloadFile(file.fileName, file.mimeType, file.bytes);
 }
