@@ -11,10 +11,32 @@ import { parseRoute } from './route';
 import type { Router } from './router.svelte';
 
 /** What the presenter and the notes window tell each other. */
+/** What the speaker-notes window (or its keyboard, or a remote plugged into it) asks the presenter to do. */
+export type PresenterCommand = 'next' | 'prev' | 'first' | 'last' | 'blank';
+
+/**
+ * The presenter's keys, as a keyboard or a presentation remote sends them (arrows, PageUp/PageDown, B or
+ * "."), for the presenting window and the notes window alike. Escape (ending) is the presenter's own.
+ */
+export const PRESENTER_KEYS: Readonly<Record<string, PresenterCommand>> = {
+  ArrowRight: 'next',
+  ArrowDown: 'next',
+  PageDown: 'next',
+  ' ': 'next',
+  ArrowLeft: 'prev',
+  ArrowUp: 'prev',
+  PageUp: 'prev',
+  Home: 'first',
+  End: 'last',
+  b: 'blank',
+  B: 'blank',
+  '.': 'blank',
+};
+
 export type PresenterMessage =
   | { readonly type: 'slide'; readonly briefingId: string; readonly index: number; readonly blank: boolean }
   | { readonly type: 'ended' }
-  | { readonly type: 'command'; readonly command: 'next' | 'prev' | 'blank' | 'hello' };
+  | { readonly type: 'command'; readonly command: PresenterCommand | 'hello' };
 
 export const PRESENTER_CHANNEL = 'chainatlas-presenter';
 
@@ -155,12 +177,22 @@ export class BriefingState {
     this.#announce();
   }
 
+  /** The next slide; on a blanked screen, the same slide back first (as slide software does). */
   next(): void {
+    if (this.#unblank()) return;
     if (this.current) this.go(this.current.index + 1);
   }
 
   prev(): void {
+    if (this.#unblank()) return;
     if (this.current) this.go(this.current.index - 1);
+  }
+
+  #unblank(): boolean {
+    if (!this.blank) return false;
+    this.blank = false;
+    this.#announce();
+    return true;
   }
 
   toggleBlank(): void {
@@ -205,6 +237,8 @@ export class BriefingState {
       if (m.type !== 'command' || !this.presenting) return;
       if (m.command === 'next') this.next();
       else if (m.command === 'prev') this.prev();
+      else if (m.command === 'first') this.go(0);
+      else if (m.command === 'last') this.go(Number.MAX_SAFE_INTEGER);
       else if (m.command === 'blank') this.toggleBlank();
       else this.#announce();
     };

@@ -61,6 +61,12 @@ test('a briefing of three views is made, presented with the keyboard, and surviv
   await expect(page.getByTestId('blank')).toBeVisible();
   await page.keyboard.press('b');
   await expect(page.getByTestId('blank')).toHaveCount(0);
+  // On a blanked screen, "back" brings the same slide back rather than skipping one unseen.
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('blank')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('blank')).toHaveCount(0);
+  await expect(counter).toHaveText('3 / 3');
   await page.keyboard.press('Escape');
   await expect(title).toHaveCount(0);
   await expect(page.getByRole('banner')).toBeVisible();
@@ -89,6 +95,12 @@ test('speaker notes follow the slides in a second window and can drive them', as
   await notes.getByRole('button', { name: /Next/ }).click();
   await expect(page.getByTestId('slide-counter')).toHaveText('2 / 2');
   await expect(notes.getByTestId('notes-text')).toHaveText('Notes for the second view.');
+  // A remote's keys reach the notes window when it has the focus.
+  await notes.keyboard.press('PageUp');
+  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 2');
+  await expect(notes.getByTestId('notes-text')).toHaveText('Notes for the first view.');
+  await notes.keyboard.press('End');
+  await expect(page.getByTestId('slide-counter')).toHaveText('2 / 2');
   await page.keyboard.press('Escape');
   await expect(notes.getByText('The briefing has ended.')).toBeVisible();
   void watch;
