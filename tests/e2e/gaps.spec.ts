@@ -22,6 +22,10 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
   expect(ranked).not.toContain('ni_metal');
   // The key figure counts gaps as the table's kinds do.
   await expect(page.getByTestId('gap-count')).toHaveText(/^4\s*\+ 2 weak$/);
+  // Figures the source reports about the region as a whole are there, with where they stand in it.
+  await expect(page.locator('[data-indicator="battery-output-2023"]')).toHaveText(
+    /Battery industry output\s*CNY 26 billion\s*\+40.5% year on year\s*2023\s*¶13/,
+  );
 
   // Sort by link name, then back by score (highest first).
   await table(page).getByRole('button', { name: /^Link/ }).click();
