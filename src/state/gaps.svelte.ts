@@ -91,7 +91,8 @@ export class GapsState {
     const region = this.#atlas.region;
     if (!db || !region || !name.trim()) return;
     const scenario: Scenario = {
-      id: this.loaded?.name === name.trim() ? this.loaded.id : `scenario-${Date.now().toString(36)}`,
+      // Saving under a name the region already has replaces that scenario, as saving a file does.
+      id: this.saved.find((s) => s.name === name.trim())?.id ?? `scenario-${Date.now().toString(36)}`,
       regionId: region.id,
       name: name.trim(),
       changes: this.changes,

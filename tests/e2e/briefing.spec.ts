@@ -70,6 +70,17 @@ test('a briefing of three views is made, presented with the keyboard, and surviv
   await page.keyboard.press('Escape');
   await expect(title).toHaveCount(0);
   await expect(page.getByRole('banner')).toBeVisible();
+
+  // Deleting a view asks first, and says which briefing loses it.
+  await page.getByRole('link', { name: 'Briefings' }).click();
+  await page.getByRole('button', { name: 'Delete view The gap list' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the view “The gap list”?' });
+  await expect(confirm).toContainText('It is also taken out of 1 briefing: Board meeting.');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('[data-briefing] li')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Delete view The gap list' }).click();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('[data-briefing] li')).toHaveCount(2);
   void watch;
 });
 
