@@ -227,6 +227,8 @@ export const en = {
   'gaps.score.title': 'Impact score =',
   'gaps.score.formula':
     '{d} × local links that depend on it + {m} × share of the focus products’ known input mass it carries + {i} if a local input exists + {b} if a local buyer exists. Ties: gaps first, then earlier stages, then id.',
+  'gaps.rules.changed': 'changed from the defaults',
+  'gaps.rules.refused': 'Not a number of 0 or more: the threshold stays {value}.',
   'gaps.rules.title': 'Rules and thresholds',
   'gaps.rules.thresholds': 'Thresholds',
   'gaps.rules.weakBelow': 'Weak below',

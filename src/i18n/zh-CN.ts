@@ -217,6 +217,8 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.score.title': '影响得分 =',
   'gaps.score.formula':
     '{d} × 依赖它的本地环节数 + {m} × 它在重点产品已知投入质量中的占比 + 本地已有投入时加 {i} + 本地已有下游时加 {b}。同分时：缺链优先，其次环节靠前者，再按编号。',
+  'gaps.rules.changed': '已改动，非默认',
+  'gaps.rules.refused': '须为不小于 0 的数字：门槛仍为 {value}。',
   'gaps.rules.title': '规则与门槛',
   'gaps.rules.thresholds': '门槛',
   'gaps.rules.weakBelow': '低于此值为弱',

@@ -167,8 +167,8 @@ test('the rules stay open while the user works with the list; a filter menu clos
   watch,
 }) => {
   await openApp(page, './?lang=en#/gaps');
-  const rules = page.locator('details', { has: page.getByText('Rules and thresholds', { exact: true }) });
-  await rules.getByText('Rules and thresholds', { exact: true }).click();
+  const rules = page.locator('details', { has: page.locator('summary', { hasText: 'Rules and thresholds' }) });
+  await rules.locator('summary').click();
   await expect(rules).toHaveAttribute('open', '');
   await page.getByRole('checkbox', { name: /^Gap/ }).check();
   await table(page).getByRole('button', { name: /^Link/ }).click();
@@ -183,5 +183,18 @@ test('the rules stay open while the user works with the list; a filter menu clos
     .click();
   await expect(menu).not.toHaveAttribute('open', '');
   await expect(rules).toHaveAttribute('open', '');
+
+  // A threshold that is not a number of 0 or more is refused aloud; a changed rule says so until reset.
+  const tonnes = rules.getByRole('spinbutton').first();
+  await tonnes.fill('-5');
+  await tonnes.press('Enter');
+  await expect(rules.getByRole('alert')).toHaveText('Not a number of 0 or more: the threshold stays 10,000 t/yr.');
+  await expect(page.getByTestId('rules-changed')).toHaveCount(0);
+  await tonnes.fill('20000');
+  await tonnes.press('Enter');
+  await expect(rules.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('rules-changed')).toHaveText('changed from the defaults');
+  await rules.getByRole('button', { name: 'Restore the defaults' }).click();
+  await expect(page.getByTestId('rules-changed')).toHaveCount(0);
   void watch;
 });
