@@ -197,6 +197,7 @@ export const en = {
   'gaps.col.localInputs': 'Local inputs',
   'gaps.col.localBuyers': 'Local buyers',
   'gaps.col.status': 'Status',
+  'gaps.col.statusSource': 'Status · source',
   'gaps.col.source': 'Source',
   'gaps.kind.gap': 'Gap',
   'gaps.kind.extension': 'Extension',

@@ -191,6 +191,7 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.col.localInputs': '本地投入',
   'gaps.col.localBuyers': '本地下游',
   'gaps.col.status': '状态',
+  'gaps.col.statusSource': '状态 · 来源',
   'gaps.col.source': '来源',
   'gaps.kind.gap': '缺链',
   'gaps.kind.extension': '延链',
