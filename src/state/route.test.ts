@@ -55,4 +55,9 @@ describe('routes', () => {
         .linkId,
     ).toBe('a:b.c');
   });
+  it('reads a link cut short in its percent-encoding as the text it is, instead of failing', () => {
+    expect(parseRoute('#/node/%E0%A4%A')).toMatchObject({ view: 'chain', linkId: '%E0%A4%A' });
+    expect(parseRoute('#/node/%')).toMatchObject({ view: 'chain', linkId: '%' });
+    expect(parseRoute('#/dossier/%zz')).toMatchObject({ view: 'dossier', linkId: '%zz' });
+  });
 });

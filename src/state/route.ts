@@ -37,11 +37,20 @@ function list(params: URLSearchParams, key: string): string[] {
     .filter(Boolean);
 }
 
+/** A path segment as written, when it is not valid percent-encoding (a link cut short in a chat app). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Reads a route from `location.hash`. Unknown parts are dropped, never fatal. */
 export function parseRoute(hash: string): Route {
   const body = hash.replace(/^#/, '');
   const [pathPart = '', query = ''] = body.split('?', 2);
-  const path = pathPart.replace(/^\/+/, '').split('/').map(decodeURIComponent);
+  const path = pathPart.replace(/^\/+/, '').split('/').map(decodeSegment);
   const params = new URLSearchParams(query);
   const filters: ChainFilters = {
     subChains: list(params, 'sub'),

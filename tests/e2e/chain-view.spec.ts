@@ -58,6 +58,11 @@ test('an unknown link in the address says so instead of failing', async ({ page,
     page.getByRole('status').filter({ hasText: 'There is no link “unobtainium” in this chain.' }),
   ).toBeVisible();
   await expect(details(page)).toHaveCount(0);
+  // A link cut short inside its percent-encoding is just another unknown link.
+  await page.goto('./?lang=en#/node/%E0%A4%A');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'There is no link “%E0%A4%A” in this chain.' }),
+  ).toBeVisible();
   void watch;
 });
 
