@@ -27,6 +27,21 @@ describe('searchLinks', () => {
     expect(searchLinks(index, 'gemo')[0]?.field).toBe('pinyin');
   });
 
+  it('finds syllables with ü typed as v or as u, in full and as initials', () => {
+    const more = buildSearchIndex(
+      [
+        link('pouch_film', '铝塑膜', 'Pouch film'),
+        link('chlor_alkali', '氯碱', 'Chlor-alkali'),
+        link('al', '原铝', 'Primary aluminium'),
+      ],
+      toPinyin,
+    );
+    const find = (q: string) => searchLinks(more, q).map((h) => h.id)[0];
+    for (const q of ['lvsumo', 'lusumo', 'lsm', 'lvsu']) expect(find(q), q).toBe('pouch_film');
+    for (const q of ['lvjian', 'lujian', 'lj']) expect(find(q), q).toBe('chlor_alkali');
+    for (const q of ['yuanlv', 'yuanlu', 'yl']) expect(find(q), q).toBe('al');
+  });
+
   it('ranks an exact name above a longer name that contains it', () => {
     expect(ids('磷酸铁锂')).toEqual(['lfp_cam', 'cell_lfp']);
     expect(ids('lfp')).toEqual(['lfp_cam', 'cell_lfp']);

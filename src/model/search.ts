@@ -17,8 +17,10 @@ export interface SearchEntry {
   /** The words of the English name, split once here rather than on every keystroke. */
   readonly enWords: readonly string[];
   readonly aliases: readonly string[];
-  /** Pinyin of the Chinese name, joined without spaces (`gemo`). */
+  /** Pinyin of the Chinese name, joined without spaces (`gemo`); ü is written v, as pinyin keyboards do (`lvsumo`). */
   readonly pinyin: string;
+  /** The same with ü written u (`lusumo`), as many people type it; equal to `pinyin` when there is no ü. */
+  readonly pinyinU: string;
   /** First letters of the syllables (`gm`). */
   readonly initials: string;
 }
@@ -35,15 +37,21 @@ const squash = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
 /** Builds the search entries of a chain's links. Without a converter, pinyin is left empty. */
 export function buildSearchIndex(links: readonly ChainLink[], toPinyin?: PinyinConverter): SearchEntry[] {
   return links.map((l) => {
-    const syllables = toPinyin ? toPinyin(l.name.zh).filter((s) => /^[a-z]+$/i.test(s)) : [];
+    const syllables = toPinyin
+      ? toPinyin(l.name.zh)
+          .map((s) => s.toLowerCase().replace(/ü|u:/g, 'v'))
+          .filter((s) => /^[a-z]+$/.test(s))
+      : [];
+    const pinyin = syllables.join('');
     return {
       id: l.id,
       zh: fold(l.name.zh),
       en: fold(l.name.en),
       enWords: fold(l.name.en).split(/[\s,()/-]+/),
       aliases: (l.aliases ?? []).map(fold),
-      pinyin: syllables.join('').toLowerCase(),
-      initials: syllables.map((s) => s[0]!.toLowerCase()).join(''),
+      pinyin,
+      pinyinU: syllables.map((s) => (/^[ljnxqy]v/.test(s) ? s.replace('v', 'u') : s)).join(''),
+      initials: syllables.map((s) => s[0]!).join(''),
     };
   });
 }
@@ -60,11 +68,11 @@ function scoreEntry(entry: SearchEntry, q: string, qs: string): SearchHit | unde
   add(entry.en.startsWith(q), 86, 'en');
   add(entry.zh.includes(q), 80, 'zh');
   if (qs.length >= 2) {
-    add(entry.pinyin === qs, 84, 'pinyin');
-    add(entry.pinyin.startsWith(qs), 78, 'pinyin');
+    add(entry.pinyin === qs || entry.pinyinU === qs, 84, 'pinyin');
+    add(entry.pinyin.startsWith(qs) || entry.pinyinU.startsWith(qs), 78, 'pinyin');
     add(entry.initials === qs, 77, 'initials');
     add(entry.initials.startsWith(qs), 70, 'initials');
-    add(qs.length >= 3 && entry.pinyin.includes(qs), 58, 'pinyin');
+    add(qs.length >= 3 && (entry.pinyin.includes(qs) || entry.pinyinU.includes(qs)), 58, 'pinyin');
   }
   add(
     entry.enWords.some((w) => w.startsWith(q)),
