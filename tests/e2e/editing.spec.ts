@@ -30,6 +30,11 @@ test('an edit is checked as typed, saved, and still there after a reload', async
   await expect(form.getByRole('textbox', { name: /^Capacity/ })).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toHaveCount(0);
   await form.getByRole('textbox', { name: /^Capacity/ }).fill('');
+  // Esc in a field does not close the editor and lose what was typed.
+  await form.getByRole('textbox', { name: 'Note (English)' }).fill('Typed, not saved yet');
+  await page.keyboard.press('Escape');
+  await expect(form.getByRole('textbox', { name: 'Note (English)' })).toHaveValue('Typed, not saved yet');
+  await form.getByRole('textbox', { name: 'Note (English)' }).fill('');
   // Saving the form as it was stores nothing, and says so.
   await form.getByRole('button', { name: 'Save status' }).click();
   await expect(
