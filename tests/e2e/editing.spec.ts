@@ -211,3 +211,18 @@ test('citing a new source is one step: one undo takes back the status and the so
   await expect(page.getByRole('button', { name: '↶ Undo' })).toBeDisabled();
   void watch;
 });
+
+test('a status set to unknown keeps no capacity, since unknown cites no source', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/node/ni_metal');
+  const details = page.getByRole('region', { name: 'Link details' });
+  await expect(details.getByTestId('capacity')).toHaveText('250,000 t/yr');
+  await details.getByRole('button', { name: 'Edit' }).click();
+  const form = statusForm(page);
+  await form.getByRole('combobox', { name: /^Status/ }).selectOption('unknown');
+  await expect(form.getByRole('textbox', { name: /^Capacity/ })).toBeDisabled();
+  await expect(form.getByText('Unknown cites no source, so no capacity is kept.')).toBeVisible();
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(details.getByTestId('capacity')).toHaveCount(0);
+  void watch;
+});
