@@ -494,6 +494,8 @@ export const en = {
   'edit.noteEn': 'Note (English)',
   'edit.saveStatus': 'Save status',
   'edit.save': 'Save',
+  'edit.detach': 'Take off this link',
+  'edit.removeEverywhere': 'Remove from all {count:link|links}',
   'edit.remove': 'Remove',
   'edit.change': 'Edit',
   'edit.done': 'Done',

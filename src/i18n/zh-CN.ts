@@ -478,6 +478,8 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.noteEn': '备注（英文）',
   'edit.saveStatus': '保存状态',
   'edit.save': '保存',
+  'edit.detach': '仅从本环节移除',
+  'edit.removeEverywhere': '从全部 {count} 个环节删除',
   'edit.remove': '删除',
   'edit.change': '修改',
   'edit.done': '完成',

@@ -15,6 +15,7 @@ import {
   removeEnterprise,
   removeIndicator,
   removeProject,
+  detachFromLink,
   renameLink,
   setLinkState,
   updateEdge,
@@ -134,6 +135,17 @@ describe('enterprises, projects and indicators', () => {
       { kind: 'enterprise', regionId: 'r1', id: 'e1', before: e1, index: 0 },
     ]);
     expect(region(removed.dataset).enterprises).toEqual([]);
+  });
+
+  it('takes a record that serves several links off one of them, leaving it on the others', () => {
+    const withB = ok(addEnterprise(tiny, 'r1', e2)).dataset;
+    const detached = ok(detachFromLink(withB, 'enterprise', 'r1', 'e2', 'b'));
+    expect(detached.edit.changes).toEqual([
+      { kind: 'enterprise', regionId: 'r1', id: 'e2', before: e2, after: { ...e2, linkIds: ['c'] } },
+    ]);
+    expect(detached.edit.label.en).toMatch(/^Take enterprise off .+: Firm B$/);
+    expect(region(detached.dataset).enterprises.map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(refusal(detachFromLink(withB, 'project', 'r1', 'p9', 'b'))).toEqual(['unknown-ref@regions[0].projects']);
   });
 
   it('refuses a duplicate id, an unknown link, and an update of a missing record', () => {

@@ -187,6 +187,30 @@ export const updateProject = (ds: Dataset, regionId: string, project: Project): 
 /** Removes a project. */
 export const removeProject = (ds: Dataset, regionId: string, id: string): EditResult =>
   removeRegionRecord(ds, 'project', regionId, id);
+/**
+ * Takes an enterprise or project that serves several links off one of them; it stays on the others.
+ * (Removing it from the region is `removeEnterprise` / `removeProject`.)
+ */
+export function detachFromLink(
+  ds: Dataset,
+  kind: 'enterprise' | 'project',
+  regionId: string,
+  id: string,
+  linkId: string,
+): EditResult {
+  const ref = { kind, regionId, id } as RecordRef;
+  const miss = missing(ds, ref, 'existing');
+  if (miss) return miss;
+  const record = getRecord(ds, ref) as Enterprise | Project;
+  const after = { ...record, linkIds: record.linkIds.filter((l) => l !== linkId) };
+  const link = linkName(ds, ds.regions.find((r) => r.id === regionId)?.chainId, linkId);
+  const text = {
+    zh: `从${link.zh}移除${WORD[kind].zh}：${record.name.zh}`,
+    en: `Take ${WORD[kind].en} off ${link.en}: ${record.name.en}`,
+  };
+  return buildEdit(ds, text, [{ ...ref, after } as Draft]);
+}
+
 /** Adds an indicator to a region. */
 export const addIndicator = (ds: Dataset, regionId: string, indicator: Indicator): EditResult =>
   putRegionRecord(ds, 'indicator', regionId, indicator, true);

@@ -226,3 +226,23 @@ test('a status set to unknown keeps no capacity, since unknown cites no source',
   await expect(details.getByTestId('capacity')).toHaveCount(0);
   void watch;
 });
+
+test('a project shared by two links can be taken off one and stays on the other', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/node/cyc_carb');
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
+  await panel(page)
+    .getByRole('listitem')
+    .filter({ hasText: 'Carbonate solvent projects' })
+    .getByRole('button', { name: 'Edit' })
+    .click();
+  const form = page.getByRole('form', { name: 'Edit the project' });
+  await expect(form.getByRole('button', { name: 'Remove from all 2 links' })).toBeVisible();
+  await form.getByRole('button', { name: 'Take off this link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Take project off Cyclic carbonates' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  const details = page.getByRole('region', { name: 'Link details' });
+  await expect(details).toContainText('No project recorded.');
+  await page.goto('./?lang=en#/node/lin_carb');
+  await expect(details).toContainText('Carbonate solvent projects');
+  void watch;
+});
