@@ -118,8 +118,10 @@ describe('XLSX import', () => {
     ]);
   });
 
-  it('gives the template: every table with its header and one example row, a read-me in both languages', async () => {
-    const book = templateWorkbook();
+  it('gives a blank template: every table with its header, a read-me in both languages with valid examples', async () => {
+    const blank = await readWorkbook(templateWorkbook(), 't.xlsx', new Progress({ fileName: 't.xlsx' }));
+    for (const s of blank.slice(1)) expect(s.rows.length, s.sheet).toBe(0);
+    const book = templateWorkbook('en', { examples: true });
     const sheets = await readWorkbook(book, 't.xlsx', new Progress({ fileName: 't.xlsx' }));
     expect(sheets.map((s) => s.sheet)).toEqual([
       'Read me',
@@ -137,7 +139,7 @@ describe('XLSX import', () => {
     const readme = sheets[0]!.rows.map((r) => r.cells.join('|')).join('\n');
     expect(readme).toContain('link_id|环节编号');
     expect(readme).toContain('优势/已有/在建/招引中/缺失/未知');
-    // Filled in as it is, the template adds its example records to the shipped data, validly.
+    // Filled in with the read-me's examples, the template adds those records to the shipped data, validly.
     const result = await importWorkbook(book, shipped);
     expect(errorsOf(result)).toEqual([]);
     const merged = applyPatch(shipped, patchOf(result), 'merge');

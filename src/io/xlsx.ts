@@ -158,17 +158,25 @@ export function exportXlsx(dataset: Dataset, options: ExportOptions = {}): Uint8
 }
 
 /**
- * The fill-in template: every table a user adds to a chain and region, each with its header row and
- * one example row, and a read-me sheet explaining each column in Chinese and English.
+ * The fill-in template: every table a user adds to a chain and region, each with only its header row,
+ * and a read-me sheet explaining each column in Chinese and English with an example value. It is blank:
+ * imported as it is, it adds nothing. `examples` fills one row per sheet from those examples (the tests
+ * use it to check that the read-me's examples are valid data).
  */
-export function templateWorkbook(headers: 'en' | 'zh' = 'en'): Uint8Array {
+export function templateWorkbook(headers: 'en' | 'zh' = 'en', { examples = false } = {}): Uint8Array {
   const tables = TEMPLATE_TABLES.map(tableSpec);
   const sheets = tables.map((spec) =>
-    tableSheet(spec, headers, [
-      spec.columns.map((c) =>
-        c.key === 'chain_id' || c.key === 'region_id' || c.example === '' ? undefined : c.example,
-      ),
-    ]),
+    tableSheet(
+      spec,
+      headers,
+      examples
+        ? [
+            spec.columns.map((c) =>
+              c.key === 'chain_id' || c.key === 'region_id' || c.example === '' ? undefined : c.example,
+            ),
+          ]
+        : [],
+    ),
   );
   return writeWorkbook([readmeSheet(tables, headers), ...sheets]);
 }
