@@ -6,6 +6,7 @@
 import type { ChainLink, Citation, LinkState, Localized, Stage, SubChain, SupplyEdge } from '../model/types';
 import { isValidId } from '../model/validation/reader';
 import { digestText } from '../model/digest';
+import { sameValue } from '../model/edits';
 import { readDate, readList, readStage, readStatus } from './cells';
 import type { Where } from './issues';
 import { importError, importWarning } from './issues';
@@ -44,6 +45,31 @@ function attr(attrs: ReadonlyMap<string, string>, ...names: string[]): { name: s
     if (names.includes(normalizeName(name)) && value.trim() !== '') return { name, value };
   }
   return undefined;
+}
+
+/**
+ * A stored record met again in a graph file: kept as it is (with its own sources) when the file changes
+ * none of its fields, else updated with the file's citation added to those it had, since the file now
+ * vouches for some of what it says. Drawing tools carry no descriptions, intensities or notes, so a
+ * round trip through one must not drop them, nor the sources behind them.
+ */
+function keepOrCite<T extends { readonly sources: readonly Citation[] }>(stored: T, incoming: T): T {
+  const { sources: _a, ...was } = stored;
+  const { sources: fileCitation, ...now } = incoming;
+  if (sameValue(was, now)) return stored;
+  const sources = [...stored.sources];
+  for (const c of fileCitation) if (!sources.some((s) => sameValue(s, c))) sources.push(c);
+  return { ...incoming, sources };
+}
+
+/**
+ * A stored link's name after a file: the names the file gives in each language, else a plain label
+ * that differs from both stored names taken as the name in the language it is written in.
+ */
+function updatedName(stored: Localized, zh: string | undefined, en: string | undefined, label: string): Localized {
+  if (zh !== undefined || en !== undefined) return { zh: zh ?? stored.zh, en: en ?? stored.en };
+  if (label === stored.zh || label === stored.en) return stored;
+  return /[\u3400-\u9fff]/.test(label) ? { ...stored, zh: label } : { ...stored, en: label };
 }
 
 /** An id made valid: characters ids cannot hold become `_`; text with none left is hashed. */
@@ -124,6 +150,9 @@ export async function graphToPatch(
   const baseChain = current?.chains.find((c) => c.id === chainId);
   const baseRegion = current?.regions.find((r) => r.id === regionId);
   const cite = (locator: string): Citation[] => [{ sourceId: source.id, locator }];
+  const storedLinks = new Map((baseChain?.links ?? []).map((l) => [l.id, l]));
+  const storedEdges = new Map((baseChain?.edges ?? []).map((e) => [`${e.from}\u0000${e.to}`, e]));
+  const storedStates = new Map((baseRegion?.linkStates ?? []).map((s) => [s.linkId, s]));
 
   // Ids: valid ones kept, others slugged (unique), the original kept as an alias.
   const idMap = new Map<string, string>();
@@ -193,9 +222,11 @@ export async function graphToPatch(
     const zh = attr(a, 'namezh', 'zh', 'labelzh')?.value;
     const en = attr(a, 'nameen', 'en', 'labelen')?.value;
     const label = node.label ?? attr(a, 'label', 'name', 'sharedname')?.value ?? zh ?? en ?? node.id;
-    const name: Localized = { zh: zh ?? label, en: en ?? label };
+    // A link the chain already has is updated field by field: what the file does not say stays.
+    const stored = storedLinks.get(id);
+    const name: Localized = stored ? updatedName(stored.name, zh, en, label) : { zh: zh ?? label, en: en ?? label };
     const stageAttr = attr(a, 'stage', '环节类型');
-    let stage: Stage = 'intermediate';
+    let stage: Stage = stored?.stage ?? 'intermediate';
     if (stageAttr) {
       const r = readStage(stageAttr.value);
       if (r.ok) stage = r.value;
@@ -209,7 +240,7 @@ export async function graphToPatch(
             r.params,
           ),
         );
-    } else noStage.push(node);
+    } else if (!stored) noStage.push(node);
     const subAttr = attr(a, 'subchain', 'subchainid', '子链');
     let subChain: string;
     if (subAttr) {
@@ -219,13 +250,17 @@ export async function graphToPatch(
         order: attr(a, 'subchainorder')?.value,
       });
     } else if (node.group) subChain = subChainFor(node.group.trim());
+    else if (stored) subChain = stored.subChain;
     else {
       noSubChain.push(node);
       subChain = subChainFor('imported', { zh: '导入', en: 'Imported' });
     }
-    const aliases = readList(attr(a, 'aliases', '别名')?.value);
-    if (id !== node.id) aliases.push(node.id);
+    const aliasAttr = attr(a, 'aliases', '别名');
+    const aliases = aliasAttr || !stored ? readList(aliasAttr?.value) : [...(stored.aliases ?? [])];
+    if (id !== node.id && !aliases.includes(node.id)) aliases.push(node.id);
+    const { aliases: _aliases, ...rest } = stored ?? { sources: [] };
     const link: ChainLink = {
+      ...rest,
       id,
       name,
       subChain,
@@ -233,7 +268,7 @@ export async function graphToPatch(
       ...(aliases.length > 0 ? { aliases } : {}),
       sources: cite(`node ${node.id}`),
     };
-    links.push(link);
+    links.push(stored ? keepOrCite(stored, link) : link);
     const column = (field: string) =>
       field === 'stage' ? stageAttr?.name : field === 'subChain' ? subAttr?.name : undefined;
     origins.add(`chain:${chainId}`, 'link', id, { where: node.where, column });
@@ -265,12 +300,16 @@ export async function graphToPatch(
             asOf.params,
           ),
         );
-      states.push({
+      const storedState = storedStates.get(id);
+      const state: LinkState = {
+        ...storedState,
         linkId: id,
         status: r.value,
-        asOf: asOf?.ok ? asOf.value : (baseRegion?.asOf ?? ctx.importedAt.slice(0, 10)),
+        asOf: asOf?.ok ? asOf.value : (storedState?.asOf ?? baseRegion?.asOf ?? ctx.importedAt.slice(0, 10)),
         sources: r.value === 'unknown' ? [] : cite(`node ${node.id}`),
-      });
+      };
+      // A stored state keeps its sources (and what they back, as a capacity) when the file changes it.
+      states.push(storedState ? keepOrCite(storedState, state) : state);
       origins.add(`region:${regionId}`, 'link-state', id, {
         where: node.where,
         column: (f) => (f === 'status' ? statusAttr.name : undefined),
@@ -323,7 +362,15 @@ export async function graphToPatch(
     const zh = attr(e.attrs, 'notezh')?.value;
     const en = attr(e.attrs, 'noteen')?.value;
     const note = (zh ?? en) ? { note: { zh: zh ?? en!, en: en ?? zh! } } : {};
-    edges.push({ from: from!, to: to!, ...note, sources: cite(`edge ${e.source}->${e.target}`) });
+    const storedEdge = storedEdges.get(key);
+    const edge: SupplyEdge = {
+      ...storedEdge,
+      from: from!,
+      to: to!,
+      ...note,
+      sources: cite(`edge ${e.source}->${e.target}`),
+    };
+    edges.push(storedEdge ? keepOrCite(storedEdge, edge) : edge);
     origins.add(`chain:${chainId}`, 'edge', `${from} → ${to}`, { where: e.where });
   }
 

@@ -111,4 +111,28 @@ describe('round trips of the shipped data', () => {
     const pairs = (states: typeof region.linkStates) => states.map((s) => `${s.linkId}=${s.status}`).sort();
     expect(pairs(ds.regions[0]!.linkStates)).toEqual(pairs(region.linkStates));
   });
+
+  it('GraphML merged back into the data it came from changes nothing, and a renamed node only its name', async () => {
+    const [file] = exportDataset(shipped, 'graphml');
+    const result = await importBytes(file!.bytes, ctx(file!.fileName, shipped));
+    expect(errors(result)).toEqual([]);
+    if (!result.ok || result.kind !== 'patch') throw new Error('expected a patch');
+    // Descriptions, intensities, notes, capacities and their sources survive the trip.
+    const merged = applyPatch(shipped, result.patch, 'merge');
+    expect({ ...merged, sources: shipped.sources }).toEqual(shipped);
+
+    // A drawing tool renames one node: that link gets the new name and cites the file besides its sources.
+    const text = new TextDecoder().decode(file!.bytes).replace('>Separator<', '>Battery separator<');
+    expect(text).toContain('>Battery separator<');
+    const renamed = await importBytes(new TextEncoder().encode(text), ctx(file!.fileName, shipped));
+    if (!renamed.ok || renamed.kind !== 'patch') throw new Error('expected a patch');
+    const after = applyPatch(shipped, renamed.patch, 'merge').chains[0]!;
+    const before = shipped.chains[0]!;
+    const sep = after.links.find((l) => l.id === 'separator')!;
+    const was = before.links.find((l) => l.id === 'separator')!;
+    expect(sep.name).toEqual({ ...was.name, en: 'Battery separator' });
+    expect(sep.sources.slice(0, was.sources.length)).toEqual(was.sources);
+    expect(sep.sources.at(-1)?.sourceId).toBe(renamed.patch.sources![0]!.id);
+    expect(after.links.filter((l) => l.id !== 'separator')).toEqual(before.links.filter((l) => l.id !== 'separator'));
+  });
 });
