@@ -59,6 +59,9 @@ export interface Emphasis {
   readonly changed?: ReadonlySet<string>;
 }
 
+/** The closest "fit" zooms: a chain of three links fills the view at this scale, not at the 4× zoom allows. */
+const FIT_MAX_ZOOM = 2;
+
 export class ChainGraph {
   readonly #cy: Core;
   readonly #events: ChainGraphEvents;
@@ -174,7 +177,9 @@ export class ChainGraph {
     const box = cy.elements().boundingBox();
     if (box.w === 0 || box.h === 0) return;
     const width = Math.max(100, cy.width() - coveredRight);
+    // A small chain is not blown up past twice its size: labels that big read as a mistake.
     const zoom = Math.min(
+      FIT_MAX_ZOOM,
       cy.maxZoom(),
       Math.max(cy.minZoom(), Math.min((width - 2 * padding) / box.w, (cy.height() - 2 * padding) / box.h)),
     );

@@ -245,7 +245,8 @@ export function renameLink(ds: Dataset, chainId: string, linkId: string, fields:
   if (aliases !== undefined) next.aliases = aliases.length > 0 ? aliases : undefined;
   if (description !== undefined) next.description = description ?? undefined;
   const after = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as unknown as ChainLink;
-  return buildEdit(ds, label('修改环节', 'Edit link', old.name), [{ ...ref, after }]);
+  // Named as it is now: "Edit link: Battery separator" after a rename, not the name it had.
+  return buildEdit(ds, label('修改环节', 'Edit link', after.name), [{ ...ref, after }]);
 }
 
 /** What deleting a link also changes: its edges and states go; enterprises, projects, indicators and focus lists lose it. */

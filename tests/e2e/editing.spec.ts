@@ -128,13 +128,17 @@ test('a link can be added, renamed and deleted, with what depends on it shown fi
   await add.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(/#\/node\/sodium-ion-cells$/);
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '78');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Add link: Sodium-ion cells' })).toBeVisible();
+  await expect(page.getByText('There is no link')).toHaveCount(0);
 
   // Rename it.
   await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('form', { name: 'Edit the link' });
   await edit.getByRole('textbox', { name: 'Name (English)' }).fill('Sodium-ion battery cells');
   await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved: Edit link: Sodium-ion battery cells' }),
+  ).toBeVisible();
   await expect
     .poll(async () => (await drawnLinks(page)).find((l) => l.id === 'sodium-ion-cells')?.label)
     .toBe('Sodium-ion battery cells');
