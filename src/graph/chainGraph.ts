@@ -219,6 +219,34 @@ export class ChainGraph {
     );
   }
 
+  /**
+   * Brings every link of `ids` into the part of the view not covered on the right, zooming out only as
+   * far as that needs (never in): a trace shows all it reaches, not just what happened to be on screen.
+   */
+  revealAll(ids: Iterable<string>, coveredRight = 0, padding = 32): void {
+    const cy = this.#cy;
+    let nodes = cy.collection();
+    for (const id of ids) nodes = nodes.union(cy.getElementById(id));
+    if (nodes.empty()) return;
+    const width = Math.max(100, cy.width() - coveredRight);
+    const r = nodes.renderedBoundingBox();
+    if (r.x1 >= padding && r.x2 <= width - padding && r.y1 >= padding && r.y2 <= cy.height() - padding) return;
+    const box = nodes.boundingBox();
+    const fitZoom = Math.min(
+      (width - 2 * padding) / Math.max(box.w, 1),
+      (cy.height() - 2 * padding) / Math.max(box.h, 1),
+    );
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.zoom(), fitZoom));
+    cy.stop(true);
+    cy.animate(
+      {
+        zoom,
+        pan: { x: width / 2 - (box.x1 + box.w / 2) * zoom, y: cy.height() / 2 - (box.y1 + box.h / 2) * zoom },
+      },
+      { duration: 300, easing: 'ease-in-out-cubic' },
+    );
+  }
+
   /** Applies selection, tracing and filter emphasis as classes, in one batch. */
   emphasise({ selected, traced, tracing, loops, matching, actionable, changed }: Emphasis): void {
     const cy = this.#cy;
@@ -248,7 +276,8 @@ export class ChainGraph {
       }
       if (selected) {
         const node = cy.getElementById(selected);
-        node.addClass('focus');
+        // The link the user opened stays readable even when the filters leave it out.
+        node.removeClass('dimmed').addClass('focus');
         node.connectedEdges().removeClass('dimmed').addClass('neighbour');
       }
     });

@@ -170,7 +170,21 @@ export function chainStylesheet(): StylesheetJson {
         'outline-opacity': 1,
       },
     },
-    { selector: 'node.dimmed', style: { opacity: 0.18 } },
+    // Dimmed links fade to a pale outline with grey text, whatever their status colour: a dark fill at
+    // low opacity would hide its white label and read as an empty box.
+    {
+      selector: 'node.dimmed',
+      style: {
+        opacity: 1,
+        'background-opacity': 0.12,
+        'border-opacity': 0.25,
+        color: '#9aa1ab',
+        'text-opacity': 0.75,
+        'background-image-opacity': 0.25,
+        'underlay-opacity': 0,
+        'outline-opacity': 0,
+      },
+    },
     { selector: 'edge.dimmed', style: { opacity: 0.06 } },
     // No built-in selection box: the focus ring above shows the selection.
     { selector: 'node:selected', style: { 'overlay-opacity': 0 } },
