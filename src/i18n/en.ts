@@ -305,6 +305,7 @@ export const en = {
   'export.poster': 'A3 poster (PDF)',
   'export.whatIfMark': 'What-if ({count:change|changes}), not the stored data',
   'export.working': 'Preparing the file…',
+  'export.doneMany': 'Saved {count} files ({file} and the others) in your downloads.',
   'export.done': 'Saved {file}.',
   'export.failed': 'The file could not be made: {reason}',
   'poster.made': 'Made {date} with ChainAtlas',

@@ -294,6 +294,7 @@ export const zhCN: Record<MessageKey, string> = {
   'export.poster': 'A3 海报（PDF）',
   'export.whatIfMark': '假设情景（{count} 项改动），非已存数据',
   'export.working': '正在生成文件…',
+  'export.doneMany': '已保存 {count} 个文件（{file} 等）到下载文件夹。',
   'export.done': '已保存 {file}。',
   'export.failed': '无法生成文件：{reason}',
   'poster.made': '{date} 由链图生成',

@@ -156,7 +156,7 @@ test('a link can be added, renamed and deleted, with what depends on it shown fi
 
   await panel(page).getByRole('button', { name: 'Delete this link…' }).click();
   await expect(panel(page).getByRole('alert')).toContainText('Deleting this link also changes 1 record:');
-  await expect(panel(page).getByRole('alert')).toContainText('electrolyte → sodium-ion-cells');
+  await expect(panel(page).getByRole('alert')).toContainText('Electrolyte → Sodium-ion battery cells');
   await panel(page).getByRole('button', { name: 'Delete the link and all of this' }).click();
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '77');
   await page.getByRole('button', { name: '↶ Undo' }).click();
