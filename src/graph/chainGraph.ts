@@ -294,7 +294,7 @@ export class ChainGraph {
    * Moves the camera to show `box` (all of it, centred, as large as fits), in `duration` ms; with no
    * box, the whole chain.
    */
-  showBox(box: ViewBox | undefined, duration = 600): void {
+  showBox(box: ViewBox | undefined, duration = 600, coveredTop = 0): void {
     const cy = this.#cy;
     cy.stop(true);
     if (!box) {
@@ -303,10 +303,12 @@ export class ChainGraph {
     }
     const w = Math.max(1, box.x2 - box.x1);
     const h = Math.max(1, box.y2 - box.y1);
-    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(cy.width() / w, cy.height() / h)));
+    // Below a band that covers the top (a slide's title), so the saved part of the chain is all seen.
+    const height = Math.max(100, cy.height() - coveredTop);
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(cy.width() / w, height / h)));
     const pan = {
       x: cy.width() / 2 - ((box.x1 + box.x2) / 2) * zoom,
-      y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * zoom,
+      y: coveredTop + height / 2 - ((box.y1 + box.y2) / 2) * zoom,
     };
     if (duration > 0) cy.animate({ zoom, pan }, { duration, easing: 'ease-in-out-cubic' });
     else cy.viewport({ zoom, pan });

@@ -155,6 +155,8 @@ test('the dossier of a gap prints as a clean page with its sources', async ({ pa
   await expect(dossier).toContainText('Why it is on the list');
   await expect(dossier).toContainText('NCM (ternary) cells');
   await expect(dossier).toContainText('积极引进碳酸酯、隔膜、铝塑膜等项目');
+  // Saved as PDF, the page offers a file name that says which dossier it is.
+  await expect(page).toHaveTitle('Investment dossier · Separator · Jinchang');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
   const pdf = await page.pdf({ format: 'A4' });
