@@ -325,6 +325,8 @@ export const en = {
   'views.listTitle': 'Saved views',
   'views.none': 'No saved view yet. Set up the chain as you want to show it and press “Save view”.',
   'views.choose': 'Choose {title} for a new briefing',
+  'views.showOne': 'Show {title}',
+  'views.whatIf': 'what-if, {count:change|changes}',
   'views.show': 'Show',
   'views.up': 'Move {title} up',
   'views.down': 'Move {title} down',

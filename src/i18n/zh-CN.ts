@@ -312,6 +312,8 @@ export const zhCN: Record<MessageKey, string> = {
   'views.listTitle': '已保存的视图',
   'views.none': '还没有保存的视图。把产业链调整到想展示的样子，然后点“保存视图”。',
   'views.choose': '选入新的汇报：{title}',
+  'views.showOne': '显示 {title}',
+  'views.whatIf': '假设情景，{count} 项改动',
   'views.show': '打开',
   'views.up': '上移{title}',
   'views.down': '下移{title}',

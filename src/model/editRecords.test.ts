@@ -130,7 +130,7 @@ describe('on the shipped data', async () => {
 
   it('renames a link and removes an enterprise on the real data', () => {
     const renamed = ok(renameLink(shipped, 'li-ion-battery', 'ncm_pcam', { name: { zh: '前驱体', en: 'pCAM' } }));
-    expect(renamed.edit.label).toEqual({ zh: '修改环节：三元前驱体', en: 'Edit link: NCM precursor' });
+    expect(renamed.edit.label).toEqual({ zh: '修改环节：前驱体', en: 'Edit link: pCAM' });
     const removed = ok(removeEnterprise(shipped, 'jinchang', 'jinche'));
     expect(removed.edit.changes.map((c) => `${c.kind} ${'id' in c ? c.id : ''}`)).toEqual([
       'project jinche-lfp-2gwh',

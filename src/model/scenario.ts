@@ -2,12 +2,10 @@
  * What-if scenarios: a list of changes (build or remove a link, complete or drop a project) applied to
  * a copy of a region. Nothing stored changes; the analysis of the copy is compared with the real one.
  */
-import type { LinkState, LinkStatus, Project, Region } from './types';
+import type { LinkState, LinkStatus, Project, Region, ScenarioChange } from './types';
 import { LOCAL_STATUSES } from './types';
 
-export type ScenarioChange =
-  | { readonly kind: 'link'; readonly linkId: string; readonly action: 'build' | 'remove' }
-  | { readonly kind: 'project'; readonly projectId: string; readonly action: 'complete' | 'remove' };
+export type { ScenarioChange } from './types';
 
 /** A named, saved scenario. */
 export interface Scenario {

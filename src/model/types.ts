@@ -247,6 +247,11 @@ export interface ViewBox {
 }
 
 /** A view a planner saved to show again: what was on screen, with a title and speaker notes. */
+/** One change of a what-if: build or remove a link, complete or drop a project. */
+export type ScenarioChange =
+  | { readonly kind: 'link'; readonly linkId: string; readonly action: 'build' | 'remove' }
+  | { readonly kind: 'project'; readonly projectId: string; readonly action: 'complete' | 'remove' };
+
 export interface SavedView {
   readonly id: string;
   readonly title: string;
@@ -257,6 +262,8 @@ export interface SavedView {
   readonly lang?: 'zh' | 'en';
   /** The part of the chain in view; absent, the whole chain. */
   readonly box?: ViewBox;
+  /** The what-if shown in the gap view when the view was saved; absent, the data as stored. */
+  readonly whatIf?: readonly ScenarioChange[];
   readonly createdAt: string;
 }
 

@@ -260,6 +260,21 @@ describe('format 2: saved views and briefings', () => {
     ]);
   });
 
+  it('keeps the what-if a view was saved with, and reports a change it cannot read', () => {
+    const d = mutable(tinyDataset());
+    const whatIf = [
+      { kind: 'link', linkId: 'b', action: 'build' },
+      { kind: 'project', projectId: 'p1', action: 'complete' },
+    ];
+    d.views = [{ ...view, whatIf }];
+    const result = validateDataset(d);
+    expect(result.ok && result.dataset.views?.[0]?.whatIf).toEqual(whatIf);
+    d.views = [{ ...view, whatIf: [{ kind: 'link', linkId: 'b', action: 'demolish' }] }];
+    expect(errorsOf(d)[0]).toMatchObject({ code: 'enum', path: 'views[0].whatIf[0].action' });
+    d.views = [{ ...view, whatIf: 'all built' }];
+    expect(errorsOf(d)[0]).toMatchObject({ code: 'type', path: 'views[0].whatIf' });
+  });
+
   it('reports a view box with no area', () => {
     const d = mutable(tinyDataset());
     d.views = [{ ...view, box: { x1: 5, y1: 0, x2: 5, y2: 10 } }];

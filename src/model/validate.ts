@@ -18,6 +18,7 @@ import type {
   Region,
   RegionFocus,
   SavedView,
+  ScenarioChange,
   Source,
   SubChain,
   SupplyEdge,
@@ -392,6 +393,36 @@ function readIndicator(r: Reader, o: Json, place: Place): Indicator | undefined 
   return r.errorCount === before ? ind : undefined;
 }
 
+/** A saved view's what-if: its changes, each a link built or removed, or a project completed or dropped. */
+function readWhatIf(r: Reader, o: Json, place: Place): ScenarioChange[] | undefined {
+  if (o['whatIf'] === undefined) return undefined;
+  const list = o['whatIf'];
+  if (!Array.isArray(list)) {
+    r.error('type', place, 'whatIf', 'must be a list of what-if changes', { expected: 'array' });
+    return undefined;
+  }
+  const changes: ScenarioChange[] = [];
+  list.forEach((item, i) => {
+    const p = nested(place, `whatIf[${i}]`);
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      r.error('type', p, '', 'must be an object', { expected: 'object' });
+      return;
+    }
+    const c = item as Json;
+    const kind = r.oneOf(c, 'kind', p, ['link', 'project'] as const, true);
+    if (kind === 'link') {
+      const linkId = r.id(c, 'linkId', p);
+      const action = r.oneOf(c, 'action', p, ['build', 'remove'] as const, true);
+      if (linkId && action) changes.push({ kind, linkId, action });
+    } else if (kind === 'project') {
+      const projectId = r.id(c, 'projectId', p);
+      const action = r.oneOf(c, 'action', p, ['complete', 'remove'] as const, true);
+      if (projectId && action) changes.push({ kind, projectId, action });
+    }
+  });
+  return changes;
+}
+
 function readView(r: Reader, o: Json, place: Place): SavedView | undefined {
   const before = r.errorCount;
   const route = r.string(o, 'route', place, true);
@@ -408,6 +439,7 @@ function readView(r: Reader, o: Json, place: Place): SavedView | undefined {
       else box = { x1, y1, x2, y2 };
     }
   }
+  const whatIf = readWhatIf(r, o, place);
   const view = compact<SavedView>({
     id: r.id(o, 'id', place),
     title: r.string(o, 'title', place, true),
@@ -415,6 +447,7 @@ function readView(r: Reader, o: Json, place: Place): SavedView | undefined {
     route,
     lang: r.oneOf(o, 'lang', place, ['zh', 'en'] as const, false),
     box,
+    whatIf: whatIf?.length ? whatIf : undefined,
     createdAt: r.string(o, 'createdAt', place, true),
   });
   return r.errorCount === before ? view : undefined;

@@ -2,7 +2,7 @@
  * Saved views and briefings, and presenting them: which slide is up, whether the screen is blanked,
  * and the speaker-notes window kept in step over a BroadcastChannel (same origin, same machine).
  */
-import type { Briefing, SavedView, ViewBox } from '../model/types';
+import type { Briefing, SavedView, ScenarioChange, ViewBox } from '../model/types';
 import type { ChainAtlasDB } from '../store/db';
 import * as views from '../store/viewRepository';
 import type { AtlasState } from './atlas.svelte';
@@ -48,6 +48,12 @@ export interface CameraRequest {
 
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** What a saved view needs of the gap view's what-if. */
+export interface WhatIfHolder {
+  readonly changes: readonly ScenarioChange[];
+  show(changes: readonly ScenarioChange[]): void;
+}
+
 export class BriefingState {
   /** The briefing being presented and the slide shown, or null. */
   presenting = $state.raw<{ readonly briefingId: string; readonly index: number } | null>(null);
@@ -56,11 +62,17 @@ export class BriefingState {
   camera = $state.raw<CameraRequest | null>(null);
   readonly #atlas: AtlasState;
   readonly #router: Router;
+  readonly #whatIf: WhatIfHolder | undefined;
   #channel: BroadcastChannel | undefined;
 
-  constructor(atlas: AtlasState, router: Router) {
+  /**
+   * @param whatIf the gap view's what-if: what a saved view records of it, and how showing a view puts
+   *   its own back (a view saved without one shows the stored data).
+   */
+  constructor(atlas: AtlasState, router: Router, whatIf?: WhatIfHolder) {
     this.#atlas = atlas;
     this.#router = router;
+    this.#whatIf = whatIf;
   }
 
   get views(): readonly SavedView[] {
@@ -99,6 +111,7 @@ export class BriefingState {
       route: location.hash || '#/',
       lang: locale.lang,
       ...(box ? { box } : {}),
+      ...(this.#router.route.view === 'gaps' && this.#whatIf?.changes.length ? { whatIf: this.#whatIf.changes } : {}),
       createdAt: new Date().toISOString(),
     };
     await views.addView(this.#db(), view);
@@ -150,6 +163,7 @@ export class BriefingState {
   show(view: SavedView, duration = 700): void {
     if (view.lang && view.lang !== locale.lang) locale.set(view.lang);
     this.#router.go(parseRoute(view.route));
+    this.#whatIf?.show(view.whatIf ?? []);
     this.camera = { box: view.box, duration };
   }
 

@@ -73,6 +73,12 @@ export class GapsState {
     this.changes = this.changes.filter((_, i) => i !== index);
   }
 
+  /** Shows the what-if a saved view holds (none: the stored data), as a view of its own, not a saved scenario. */
+  show(changes: readonly ScenarioChange[]): void {
+    this.changes = changes;
+    this.loaded = undefined;
+  }
+
   /** Drops the what-if without a trace. */
   discard(): void {
     this.changes = [];

@@ -153,3 +153,27 @@ test('a briefing travels inside the native export and comes back on import', asy
   await expect(page.getByRole('textbox', { name: 'Speaker notes of Overview' })).toHaveValue('The whole chain.');
   void watch;
 });
+
+test('a view saved during a what-if shows that what-if again; a view saved without one shows the data', async ({
+  page,
+  watch,
+}) => {
+  await openApp(page, './?lang=en#/gaps?link=separator');
+  await saveView(page, 'As it is', 'The stored data.');
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'What if built here' }).click();
+  await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Local, no weakness');
+  await saveView(page, 'If a separator plant is built', 'The what-if.');
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByTestId('whatif-diff')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Briefings' }).click();
+  await page.getByRole('button', { name: 'Show If a separator plant is built' }).click();
+  await expect(page.getByTestId('whatif-diff')).toContainText('Separator: Gap → Local, no weakness');
+  await expect(page.getByText('What-if: 1 change, not stored')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Briefings' }).click();
+  await page.getByRole('button', { name: 'Show As it is' }).click();
+  await expect(page.getByRole('table', { name: 'Gaps' })).toBeVisible();
+  await expect(page.getByTestId('whatif-diff')).toHaveCount(0);
+  void watch;
+});
