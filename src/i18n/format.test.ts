@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, chooseLang, translate } from './index';
-import { formatChange, formatDate, formatQuantity } from './format';
+import { formatChange, formatDate, formatQuantity, formatShare } from './format';
 
 describe('figures as each language reads them', () => {
+  it('writes a share as one percentage, or as a range when its ends differ', () => {
+    expect(formatShare(0.2727)).toBe('27%');
+    expect(formatShare(0.22, 0.9)).toBe('22%–90%');
+    expect(formatShare(0.271, 0.274)).toBe('27%');
+  });
+
   it('writes capacities in 万吨 for Chinese and in full for English', () => {
     expect(formatQuantity({ value: 250000, unit: 't/a' }, 'zh')).toBe('25万吨/年');
     expect(formatQuantity({ value: 1400000, unit: 't/a' }, 'zh')).toBe('140万吨/年');

@@ -112,3 +112,13 @@ export function formatChange(percent: number, lang: Lang): string {
   const sign = percent > 0 ? '+' : percent < 0 ? '−' : '±';
   return `${sign}${num(Math.abs(percent), lang, 1)}%`;
 }
+
+/**
+ * A share as a percentage, or a range of two when unknown links could go either way (`22%–90%`: the low
+ * end counts them as not local, the high end as local). Equal ends give one figure.
+ */
+export function formatShare(low: number, high: number = low): string {
+  const a = Math.round(low * 100);
+  const b = Math.round(high * 100);
+  return a === b ? `${a}%` : `${a}%–${b}%`;
+}

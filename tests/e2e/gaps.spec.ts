@@ -22,6 +22,10 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
   expect(ranked).not.toContain('ni_metal');
   // The key figure counts gaps as the table's kinds do.
   await expect(page.getByTestId('gap-count')).toHaveText(/^4\s*\+ 2 weak$/);
+  // Completeness, like local supply, gives both ends while links are unknown, and one figure when the
+  // rules count unknown links as missing.
+  await expect(page.getByTestId('completeness-card')).toHaveText(/^27%–91%\s*$/);
+
   // Figures the source reports about the region as a whole are there, with where they stand in it.
   await expect(page.locator('[data-indicator="battery-output-2023"]')).toHaveText(
     /Battery industry output\s*CNY 26 billion\s*\+40.5% year on year\s*2023\s*¶13/,
@@ -198,5 +202,9 @@ test('the rules stay open while the user works with the list; a filter menu clos
   await expect(page.getByTestId('rules-changed')).toHaveText('changed from the defaults');
   await rules.getByRole('button', { name: 'Restore the defaults' }).click();
   await expect(page.getByTestId('rules-changed')).toHaveCount(0);
+  // Counting unknown links as missing leaves one figure, the low end.
+  await expect(page.getByTestId('completeness-card')).toHaveText(/^27%–\d+%\s*$/);
+  await rules.getByRole('checkbox', { name: /unknown/i }).check();
+  await expect(page.getByTestId('completeness-card')).toHaveText(/^27%\s*$/);
   void watch;
 });
