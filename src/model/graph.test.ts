@@ -146,6 +146,15 @@ describe('ordering', () => {
     const shuffled = { ...chain, links: [...chain.links].reverse(), edges: [...chain.edges].reverse() };
     expect(orderLinks(indexChain(shuffled)).map((l) => l.id)).toEqual(order);
   });
+  it("breaks ties of stage and depth by name when asked, as a list in the reader's language reads", () => {
+    const base = tinyChain(['zeta', 'alpha', 'mid'], []);
+    const names: Record<string, string> = { zeta: 'Apple', alpha: 'Cherry', mid: 'Banana' };
+    const index = indexChain(base);
+    expect(orderLinks(index).map((l) => l.id)).toEqual(['alpha', 'mid', 'zeta']);
+    const byName = { name: (l: { id: string }) => names[l.id]!, collator: new Intl.Collator('en') };
+    expect(orderLinks(index, byName).map((l) => l.id)).toEqual(['zeta', 'mid', 'alpha']);
+  });
+
   it('groups links by sub-chain in sub-chain order, each group in reading order, empty groups kept', () => {
     const chain = loopChain();
     const subChains = [

@@ -106,11 +106,18 @@ export function linkDepths(index: ChainIndex): Map<string, number> {
   return depth;
 }
 
+/** How a list names its links, for ties in reading order: a name and a collator for its language. */
+export interface NameOrder {
+  readonly name: (link: ChainLink) => string;
+  readonly collator: Intl.Collator;
+}
+
 /**
- * Links in reading order: by stage, then depth, then sub-chain order, then id. The same data always
- * gives the same order, whatever the order of its records.
+ * Links in reading order: by stage, then depth, then sub-chain order, then by name when `byName` is
+ * given (as a reader scans a list), then id. The same data always gives the same order, whatever the
+ * order of its records.
  */
-export function orderLinks(index: ChainIndex): ChainLink[] {
+export function orderLinks(index: ChainIndex, byName?: NameOrder): ChainLink[] {
   const depth = linkDepths(index);
   const subOrder = new Map(index.template.subChains.map((s) => [s.id, s.order]));
   return [...index.links.values()].sort(
@@ -118,14 +125,15 @@ export function orderLinks(index: ChainIndex): ChainLink[] {
       stageRank(a.stage) - stageRank(b.stage) ||
       depth.get(a.id)! - depth.get(b.id)! ||
       (subOrder.get(a.subChain) ?? 0) - (subOrder.get(b.subChain) ?? 0) ||
+      (byName ? byName.collator.compare(byName.name(a), byName.name(b)) : 0) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
 
-/** All links grouped by sub-chain (in sub-chain order), each group in reading order. */
-export function groupLinksBySubChain(index: ChainIndex): { sub: SubChain; links: ChainLink[] }[] {
+/** All links grouped by sub-chain (in sub-chain order), each group in reading order (see `orderLinks`). */
+export function groupLinksBySubChain(index: ChainIndex, byName?: NameOrder): { sub: SubChain; links: ChainLink[] }[] {
   const bySub = new Map<string, ChainLink[]>();
-  for (const l of orderLinks(index)) {
+  for (const l of orderLinks(index, byName)) {
     const list = bySub.get(l.subChain);
     if (list) list.push(l);
     else bySub.set(l.subChain, [l]);
