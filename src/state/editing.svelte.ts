@@ -4,6 +4,7 @@
  * share it; an edit made on data another tab has changed meanwhile is refused, never merged blindly.
  */
 import { liveQuery, type Subscription } from 'dexie';
+import { SvelteSet } from 'svelte/reactivity';
 import type { EditResult } from '../model/edits';
 import type { ValidationIssue } from '../model/issues';
 import type { Localized } from '../model/types';
@@ -31,9 +32,26 @@ export class EditingState {
   history = $state.raw<HistoryState>(EMPTY);
   readonly #atlas: AtlasState;
   #subscription: Subscription | undefined;
+  /** Open forms holding typed changes not yet saved, by form. */
+  readonly #unsaved = new SvelteSet<string>();
 
   constructor(atlas: AtlasState) {
     this.#atlas = atlas;
+  }
+
+  /** Whether some open form holds changes not yet saved (leaving the page would lose them). */
+  get hasUnsaved(): boolean {
+    return this.#unsaved.size > 0;
+  }
+
+  /**
+   * A form says whether it holds unsaved changes; a form that closes says false. Returns the cleanup
+   * for the form's effect.
+   */
+  trackUnsaved(formId: string, unsaved: boolean): () => void {
+    if (unsaved) this.#unsaved.add(formId);
+    else this.#unsaved.delete(formId);
+    return () => this.#unsaved.delete(formId);
   }
 
   /** Starts following the history once the database is open. */

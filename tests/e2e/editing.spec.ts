@@ -250,3 +250,30 @@ test('a project shared by two links can be taken off one and stays on the other'
   await expect(details).toContainText('Carbonate solvent projects');
   void watch;
 });
+
+test('leaving the page with typed changes not yet saved asks first; once saved, it does not', async ({
+  page,
+  context,
+  watch,
+}) => {
+  await openApp(page, './?lang=en#/node/separator');
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
+  const note = statusForm(page).getByRole('textbox', { name: 'Note (English)' });
+  await note.click();
+  await note.fill('Typed, not saved yet');
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
+
+  // Saved, the same form lets the page go without a question.
+  await statusForm(page).getByRole('button', { name: 'Save status' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Set link state' })).toBeVisible();
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(context.pages()).not.toContain(page);
+  void watch;
+});
