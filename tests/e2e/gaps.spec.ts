@@ -26,6 +26,10 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
   // rules count unknown links as missing.
   await expect(page.getByTestId('completeness-card')).toHaveText(/^27%–91%\s*$/);
 
+  // An enterprise and a project the source names without saying which link they serve are still shown.
+  await expect(page.locator('[data-record="hanxing-1e8ah"]')).toContainText(
+    'Hanxing 100 million Ah lithium-ion cells project · Operating · 100 million Ah/yr',
+  );
   // Figures the source reports about the region as a whole are there, with where they stand in it.
   await expect(page.locator('[data-indicator="battery-output-2023"]')).toHaveText(
     /Battery industry output\s*CNY 26 billion\s*\+40.5% year on year\s*2023\s*¶13/,
