@@ -47,6 +47,11 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
   const scores = await table(page).locator('tbody td.score').allInnerTexts();
   expect(scores.map(Number)).toEqual([...scores.map(Number)].sort((a, b) => b - a));
 
+  // The name filter finds what the search box finds: pinyin too.
+  await page.getByRole('textbox', { name: 'Filter by name' }).fill('gemo');
+  await expect.poll(() => rowLinks(page)).toEqual(['separator']);
+  await page.getByRole('textbox', { name: 'Filter by name' }).fill('');
+
   // Filter to gaps only.
   await page.getByRole('checkbox', { name: /^Gap/ }).check();
   expect((await rowLinks(page)).sort()).toEqual(['cyc_carb', 'lin_carb', 'pouch_film', 'separator']);
