@@ -51,6 +51,9 @@ test('a briefing of three views is made, presented with the keyboard, and surviv
   await page.keyboard.press('PageDown');
   await expect(counter).toHaveText('3 / 3');
   await expect(page).toHaveURL(/#\/gaps/);
+  // A gap-view slide shows the list itself, without the tools around it.
+  await expect(page.getByRole('table', { name: 'Gaps' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'CSV' })).toBeHidden();
   await page.keyboard.press('PageUp');
   await expect(counter).toHaveText('2 / 3');
   await page.keyboard.press('Home');
