@@ -20,7 +20,10 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-test('PNG of the view comes at the size asked for: 1×, 2× and 4× the canvas', async ({ page, watch }) => {
+test('PNG of the view comes at the size asked for: 1×, 2× and 4× the canvas, with its caption band', async ({
+  page,
+  watch,
+}) => {
   await openApp(page);
   // The canvas's size in whole CSS pixels, as the renderer draws it.
   const canvas = await page.evaluate(() => {
@@ -34,7 +37,8 @@ test('PNG of the view comes at the size asked for: 1×, 2× and 4× the canvas',
     expect(file.name).toMatch(new RegExp(`view@${scale}x\\.png$`));
     const size = pngSize(file.bytes);
     expect(size.width).toBe(canvas.width * scale);
-    expect(size.height).toBe(canvas.height * scale);
+    // Under the view, a band of CAPTION_HEIGHT (52) CSS pixels says what it shows and where from.
+    expect(size.height).toBe((canvas.height + 52) * scale);
   }
   void watch;
 });

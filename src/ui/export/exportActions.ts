@@ -81,15 +81,17 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
     }
     case 'png': {
       const blob = await ctx.png(choice.scale);
-      return blob
-        ? [
-            {
-              fileName: `${picture}-view@${choice.scale}x.png`,
-              mimeType: 'image/png',
-              bytes: new Uint8Array(await blob.arrayBuffer()),
-            },
-          ]
-        : [];
+      if (!blob) return [];
+      // Captioned like the poster (title, source, dates, legend), when there is a region to say it of.
+      const caption = posterInput(ctx);
+      const { captionedPng } = await import('./pictures');
+      return [
+        {
+          fileName: `${picture}-view@${choice.scale}x.png`,
+          mimeType: 'image/png',
+          bytes: caption ? await captionedPng(blob, choice.scale, caption) : new Uint8Array(await blob.arrayBuffer()),
+        },
+      ];
     }
     case 'svg': {
       const snapshot = ctx.snapshot();

@@ -8,6 +8,8 @@ import { POSTER, posterSvg, type PosterInput } from '../../graph/poster';
 import { chainSvg } from '../../graph/svgExport';
 import type { TextMeasurer } from '../../graph/elements';
 import { A3_LANDSCAPE, imagePdf } from '../../io/pdf';
+import { STATUS_LOOK } from '../../graph/palette';
+import { GRAPH_FONT } from '../../graph/style';
 
 /** Draws an SVG document onto a canvas `scale` times its size. */
 async function rasterize(svg: string, width: number, height: number, scale: number): Promise<HTMLCanvasElement> {
@@ -59,4 +61,72 @@ export async function posterPdf(input: PosterInput, title: string): Promise<Uint
   const canvas = await rasterize(posterSvg(input), POSTER.width, POSTER.height, 2);
   const jpeg = await canvasBytes(canvas, 'image/jpeg', 0.92);
   return imagePdf({ ...A3_LANDSCAPE, jpeg, imageWidth: canvas.width, imageHeight: canvas.height, title });
+}
+
+/** The height, in CSS pixels, of the caption band under a PNG of the view. */
+export const CAPTION_HEIGHT = 52;
+
+/** What a picture of the view says under it: what it shows, where the data comes from, and the legend. */
+export interface PictureCaption {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly dateLine: string;
+  readonly legend: PosterInput['legend'];
+}
+
+/**
+ * The view's PNG with a caption band under it (title, source, dates and the status legend), so a
+ * picture pasted into a report still says what it shows and where its figures come from. The width stays
+ * `scale` times the view's; the band adds `CAPTION_HEIGHT × scale` pixels of height.
+ */
+export async function captionedPng(image: Blob, scale: number, caption: PictureCaption): Promise<Uint8Array> {
+  const bitmap = await createImageBitmap(image);
+  const viewHeight = bitmap.height;
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = viewHeight + Math.round(CAPTION_HEIGHT * scale);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  ctx.fillStyle = '#c9ced6';
+  ctx.fillRect(0, viewHeight, canvas.width, Math.max(1, Math.round(scale)));
+  ctx.scale(scale, scale);
+  const top = viewHeight / scale;
+  const width = canvas.width / scale;
+  const font = (weight: number, size: number) => `${weight} ${size}px ${GRAPH_FONT}`;
+
+  // The legend, right-aligned on the first line: a swatch in each status's look, its name and count.
+  ctx.font = font(400, 12);
+  let x = width - 12;
+  for (const item of [...caption.legend].reverse()) {
+    const text = `${item.label} ${item.count}`;
+    x -= ctx.measureText(text).width;
+    ctx.fillStyle = '#4a5260';
+    ctx.fillText(text, x, top + 21);
+    x -= 18;
+    const look = STATUS_LOOK[item.status];
+    ctx.fillStyle = look.fill;
+    ctx.strokeStyle = look.border;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash(look.borderStyle === 'dashed' ? [3, 2] : look.borderStyle === 'dotted' ? [1.5, 1.5] : []);
+    ctx.fillRect(x, top + 11, 13, 12);
+    ctx.strokeRect(x, top + 11, 13, 12);
+    ctx.setLineDash([]);
+    x -= 12;
+  }
+  const clip = (text: string, room: number) => {
+    if (ctx.measureText(text).width <= room) return text;
+    let cut = text;
+    while (cut.length > 1 && ctx.measureText(`${cut}…`).width > room) cut = cut.slice(0, -1);
+    return `${cut}…`;
+  };
+  ctx.fillStyle = '#1d2330';
+  ctx.font = font(600, 14);
+  ctx.fillText(clip(caption.title, Math.max(40, x - 24)), 12, top + 22);
+  ctx.fillStyle = '#4a5260';
+  ctx.font = font(400, 12);
+  ctx.fillText(clip(`${caption.subtitle} · ${caption.dateLine}`, width - 24), 12, top + 42);
+  return canvasBytes(canvas, 'image/png');
 }
