@@ -58,6 +58,11 @@ test('an unknown link in the address says so instead of failing', async ({ page,
     page.getByRole('status').filter({ hasText: 'There is no link “unobtainium” in this chain.' }),
   ).toBeVisible();
   await expect(details(page)).toHaveCount(0);
+  // A dossier of an unknown link says so once, with a way back.
+  await page.goto('./?lang=en#/dossier/unobtainium');
+  await expect(page.getByText('There is no link “unobtainium” in this chain.')).toHaveCount(1);
+  await page.getByRole('button', { name: '← Back' }).click();
+  await expect(page.getByRole('table', { name: 'Gaps' })).toBeVisible();
   // A link cut short inside its percent-encoding is just another unknown link.
   await page.goto('./?lang=en#/node/%E0%A4%A');
   await expect(
