@@ -498,6 +498,7 @@ export const en = {
   'edit.capacityExample': '250,000',
   'edit.investmentExample': '4,568,000,000',
   'edit.unknownDropsCapacity': 'Unknown cites no source, so no capacity is kept.',
+  'edit.leaveConfirm': 'You have typed changes that are not saved. Leave them?',
   'edit.noteEn': 'Note (English)',
   'edit.saveStatus': 'Save status',
   'edit.save': 'Save',

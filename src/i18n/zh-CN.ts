@@ -482,6 +482,7 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.capacityExample': '25万',
   'edit.investmentExample': '45.68亿',
   'edit.unknownDropsCapacity': '“未知”不引用来源，因此不保留产能。',
+  'edit.leaveConfirm': '有已输入但未保存的修改。确定放弃吗？',
   'edit.noteEn': '备注（英文）',
   'edit.saveStatus': '保存状态',
   'edit.save': '保存',

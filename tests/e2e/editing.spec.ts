@@ -277,3 +277,27 @@ test('leaving the page with typed changes not yet saved asks first; once saved, 
   expect(context.pages()).not.toContain(page);
   void watch;
 });
+
+test('opening another link with typed changes not yet saved asks first, and staying keeps them', async ({
+  page,
+  watch,
+}) => {
+  await openApp(page, './?lang=en#/node/separator');
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
+  const note = statusForm(page).getByRole('textbox', { name: 'Note (English)' });
+  await note.fill('Typed, not saved yet');
+  const outline = page.getByRole('navigation', { name: 'Chain outline' });
+
+  page.once('dialog', (d) => void d.dismiss());
+  await outline.getByRole('button', { name: /^Electrolyte ,/ }).click();
+  await expect(page).toHaveURL(/#\/node\/separator$/);
+  await expect(note).toHaveValue('Typed, not saved yet');
+
+  page.once('dialog', (d) => void d.accept());
+  await outline.getByRole('button', { name: /^Electrolyte ,/ }).click();
+  await expect(page).toHaveURL(/#\/node\/electrolyte$/);
+  await expect(page.getByRole('region', { name: 'Link details' }).getByRole('heading', { level: 2 })).toHaveText(
+    'Electrolyte',
+  );
+  void watch;
+});
