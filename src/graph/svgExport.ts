@@ -9,6 +9,7 @@ import { escapeXml } from '../io/xml';
 import { statusIconSvg } from './icons';
 import { EDGE_FEEDBACK, EDGE_LOCAL, EDGE_OTHER, GROUP_BORDER, GROUP_FILL, HIGHLIGHT, STATUS_LOOK } from './palette';
 import { GRAPH_FONT } from './style';
+import type { LinkStatus } from '../model/types';
 
 const n = (v: number) => Math.round(v * 10) / 10;
 
@@ -16,6 +17,45 @@ export interface SvgOptions {
   /** Margin around the chain, in layout units. */
   readonly margin?: number;
   readonly measure?: TextMeasurer;
+  /** A caption under the chain: what it shows, its source and dates, and the status legend. */
+  readonly caption?: SvgCaption;
+}
+
+export interface SvgCaption {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly dateLine: string;
+  readonly legend: readonly { readonly status: LinkStatus; readonly label: string; readonly count: number }[];
+}
+
+/** The height of the caption band under the chain, in layout units. */
+const CAPTION_BAND = 76;
+
+/** The caption as SVG, its top left at (`x`, `y`). */
+function captionSvg(c: SvgCaption, x: number, y: number, width: number, measure: TextMeasurer): string {
+  const font = escapeXml(GRAPH_FONT);
+  const parts = [
+    `<line x1="${n(x)}" y1="${n(y)}" x2="${n(x + width)}" y2="${n(y)}" stroke="${GROUP_BORDER}"/>`,
+    `<text x="${n(x + 12)}" y="${n(y + 22)}" font-family="${font}" font-size="16" font-weight="bold" fill="#1d2330">${escapeXml(c.title)}</text>`,
+    `<text x="${n(x + 12)}" y="${n(y + 42)}" font-family="${font}" font-size="12" fill="#4a5260">${escapeXml(`${c.subtitle} · ${c.dateLine}`)}</text>`,
+  ];
+  let lx = x + 12;
+  for (const item of c.legend) {
+    const look = STATUS_LOOK[item.status];
+    const dash =
+      look.borderStyle === 'dashed'
+        ? ' stroke-dasharray="3 2"'
+        : look.borderStyle === 'dotted'
+          ? ' stroke-dasharray="1.5 1.5"'
+          : '';
+    const text = `${item.label} ${item.count}`;
+    parts.push(
+      `<rect x="${n(lx)}" y="${n(y + 52)}" width="13" height="12" fill="${look.fill}" stroke="${look.border}" stroke-width="1.5"${dash}/>` +
+        `<text x="${n(lx + 18)}" y="${n(y + 62)}" font-family="${font}" font-size="12" fill="#4a5260">${escapeXml(text)}</text>`,
+    );
+    lx += 18 + measure(text, 12) + 16;
+  }
+  return `<g class="caption">${parts.join('')}</g>`;
 }
 
 /** The region the snapshot covers, with a margin. */
@@ -111,11 +151,15 @@ export function chainSvgBody(s: GraphSnapshot, options: SvgOptions = {}): string
 /** A standalone SVG document of the chain. */
 export function chainSvg(s: GraphSnapshot, options: SvgOptions = {}): string {
   const b = snapshotBounds(s, options.margin);
+  const height = b.height + (options.caption ? CAPTION_BAND : 0);
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(b.x)} ${n(b.y)} ${n(b.width)} ${n(b.height)}" width="${Math.ceil(b.width)}" height="${Math.ceil(b.height)}">\n` +
-    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" fill="#ffffff"/>\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(b.x)} ${n(b.y)} ${n(b.width)} ${n(height)}" width="${Math.ceil(b.width)}" height="${Math.ceil(height)}">\n` +
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(height)}" fill="#ffffff"/>\n` +
     chainSvgBody(s, options) +
+    (options.caption
+      ? `\n${captionSvg(options.caption, b.x, b.y + b.height, b.width, options.measure ?? estimateText)}`
+      : '') +
     `\n</svg>\n`
   );
 }

@@ -62,6 +62,10 @@ test('SVG of the chain parses and holds every link as text', async ({ page, watc
   expect(parsed.error).toBeNull();
   expect(parsed.links).toBe(77);
   expect(parsed.text).toContain('隔膜');
+  // Its caption says what it shows and where the statuses come from.
+  expect(parsed.text).toContain('金昌市 · 新能源电池产业链');
+  expect(parsed.text).toContain('甘肃日报 Gansu Daily');
+  expect(parsed.text).toContain('未知 56');
   void watch;
 });
 

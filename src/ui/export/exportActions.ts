@@ -97,7 +97,14 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
       const snapshot = ctx.snapshot();
       if (!snapshot) return [];
       const { chainSvgFile } = await import('./pictures');
-      return [{ fileName: `${picture}.svg`, mimeType: 'image/svg+xml', bytes: chainSvgFile(snapshot, ctx.measure) }];
+      const caption = posterInput(ctx);
+      return [
+        {
+          fileName: `${picture}.svg`,
+          mimeType: 'image/svg+xml',
+          bytes: chainSvgFile(snapshot, ctx.measure, caption),
+        },
+      ];
     }
     case 'poster': {
       const input = posterInput(ctx);

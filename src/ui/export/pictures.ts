@@ -5,7 +5,7 @@
  */
 import type { GraphSnapshot } from '../../graph/chainGraph';
 import { POSTER, posterSvg, type PosterInput } from '../../graph/poster';
-import { chainSvg } from '../../graph/svgExport';
+import { chainSvg, type SvgCaption } from '../../graph/svgExport';
 import type { TextMeasurer } from '../../graph/elements';
 import { A3_LANDSCAPE, imagePdf } from '../../io/pdf';
 import { STATUS_LOOK } from '../../graph/palette';
@@ -48,9 +48,9 @@ function canvasBytes(
   );
 }
 
-/** The whole chain as an SVG document. */
-export function chainSvgFile(snapshot: GraphSnapshot, measure: TextMeasurer): Uint8Array {
-  return new TextEncoder().encode(chainSvg(snapshot, { measure }));
+/** The whole chain as an SVG document, with a caption under it when one is given. */
+export function chainSvgFile(snapshot: GraphSnapshot, measure: TextMeasurer, caption?: SvgCaption): Uint8Array {
+  return new TextEncoder().encode(chainSvg(snapshot, { measure, ...(caption ? { caption } : {}) }));
 }
 
 /**
