@@ -251,7 +251,7 @@ describe('format 2: saved views and briefings', () => {
 
   it('reports a briefing that names a view the dataset lacks, and a view that is not a route', () => {
     const d = mutable(tinyDataset());
-    d.views = [{ ...view, route: 'http://elsewhere.example/' }];
+    d.views = [{ ...view, route: 'elsewhere/page' }];
     expect(errorsOf(d).map((e) => e.path)).toEqual(['views[0].route']);
     d.views = [view];
     d.briefings = [{ id: 'b1', title: 'B', viewIds: ['v1', 'v9'], createdAt: '2026' }];
