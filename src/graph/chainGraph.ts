@@ -225,8 +225,8 @@ export class ChainGraph {
    */
   revealAll(ids: Iterable<string>, coveredRight = 0, padding = 32): void {
     const cy = this.#cy;
-    let nodes = cy.collection();
-    for (const id of ids) nodes = nodes.union(cy.getElementById(id));
+    const nodes = cy.collection();
+    for (const id of ids) nodes.merge(cy.getElementById(id));
     if (nodes.empty()) return;
     const width = Math.max(100, cy.width() - coveredRight);
     const r = nodes.renderedBoundingBox();

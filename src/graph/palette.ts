@@ -13,6 +13,14 @@ export interface StatusLook {
   readonly borderWidth: number;
 }
 
+/** The dash of a legend swatch's border, by border style (empty: a solid line). */
+export const SWATCH_DASH: Readonly<Record<StatusLook['borderStyle'], readonly number[]>> = {
+  solid: [],
+  double: [],
+  dashed: [3, 2],
+  dotted: [1.5, 1.5],
+};
+
 export const STATUS_LOOK: Readonly<Record<LinkStatus, StatusLook>> = {
   strong: { fill: '#00694a', text: '#ffffff', border: '#00402d', borderStyle: 'double', borderWidth: 5 },
   present: { fill: '#b6e3cf', text: '#0b2e21', border: '#00694a', borderStyle: 'solid', borderWidth: 2 },

@@ -7,7 +7,16 @@ import type { GraphSnapshot } from './chainGraph';
 import { estimateText, ICON_SPACE, LINK_FONT_SIZE, wrapLabel, type TextMeasurer } from './elements';
 import { escapeXml } from '../io/xml';
 import { statusIconSvg } from './icons';
-import { EDGE_FEEDBACK, EDGE_LOCAL, EDGE_OTHER, GROUP_BORDER, GROUP_FILL, HIGHLIGHT, STATUS_LOOK } from './palette';
+import {
+  EDGE_FEEDBACK,
+  EDGE_LOCAL,
+  EDGE_OTHER,
+  GROUP_BORDER,
+  GROUP_FILL,
+  HIGHLIGHT,
+  STATUS_LOOK,
+  SWATCH_DASH,
+} from './palette';
 import { GRAPH_FONT } from './style';
 import type { LinkStatus } from '../model/types';
 
@@ -42,12 +51,8 @@ function captionSvg(c: SvgCaption, x: number, y: number, width: number, measure:
   let lx = x + 12;
   for (const item of c.legend) {
     const look = STATUS_LOOK[item.status];
-    const dash =
-      look.borderStyle === 'dashed'
-        ? ' stroke-dasharray="3 2"'
-        : look.borderStyle === 'dotted'
-          ? ' stroke-dasharray="1.5 1.5"'
-          : '';
+    const pattern = SWATCH_DASH[look.borderStyle];
+    const dash = pattern.length ? ` stroke-dasharray="${pattern.join(' ')}"` : '';
     const text = `${item.label} ${item.count}`;
     parts.push(
       `<rect x="${n(lx)}" y="${n(y + 52)}" width="13" height="12" fill="${look.fill}" stroke="${look.border}" stroke-width="1.5"${dash}/>` +

@@ -122,3 +122,6 @@ export function formatShare(low: number, high: number = low): string {
   const b = Math.round(high * 100);
   return a === b ? `${a}%` : `${a}%–${b}%`;
 }
+
+/** What separates the items of a list in running text: 、 in Chinese, a comma in English. */
+export const listSeparator = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');

@@ -7,6 +7,7 @@ import type { ChainLink, Citation, LinkState, Localized, Stage, SubChain, Supply
 import { isValidId } from '../model/validation/reader';
 import { digestText } from '../model/digest';
 import { sameValue } from '../model/edits';
+import { edgeKey } from '../model/order';
 import { readDate, readList, readStage, readStatus } from './cells';
 import type { Where } from './issues';
 import { importError, importWarning } from './issues';
@@ -151,7 +152,7 @@ export async function graphToPatch(
   const baseRegion = current?.regions.find((r) => r.id === regionId);
   const cite = (locator: string): Citation[] => [{ sourceId: source.id, locator }];
   const storedLinks = new Map((baseChain?.links ?? []).map((l) => [l.id, l]));
-  const storedEdges = new Map((baseChain?.edges ?? []).map((e) => [`${e.from}\u0000${e.to}`, e]));
+  const storedEdges = new Map((baseChain?.edges ?? []).map((e) => [edgeKey(e.from, e.to), e]));
   const storedStates = new Map((baseRegion?.linkStates ?? []).map((s) => [s.linkId, s]));
 
   // Ids: valid ones kept, others slugged (unique), the original kept as an alias.
@@ -344,7 +345,7 @@ export async function graphToPatch(
       );
       continue;
     }
-    const key = `${from}\u0000${to}`;
+    const key = edgeKey(from!, to!);
     if (from === to || seen.has(key)) {
       issues.push(
         importWarning(

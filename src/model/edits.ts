@@ -108,6 +108,10 @@ function linkName(ds: Dataset, chainId: string | undefined, linkId: string): Loc
   return link?.name ?? { zh: linkId, en: linkId };
 }
 
+/** A link's name on the chain a region is drawn on. */
+const regionLinkName = (ds: Dataset, regionId: string, linkId: string): Localized =>
+  linkName(ds, ds.regions.find((r) => r.id === regionId)?.chainId, linkId);
+
 const edgeName = (ds: Dataset, chainId: string, from: string, to: string): Localized => {
   const [a, b] = [linkName(ds, chainId, from), linkName(ds, chainId, to)];
   return { zh: `${a.zh} → ${b.zh}`, en: `${a.en} → ${b.en}` };
@@ -123,7 +127,7 @@ export function setLinkState(
   const ref = { kind: 'linkState', regionId, linkId } as const;
   const miss = missing(ds, ref, 'any');
   if (miss) return miss;
-  const name = linkName(ds, ds.regions.find((r) => r.id === regionId)?.chainId, linkId);
+  const name = regionLinkName(ds, regionId, linkId);
   const text = state ? label('设置环节状态', 'Set link state', name) : label('清除环节状态', 'Clear link state', name);
   return buildEdit(ds, text, [{ ...ref, after: state && { ...state, linkId } }]);
 }
@@ -141,12 +145,13 @@ function putRegionRecord<K extends RegionKind>(
   regionId: string,
   record: RecordValues[K],
   adding: boolean,
+  text?: Localized,
 ): EditResult {
   const ref = { kind, regionId, id: record.id } as RecordRef;
   const miss = missing(ds, ref, adding ? 'new' : 'existing');
   if (miss) return miss;
   const [zh, en] = adding ? ['添加', 'Add'] : ['修改', 'Edit'];
-  return buildEdit(ds, label(`${zh}${WORD[kind].zh}`, `${en} ${WORD[kind].en}`, record.name), [
+  return buildEdit(ds, text ?? label(`${zh}${WORD[kind].zh}`, `${en} ${WORD[kind].en}`, record.name), [
     { ...ref, after: record } as Draft,
   ]);
 }
@@ -199,16 +204,14 @@ export function detachFromLink(
   linkId: string,
 ): EditResult {
   const ref = { kind, regionId, id } as RecordRef;
-  const miss = missing(ds, ref, 'existing');
-  if (miss) return miss;
-  const record = getRecord(ds, ref) as Enterprise | Project;
+  const record = getRecord(ds, ref) as Enterprise | Project | undefined;
+  if (!record) return missing(ds, ref, 'existing')!;
   const after = { ...record, linkIds: record.linkIds.filter((l) => l !== linkId) };
-  const link = linkName(ds, ds.regions.find((r) => r.id === regionId)?.chainId, linkId);
-  const text = {
+  const link = regionLinkName(ds, regionId, linkId);
+  return putRegionRecord(ds, kind, regionId, after, false, {
     zh: `从${link.zh}移除${WORD[kind].zh}：${record.name.zh}`,
     en: `Take ${WORD[kind].en} off ${link.en}: ${record.name.en}`,
-  };
-  return buildEdit(ds, text, [{ ...ref, after } as Draft]);
+  });
 }
 
 /** Adds an indicator to a region. */

@@ -178,17 +178,14 @@ export function analyseGaps(
       reasons = ['building'];
     } else {
       reasons = [];
-      if (rules.singleEnterpriseIsWeak && enterprises.get(id) === 1) reasons.push('single-enterprise');
+      const firms = enterprises.get(id) ?? 0;
+      if (rules.singleEnterpriseIsWeak && firms === 1) reasons.push('single-enterprise');
       if (belowThreshold(state?.capacity, rules)) reasons.push('low-capacity');
       kind = reasons.length ? 'weak' : 'strong';
       if (kind === 'strong') {
-        const shown =
-          s === 'strong' ||
-          (enterprises.get(id) ?? 0) >= 2 ||
-          (state?.capacity !== undefined &&
-            !belowThreshold(state.capacity, rules) &&
-            Object.hasOwn(rules.weakBelow, state.capacity.unit));
-        reasons.push(shown ? 'local' : 'local-unmeasured');
+        // Not below its threshold (else it would be weak): a judged capacity shows scale.
+        const judged = state?.capacity !== undefined && Object.hasOwn(rules.weakBelow, state.capacity.unit);
+        reasons.push(s === 'strong' || firms >= 2 || judged ? 'local' : 'local-unmeasured');
       }
     }
     const actionable = kind === 'gap' || kind === 'extension' || kind === 'weak';
@@ -241,4 +238,9 @@ export function analyseGaps(
 /** A ratio as a share 0–1 (0 when there is nothing to count). */
 export function share(r: Ratio): number {
   return r.total === 0 ? 0 : r.local / r.total;
+}
+
+/** The share if every unknown link were local: the high end of what `share` could be. */
+export function shareIfKnown(r: Ratio): number {
+  return r.total === 0 ? 0 : (r.local + r.unknown) / r.total;
 }

@@ -19,8 +19,8 @@ export interface SearchEntry {
   readonly aliases: readonly string[];
   /** Pinyin of the Chinese name, joined without spaces (`gemo`); ü is written v, as pinyin keyboards do (`lvsumo`). */
   readonly pinyin: string;
-  /** The same with ü written u (`lusumo`), as many people type it; equal to `pinyin` when there is no ü. */
-  readonly pinyinU: string;
+  /** The same with ü written u (`lusumo`), as many people type it; only names with a ü have it. */
+  readonly pinyinU?: string;
   /** First letters of the syllables (`gm`). */
   readonly initials: string;
 }
@@ -50,7 +50,9 @@ export function buildSearchIndex(links: readonly ChainLink[], toPinyin?: PinyinC
       enWords: fold(l.name.en).split(/[\s,()/-]+/),
       aliases: (l.aliases ?? []).map(fold),
       pinyin,
-      pinyinU: syllables.map((s) => (/^[ljnxqy]v/.test(s) ? s.replace('v', 'u') : s)).join(''),
+      ...(/[ljnxqy]v/.test(pinyin)
+        ? { pinyinU: syllables.map((s) => (/^[ljnxqy]v/.test(s) ? s.replace('v', 'u') : s)).join('') }
+        : {}),
       initials: syllables.map((s) => s[0]!).join(''),
     };
   });
@@ -68,11 +70,12 @@ function scoreEntry(entry: SearchEntry, q: string, qs: string): SearchHit | unde
   add(entry.en.startsWith(q), 86, 'en');
   add(entry.zh.includes(q), 80, 'zh');
   if (qs.length >= 2) {
-    add(entry.pinyin === qs || entry.pinyinU === qs, 84, 'pinyin');
-    add(entry.pinyin.startsWith(qs) || entry.pinyinU.startsWith(qs), 78, 'pinyin');
+    const u = entry.pinyinU;
+    add(entry.pinyin === qs || u === qs, 84, 'pinyin');
+    add(entry.pinyin.startsWith(qs) || (u !== undefined && u.startsWith(qs)), 78, 'pinyin');
     add(entry.initials === qs, 77, 'initials');
     add(entry.initials.startsWith(qs), 70, 'initials');
-    add(qs.length >= 3 && (entry.pinyin.includes(qs) || entry.pinyinU.includes(qs)), 58, 'pinyin');
+    add(qs.length >= 3 && (entry.pinyin.includes(qs) || (u !== undefined && u.includes(qs))), 58, 'pinyin');
   }
   add(
     entry.enWords.some((w) => w.startsWith(q)),

@@ -246,12 +246,12 @@ export interface ViewBox {
   readonly y2: number;
 }
 
-/** A view a planner saved to show again: what was on screen, with a title and speaker notes. */
 /** One change of a what-if: build or remove a link, complete or drop a project. */
 export type ScenarioChange =
   | { readonly kind: 'link'; readonly linkId: string; readonly action: 'build' | 'remove' }
   | { readonly kind: 'project'; readonly projectId: string; readonly action: 'complete' | 'remove' };
 
+/** A view a planner saved to show again: what was on screen, with a title and speaker notes. */
 export interface SavedView {
   readonly id: string;
   readonly title: string;

@@ -394,29 +394,22 @@ function readIndicator(r: Reader, o: Json, place: Place): Indicator | undefined 
 }
 
 /** A saved view's what-if: its changes, each a link built or removed, or a project completed or dropped. */
-function readWhatIf(r: Reader, o: Json, place: Place): ScenarioChange[] | undefined {
-  if (o['whatIf'] === undefined) return undefined;
-  const list = o['whatIf'];
-  if (!Array.isArray(list)) {
-    r.error('type', place, 'whatIf', 'must be a list of what-if changes', { expected: 'array' });
-    return undefined;
-  }
+function readWhatIf(r: Reader, o: Json, place: Place): ScenarioChange[] {
   const changes: ScenarioChange[] = [];
-  list.forEach((item, i) => {
+  (r.array(o, 'whatIf', place, false) ?? []).forEach((item, i) => {
     const p = nested(place, `whatIf[${i}]`);
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      r.error('type', p, '', 'must be an object', { expected: 'object' });
+    if (!isObject(item)) {
+      r.error('not-object', p, '', 'must be an object');
       return;
     }
-    const c = item as Json;
-    const kind = r.oneOf(c, 'kind', p, ['link', 'project'] as const, true);
+    const kind = r.oneOf(item, 'kind', p, ['link', 'project'] as const, true);
     if (kind === 'link') {
-      const linkId = r.id(c, 'linkId', p);
-      const action = r.oneOf(c, 'action', p, ['build', 'remove'] as const, true);
+      const linkId = r.id(item, 'linkId', p);
+      const action = r.oneOf(item, 'action', p, ['build', 'remove'] as const, true);
       if (linkId && action) changes.push({ kind, linkId, action });
     } else if (kind === 'project') {
-      const projectId = r.id(c, 'projectId', p);
-      const action = r.oneOf(c, 'action', p, ['complete', 'remove'] as const, true);
+      const projectId = r.id(item, 'projectId', p);
+      const action = r.oneOf(item, 'action', p, ['complete', 'remove'] as const, true);
       if (projectId && action) changes.push({ kind, projectId, action });
     }
   });
@@ -447,7 +440,7 @@ function readView(r: Reader, o: Json, place: Place): SavedView | undefined {
     route,
     lang: r.oneOf(o, 'lang', place, ['zh', 'en'] as const, false),
     box,
-    whatIf: whatIf?.length ? whatIf : undefined,
+    whatIf: whatIf.length ? whatIf : undefined,
     createdAt: r.string(o, 'createdAt', place, true),
   });
   return r.errorCount === before ? view : undefined;

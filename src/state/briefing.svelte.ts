@@ -10,7 +10,6 @@ import { locale } from './locale.svelte';
 import { parseRoute } from './route';
 import type { Router } from './router.svelte';
 
-/** What the presenter and the notes window tell each other. */
 /** What the speaker-notes window (or its keyboard, or a remote plugged into it) asks the presenter to do. */
 export type PresenterCommand = 'next' | 'prev' | 'first' | 'last' | 'blank';
 
@@ -33,6 +32,14 @@ export const PRESENTER_KEYS: Readonly<Record<string, PresenterCommand>> = {
   '.': 'blank',
 };
 
+/** The presenter command a key press asks for, unless a modifier is held or the user is typing. */
+export function presenterKey(event: KeyboardEvent): PresenterCommand | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
+  if ((event.target as HTMLElement | null)?.closest?.('input, textarea, select')) return undefined;
+  return PRESENTER_KEYS[event.key];
+}
+
+/** What the presenter and the notes window tell each other. */
 export type PresenterMessage =
   | { readonly type: 'slide'; readonly briefingId: string; readonly index: number; readonly blank: boolean }
   | { readonly type: 'ended' }
@@ -209,6 +216,16 @@ export class BriefingState {
     return true;
   }
 
+  /** Does what a key, a remote or the notes window asks. */
+  command(c: PresenterCommand): void {
+    if (c === 'next') this.next();
+    else if (c === 'prev') this.prev();
+    else if (c === 'first') this.go(0);
+    else if (c === 'last')
+      this.go(Number.MAX_SAFE_INTEGER); // go() stops at the last slide
+    else this.toggleBlank();
+  }
+
   toggleBlank(): void {
     this.blank = !this.blank;
     this.#announce();
@@ -249,12 +266,8 @@ export class BriefingState {
     this.#channel.onmessage = (event: MessageEvent<PresenterMessage>) => {
       const m = event.data;
       if (m.type !== 'command' || !this.presenting) return;
-      if (m.command === 'next') this.next();
-      else if (m.command === 'prev') this.prev();
-      else if (m.command === 'first') this.go(0);
-      else if (m.command === 'last') this.go(Number.MAX_SAFE_INTEGER);
-      else if (m.command === 'blank') this.toggleBlank();
-      else this.#announce();
+      if (m.command === 'hello') this.#announce();
+      else this.command(m.command);
     };
   }
 }

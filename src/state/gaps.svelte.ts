@@ -81,8 +81,7 @@ export class GapsState {
 
   /** Drops the what-if without a trace. */
   discard(): void {
-    this.changes = [];
-    this.loaded = undefined;
+    this.show([]);
   }
 
   async refreshSaved(): Promise<void> {

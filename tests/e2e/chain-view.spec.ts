@@ -1,7 +1,7 @@
 import { en } from '../../src/i18n/en';
 import { downstreamOf, upstreamOf } from '../../src/model/graph';
 import { expect, openApp, test } from './fixtures';
-import { drawnLinks, linkPoint } from './graph';
+import { dragLink, drawnLinks, linkPoint, modelPosition } from './graph';
 import { shippedDataset, shippedIndex } from './shipped';
 
 const chain = shippedDataset().chains[0]!;
@@ -196,44 +196,30 @@ test('keyboard only: / to search, Enter to open, Tab to trace, Esc to clear', as
 
 test('a dragged layout can be saved, comes back after a reload, and can be reset', async ({ page, watch }) => {
   await openApp(page);
-  const modelPosition = (id: string) =>
-    page.evaluate((linkId) => {
-      const el = document.querySelector('[data-testid="chain-canvas"]') as unknown as {
-        _cyreg: { cy: import('cytoscape').Core };
-      };
-      return el._cyreg.cy.getElementById(linkId).position();
-    }, id);
-  const before = await modelPosition('separator');
-  const at = await linkPoint(page, 'separator');
-  await page.mouse.move(at.x, at.y);
-  await page.mouse.down();
-  await page.mouse.move(at.x + 60, at.y + 40, { steps: 8 });
-  await page.mouse.up();
-  const moved = await modelPosition('separator');
+  const before = await modelPosition(page, 'separator');
+  await dragLink(page, 'separator', 60, 40);
+  const moved = await modelPosition(page, 'separator');
   expect(moved.x).toBeGreaterThan(before.x + 20);
 
   await page.getByRole('button', { name: 'Save layout' }).click();
   await expect(page.getByRole('button', { name: 'Automatic layout' })).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
-  expect(await modelPosition('separator')).toEqual({
+  expect(await modelPosition(page, 'separator')).toEqual({
     x: Math.round(moved.x * 10) / 10,
     y: Math.round(moved.y * 10) / 10,
   });
 
   await page.getByRole('button', { name: 'Automatic layout' }).click();
   await expect(page.getByRole('button', { name: 'Automatic layout' })).toHaveCount(0);
-  await expect.poll(() => modelPosition('separator')).toEqual(before);
+  await expect.poll(() => modelPosition(page, 'separator')).toEqual(before);
   void watch;
 });
 
 test('moved links can be put back without saving', async ({ page, watch }) => {
   await openApp(page);
   const at = await linkPoint(page, 'cu');
-  await page.mouse.move(at.x, at.y);
-  await page.mouse.down();
-  await page.mouse.move(at.x - 50, at.y + 30, { steps: 6 });
-  await page.mouse.up();
+  await dragLink(page, 'cu', -50, 30);
   await page.getByRole('button', { name: 'Undo moves' }).click();
   await expect(page.getByRole('button', { name: 'Save layout' })).toHaveCount(0);
   const back = await linkPoint(page, 'cu');

@@ -1,5 +1,5 @@
 import { expect, openApp, test } from './fixtures';
-import { drawnLinks, linkPoint } from './graph';
+import { dragLink, drawnLinks, modelPosition } from './graph';
 
 const panel = (page: import('@playwright/test').Page) => page.getByRole('region', { name: /^Editing / });
 const statusForm = (page: import('@playwright/test').Page) => page.getByRole('form', { name: 'Status in the region' });
@@ -166,28 +166,17 @@ test('a link can be added, renamed and deleted, with what depends on it shown fi
 
 test('links the user moved stay put when an edit or an undo changes the data', async ({ page, watch }) => {
   await openApp(page, './?lang=en#/node/separator');
-  const modelPosition = (id: string) =>
-    page.evaluate((linkId) => {
-      const el = document.querySelector('[data-testid="chain-canvas"]') as unknown as {
-        _cyreg: { cy: import('cytoscape').Core };
-      };
-      return el._cyreg.cy.getElementById(linkId).position();
-    }, id);
-  const before = await modelPosition('cu');
-  const at = await linkPoint(page, 'cu');
-  await page.mouse.move(at.x, at.y);
-  await page.mouse.down();
-  await page.mouse.move(at.x + 60, at.y + 40, { steps: 8 });
-  await page.mouse.up();
-  const moved = await modelPosition('cu');
+  const before = await modelPosition(page, 'cu');
+  await dragLink(page, 'cu', 60, 40);
+  const moved = await modelPosition(page, 'cu');
   expect(moved.x).toBeGreaterThan(before.x + 20);
 
   await editSeparator(page);
   await expect.poll(async () => (await statusOf(page, 'separator'))?.status).toBe('building');
-  expect(await modelPosition('cu')).toEqual(moved);
+  expect(await modelPosition(page, 'cu')).toEqual(moved);
   await page.getByRole('button', { name: '↶ Undo' }).click();
   await expect.poll(async () => (await statusOf(page, 'separator'))?.status).toBe('attracting');
-  expect(await modelPosition('cu')).toEqual(moved);
+  expect(await modelPosition(page, 'cu')).toEqual(moved);
   await expect(page.getByRole('button', { name: 'Save layout' })).toBeVisible();
   void watch;
 });

@@ -30,3 +30,21 @@ export async function drawnLinks(
     }));
   });
 }
+
+/** Where a link's node stands in the layout (model coordinates, not pixels on the page). */
+export async function modelPosition(page: Page, linkId: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
+    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+    return cy.getElementById(id).position();
+  }, linkId);
+}
+
+/** Drags a link's node by (dx, dy) pixels with the mouse, as a user does. */
+export async function dragLink(page: Page, linkId: string, dx: number, dy: number): Promise<void> {
+  const at = await linkPoint(page, linkId);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + dx, at.y + dy, { steps: 8 });
+  await page.mouse.up();
+}

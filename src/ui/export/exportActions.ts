@@ -6,6 +6,7 @@
 import type { GraphSnapshot } from '../../graph/chainGraph';
 import type { TextMeasurer } from '../../graph/elements';
 import type { PosterInput } from '../../graph/poster';
+import type { SvgCaption } from '../../graph/svgExport';
 import { translate, type Lang } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { sourceLine } from '../common/sourceLine';
@@ -31,22 +32,34 @@ export interface ExportContext {
   readonly whatIf: number;
 }
 
-/** What the poster shows: the chain as drawn now, its legend, the gap list and the sources. */
-export function posterInput(ctx: ExportContext): PosterInput | undefined {
-  const snapshot = ctx.snapshot();
+/** What every picture of the chain says of itself: what it shows, its source and dates, its legend. */
+function captionOf(ctx: ExportContext): SvgCaption | undefined {
   const { region, chain, lang } = ctx;
-  if (!snapshot || !region || !chain) return undefined;
+  if (!region || !chain) return undefined;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
     translate(lang, key, params);
-  const table = gapTable(ctx.rows, lang);
-  const columns = [0, 2, 5, 6, 9, 10]; // rank, link, kind, score, local inputs, local buyers
   const main = ctx.sources[0]?.source;
   return {
     title: `${region.name[lang]} · ${chain.name[lang]}${ctx.whatIf ? ` · ${t('export.whatIfMark', { count: ctx.whatIf })}` : ''}`,
     subtitle: main ? t('header.sourceLine', { source: sourceLine(main, lang) }) : '',
     dateLine: `${t('header.asOf', { date: formatDate(region.asOf, lang) })} · ${t('poster.made', { date: dateStamp() })}`,
-    legendTitle: t('legend.title'),
     legend: LINK_STATUSES.map((s) => ({ status: s, label: t(`status.${s}`), count: ctx.statusCounts[s] ?? 0 })),
+  };
+}
+
+/** What the poster shows: the chain as drawn now, its caption, the gap list and the sources. */
+export function posterInput(ctx: ExportContext): PosterInput | undefined {
+  const snapshot = ctx.snapshot();
+  const caption = captionOf(ctx);
+  if (!snapshot || !caption) return undefined;
+  const lang = ctx.lang;
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(lang, key, params);
+  const table = gapTable(ctx.rows, lang);
+  const columns = [0, 2, 5, 6, 9, 10]; // rank, link, kind, score, local inputs, local buyers
+  return {
+    ...caption,
+    legendTitle: t('legend.title'),
     tableTitle: t('gaps.label'),
     tableHeader: columns.map((i) => table[0]![i]!),
     tableRows: table.slice(1).map((r) => columns.map((i) => r[i]!)),
@@ -83,7 +96,7 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
       const blob = await ctx.png(choice.scale);
       if (!blob) return [];
       // Captioned like the poster (title, source, dates, legend), when there is a region to say it of.
-      const caption = posterInput(ctx);
+      const caption = captionOf(ctx);
       const { captionedPng } = await import('./pictures');
       return [
         {
@@ -97,7 +110,7 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
       const snapshot = ctx.snapshot();
       if (!snapshot) return [];
       const { chainSvgFile } = await import('./pictures');
-      const caption = posterInput(ctx);
+      const caption = captionOf(ctx);
       return [
         {
           fileName: `${picture}.svg`,

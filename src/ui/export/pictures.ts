@@ -8,7 +8,7 @@ import { POSTER, posterSvg, type PosterInput } from '../../graph/poster';
 import { chainSvg, type SvgCaption } from '../../graph/svgExport';
 import type { TextMeasurer } from '../../graph/elements';
 import { A3_LANDSCAPE, imagePdf } from '../../io/pdf';
-import { STATUS_LOOK } from '../../graph/palette';
+import { STATUS_LOOK, SWATCH_DASH } from '../../graph/palette';
 import { GRAPH_FONT } from '../../graph/style';
 
 /** Draws an SVG document onto a canvas `scale` times its size. */
@@ -64,22 +64,14 @@ export async function posterPdf(input: PosterInput, title: string): Promise<Uint
 }
 
 /** The height, in CSS pixels, of the caption band under a PNG of the view. */
-export const CAPTION_HEIGHT = 52;
-
-/** What a picture of the view says under it: what it shows, where the data comes from, and the legend. */
-export interface PictureCaption {
-  readonly title: string;
-  readonly subtitle: string;
-  readonly dateLine: string;
-  readonly legend: PosterInput['legend'];
-}
+const CAPTION_HEIGHT = 52;
 
 /**
  * The view's PNG with a caption band under it (title, source, dates and the status legend), so a
  * picture pasted into a report still says what it shows and where its figures come from. The width stays
  * `scale` times the view's; the band adds `CAPTION_HEIGHT × scale` pixels of height.
  */
-export async function captionedPng(image: Blob, scale: number, caption: PictureCaption): Promise<Uint8Array> {
+export async function captionedPng(image: Blob, scale: number, caption: SvgCaption): Promise<Uint8Array> {
   const bitmap = await createImageBitmap(image);
   const viewHeight = bitmap.height;
   const canvas = document.createElement('canvas');
@@ -110,7 +102,7 @@ export async function captionedPng(image: Blob, scale: number, caption: PictureC
     ctx.fillStyle = look.fill;
     ctx.strokeStyle = look.border;
     ctx.lineWidth = 1.5;
-    ctx.setLineDash(look.borderStyle === 'dashed' ? [3, 2] : look.borderStyle === 'dotted' ? [1.5, 1.5] : []);
+    ctx.setLineDash([...SWATCH_DASH[look.borderStyle]]);
     ctx.fillRect(x, top + 11, 13, 12);
     ctx.strokeRect(x, top + 11, 13, 12);
     ctx.setLineDash([]);

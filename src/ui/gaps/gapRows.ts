@@ -7,7 +7,7 @@ import { sourceLine } from '../common/sourceLine';
 import type { RegionAnalysis } from '../../model/analysis';
 import type { GapKind, LinkAssessment } from '../../model/gaps';
 import type { ChainIndex } from '../../model/graph';
-import type { Citation, Dataset, LinkStatus, Region } from '../../model/types';
+import type { Citation, Dataset, Indicator, LinkStatus, Localized, Region } from '../../model/types';
 
 export interface GapRow {
   readonly rank: number;
@@ -109,4 +109,20 @@ export function gapTable(rows: readonly GapRow[], lang: Lang): string[][] {
       r.source,
     ]),
   ];
+}
+
+/** Reported figures grouped by whom they are about (`regionName` when they name no subject), in order met. */
+export function figuresBySubject(
+  figures: readonly Indicator[],
+  regionName: Localized,
+): { key: string; subject: Localized; rows: Indicator[] }[] {
+  const groups = new Map<string, { key: string; subject: Localized; rows: Indicator[] }>();
+  for (const f of figures) {
+    const subject = f.subject ?? regionName;
+    const key = `${subject.en}\n${subject.zh}`;
+    const group = groups.get(key);
+    if (group) group.rows.push(f);
+    else groups.set(key, { key, subject, rows: [f] });
+  }
+  return [...groups.values()];
 }
