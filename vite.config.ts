@@ -77,5 +77,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // A budget for a busy 2-core machine, not a speed check (speed is measured by npm run bench).
+    testTimeout: 30_000,
   },
 });

@@ -33,5 +33,5 @@ export { expect };
 /** Opens the app and waits until the chain is laid out and drawn. */
 export async function openApp(page: Page, path = './?lang=en'): Promise<void> {
   await page.goto(path);
-  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
 }
