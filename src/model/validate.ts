@@ -456,3 +456,17 @@ function readBriefing(r: Reader, o: Json, place: Place): Briefing | undefined {
   });
   return r.errorCount === before ? briefing : undefined;
 }
+
+/**
+ * The field readers of single records, for checking the records an edit writes without reading the
+ * whole dataset (see `validation/editCheck.ts`). Each returns the record with known fields only.
+ */
+export const recordReaders = {
+  source: readSource,
+  link: readLink,
+  edge: readEdge,
+  linkState: readLinkState,
+  enterprise: readEnterprise,
+  project: readProject,
+  indicator: readIndicator,
+} as const;
