@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { transformWithOxc, type Plugin, type ResolvedConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { shippedLayouts } from './build/shippedLayouts';
 
 /**
  * Builds the service worker (src/sw/sw.ts) into `sw.js` at the root of the output, with the list of
@@ -64,7 +65,11 @@ function* walk(dir: string): Generator<string> {
 }
 
 export default defineConfig({
-  plugins: [svelte(), serviceWorker('src/sw/sw.ts')],
+  plugins: [
+    svelte(),
+    shippedLayouts(['seeds/battery-chain.json', 'seeds/jinchang.json']),
+    serviceWorker('src/sw/sw.ts'),
+  ],
   // Relative asset URLs, so a static copy of dist/ works from any folder or file server.
   base: './',
   build: {

@@ -7,6 +7,7 @@ export const en = {
   'app.tagline': 'Industry chain map',
   'app.loading': 'Opening the chain…',
   'app.loadFailed': 'The data could not be opened: {reason}',
+  'app.saving': 'Saving…',
   'app.storageUnavailable':
     'This browser does not allow the app to store data (private mode or storage blocked). Nothing can be kept.',
 

@@ -6,6 +6,7 @@ export const zhCN: Record<MessageKey, string> = {
   'app.tagline': '产业链图谱',
   'app.loading': '正在打开产业链…',
   'app.loadFailed': '无法打开数据：{reason}',
+  'app.saving': '正在保存…',
   'app.storageUnavailable': '此浏览器不允许本应用存储数据（无痕模式或存储被禁用），无法保存任何内容。',
 
   'header.region': '{parent}{region}',

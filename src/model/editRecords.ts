@@ -262,6 +262,20 @@ export function applyEdit(dataset: Dataset, edit: DatasetEdit): Dataset {
 }
 
 /**
+ * The errors `edit` would leave in `dataset` (another copy than the one it was made on: the store,
+ * after another tab wrote). Throws when a record is not as the edit expects, as `applyEdit` does. Data
+ * already invalid before the edit does not count against it.
+ */
+export function recheckEdit(dataset: Dataset, edit: DatasetEdit): ValidationIssue[] {
+  const after = applyEdit(dataset, edit);
+  if (!edit.changes.some((c) => c.kind === 'chain' || c.kind === 'region'))
+    return checkEditReferences(after, edit.changes);
+  const checked = validateDataset(after);
+  if (checked.ok || !validateDataset(dataset).ok) return [];
+  return checked.issues.filter((i) => i.severity === 'error');
+}
+
+/**
  * One edit made of two steps: `first`, then `next` on the dataset `first` gives. Stored as one undo
  * step under `next`'s label (adding a new source and citing it is one action), or refused as a whole.
  */

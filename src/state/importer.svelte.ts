@@ -79,15 +79,12 @@ export class ImporterState {
   /** Writes the previewed import in one transaction. Returns whether it was stored. */
   async commit(): Promise<boolean> {
     const preview = this.preview;
-    const db = this.#atlas.db;
-    if (!preview?.ok || !db) return false;
+    if (!preview?.ok || !this.#atlas.db) return false;
     this.phase = 'saving';
+    const base = this.#atlas.dataset;
     try {
-      await commitImport(
-        db,
-        preview.dataset,
-        { zh: `导入 ${this.fileName}`, en: `Import ${this.fileName}` },
-        { base: this.#atlas.dataset },
+      await this.#atlas.write('all', (db) =>
+        commitImport(db, preview.dataset, { zh: `导入 ${this.fileName}`, en: `Import ${this.fileName}` }, { base }),
       );
       this.phase = 'idle';
       this.result = undefined;

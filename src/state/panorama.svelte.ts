@@ -6,6 +6,8 @@
 import { digestText } from '../model/digest';
 import { layoutKey, type LayoutInput, type Positions } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
+import { fittingLayout } from '../graph/shippedLayout';
+import shippedLayouts from 'virtual:shipped-layouts';
 import type { ChainAtlasDB } from '../store/db';
 import { deleteLayout, getLayout, putLayout } from '../store/layoutRepository';
 
@@ -41,6 +43,13 @@ export class PanoramaState {
       if (stored && input.links.every((l) => stored.positions[l.id])) {
         this.custom = stored.custom;
         this.positions = stored.positions;
+        return;
+      }
+      // The shipped chain as the build laid it out, when this browser's labels fit it: no ELK to load.
+      const shipped = fittingLayout(input, shippedLayouts);
+      if (shipped) {
+        this.custom = false;
+        this.positions = shipped;
         return;
       }
       const positions = await layoutInWorker(input);

@@ -148,7 +148,7 @@ describe('commitImport', () => {
     expect(await historyState(db)).toMatchObject({ canUndo: true, undoLabel: label, count: 1 });
     expect((await db.meta.get('lastEditAt'))?.value).toEqual(expect.any(String));
 
-    expect(await undo(db)).toEqual(label);
+    expect((await undo(db))?.label).toEqual(label);
     expect(await readDataset(db)).toEqual(tinyDataset());
     db.close();
     db = openDb(name);

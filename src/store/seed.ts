@@ -8,7 +8,7 @@ import type { Dataset } from '../model/types';
 import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB } from './db';
 import { replaceDataset, writeRows } from './datasetRepository';
-import { LAST_EDIT_KEY } from './history';
+import { LAST_EDIT_KEY, bumpVersion } from './history';
 
 /** Where shipped data comes from; the app passes `loadShippedDataset`, tests pass their own. */
 export type ShippedLoader = () => Promise<Dataset>;
@@ -58,6 +58,7 @@ export async function ensureSeeded(db: ChainAtlasDB, loadShipped: ShippedLoader)
     await writeRows(db, shipped);
     const info: SeedInfo = { seededAt: new Date().toISOString(), shippedDigest: digest(shipped) };
     await db.meta.put({ key: SEED_KEY, value: info });
+    await bumpVersion(db);
     return true;
   });
 }
@@ -75,6 +76,7 @@ export async function resetToShipped(db: ChainAtlasDB, loadShipped: ShippedLoade
     await replaceDataset(db, shipped, { [SEED_KEY]: info });
     await db.history.clear();
     await db.meta.delete(LAST_EDIT_KEY);
+    await bumpVersion(db);
   });
 }
 
