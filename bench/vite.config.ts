@@ -1,6 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
-import { shippedLayouts } from '../build/shippedLayouts';
+import { shippedLayouts } from '../vite.config';
 
 /**
  * Builds the benchmark pages into bench/dist, apart from the app: the model and drawing benchmarks
@@ -9,7 +9,7 @@ import { shippedLayouts } from '../build/shippedLayouts';
 export default defineConfig({
   root: 'bench',
   base: './',
-  plugins: [svelte(), shippedLayouts(['seeds/battery-chain.json', 'seeds/jinchang.json'])],
+  plugins: [svelte(), shippedLayouts()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,11 +1,11 @@
 /**
- * A Vite plugin that lays out the shipped chain at build time, in both languages, and serves the
- * result as `virtual:shipped-layouts` (see src/graph/shippedLayout.ts). It also refuses to build when
- * the shipped data does not validate: the app trusts it on a first visit rather than checking it then.
+ * Lays out the shipped chain at build time, in both languages (see src/graph/shippedLayout.ts), for
+ * the `virtual:shipped-layouts` module that vite.config.ts serves. Loaded through Vite's module runner
+ * when the app is built, so the config itself imports none of the app's code. Refuses when the shipped
+ * data does not validate: the app trusts it on a first visit rather than checking it then.
  */
 import { readFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { Plugin } from 'vite';
 import { buildChainElements } from '../src/graph/elements';
 import { layoutPanorama, toLayoutInput } from '../src/graph/layout';
 import { describeLayout, reserveRoom, reservingMeasurer, type ShippedLayout } from '../src/graph/shippedLayout';
@@ -14,28 +14,8 @@ import { indexChain } from '../src/model/graph';
 import type { Dataset } from '../src/model/types';
 import { validateDataset } from '../src/model/validate';
 
-const ID = 'virtual:shipped-layouts';
-const RESOLVED = `\0${ID}`;
-
-/** The seed files the app ships, in the order `loadShippedDataset` merges them. */
-export function shippedLayouts(seedFiles: readonly string[]): Plugin {
-  let code: Promise<string> | undefined;
-  return {
-    name: 'chainatlas:shipped-layouts',
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    load(id) {
-      if (id !== RESOLVED) return undefined;
-      for (const file of seedFiles) this.addWatchFile(file);
-      code ??= layouts(seedFiles).then((list) => `export default ${JSON.stringify(list)};`);
-      return code;
-    },
-    handleHotUpdate({ file }) {
-      if (seedFiles.some((f) => file.endsWith(f))) code = undefined;
-    },
-  };
-}
-
-async function layouts(seedFiles: readonly string[]): Promise<ShippedLayout[]> {
+/** The layouts of the first region's chain, Chinese then English, from the seed files in merge order. */
+export async function shippedLayoutsOf(seedFiles: readonly string[]): Promise<ShippedLayout[]> {
   const parts = seedFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Dataset);
   const checked = validateDataset(mergeDatasets(...parts));
   if (!checked.ok) {
