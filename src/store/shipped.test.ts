@@ -3,11 +3,13 @@
  * and every fact the foundation issue lists is present with its value and unit.
  */
 import { readFileSync } from 'node:fs';
+import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { statesByLink } from '../model/dataset';
 import type { Citation, Dataset, Indicator, Region } from '../model/types';
 import { validateDataset } from '../model/validate';
 import { mergeDatasets } from '../model/dataset';
+import { buildSearchIndex, searchLinks } from '../model/search';
 import { loadShippedDataset } from './seed';
 
 const seedText = (path: string) => readFileSync(new URL(`../../seeds/${path}`, import.meta.url), 'utf8');
@@ -92,6 +94,33 @@ describe('shipped data', () => {
     });
     const lfp = chain.edges.find((e) => e.from === 'lfp_cam' && e.to === 'cell_lfp')!;
     expect(lfp.intensities?.[0]).toMatchObject({ value: 2, unit: 'kg/kWh', chemistry: 'LFP' });
+  });
+});
+
+describe('names as planners say them', () => {
+  const link = (id: string) => chain.links.find((l) => l.id === id)!;
+  const search = buildSearchIndex(chain.links, (text) => pinyin(text, { toneType: 'none', type: 'array' }));
+  const found = (q: string) => searchLinks(search, q).map((h) => h.id);
+
+  it('uses the names a Chinese planner writes, keeping the old ones as aliases', () => {
+    expect(link('additives').name.zh).toBe('电解液添加剂');
+    expect(link('lfp_cam').name.zh).toBe('磷酸铁锂正极材料');
+    expect(link('hydromet').name.zh).toBe('湿法回收');
+    expect(link('lioh').name.zh).toBe('氢氧化锂');
+    expect(link('pack').name.zh).toBe('电池包');
+    expect(link('pack').aliases).toContain('模组/PACK');
+    expect(chain.subChains.find((s) => s.id === 'cells')?.name.en).toBe('Cells, motors and electric controls');
+  });
+
+  it('finds the battery, not the vehicle, for 动力电池 (power battery)', () => {
+    const hits = found('动力电池');
+    expect(hits[0]).toBe('pack');
+    expect(hits).toContain('cell_ncm');
+    expect(hits).not.toContain('ev');
+    for (const q of ['donglidianchi', 'dldc']) expect(found(q), q).not.toContain('ev');
+    // The vehicle is still found by its own names.
+    expect(found('新能源汽车')[0]).toBe('ev');
+    expect(found('电动汽车')[0]).toBe('ev');
   });
 });
 
