@@ -97,6 +97,60 @@ describe('shipped data', () => {
   });
 });
 
+describe('template corrections', () => {
+  const inputs = (id: string) => chain.edges.filter((e) => e.to === id).map((e) => e.from);
+  const outputs = (id: string) => chain.edges.filter((e) => e.from === id).map((e) => e.to);
+
+  it('refined cobalt and nickel metal feed their sulphates', () => {
+    expect(outputs('co_refined')).toEqual(['coso4']);
+    expect(inputs('coso4')).toContain('co_refined');
+    expect(inputs('niso4')).toContain('ni_metal');
+  });
+
+  it('CMC/SBR is not made from PE/PP resin', () => {
+    expect(inputs('cmc_sbr')).toEqual([]);
+    expect(outputs('polymer')).not.toContain('cmc_sbr');
+  });
+
+  it('smelter acid is a co-product of smelting ore and concentrate, not made from the metal', () => {
+    expect(inputs('h2so4').sort()).toEqual(['cu_conc', 'ni_ore']);
+    expect(inputs('cu')).toEqual(['cu_conc', 'scrap_cu_al']);
+    for (const from of inputs('h2so4')) {
+      const note = chain.edges.find((e) => e.from === from && e.to === 'h2so4')?.note;
+      expect(note?.en, from).toMatch(/co-product of smelting/);
+    }
+  });
+
+  it('storage systems are built from packs, as the reference has it', () => {
+    expect(inputs('ess')).toEqual(['pack', 'pcs_ems', 'second_life']);
+    expect(chain.edges.find((e) => e.from === 'pack' && e.to === 'ess')?.sources[0]?.quote).toBe(
+      'ess 储能系统 app <- pack, pcs_ems, second_life',
+    );
+  });
+
+  it('soda ash, one of the article’s “three acids, two alkalis”, feeds lithium carbonate', () => {
+    const soda = chain.links.find((l) => l.id === 'soda_ash')!;
+    expect(soda.name).toEqual({ zh: '纯碱', en: 'Soda ash' });
+    expect(soda.sources.map((c) => c.quote)).toContain('“三酸两碱”化工原料俱全');
+    expect(outputs('soda_ash')).toEqual(['li2co3']);
+  });
+
+  it('gives every per-kWh intensity into a cell in kg/kWh, so the masses add up', () => {
+    const foil = chain.edges
+      .filter((e) => e.from === 'al_foil')
+      .flatMap((e) => e.intensities ?? [])
+      .map((i) => [i.chemistry, i.unit, i.value, i.range]);
+    // The source's 300–450 and 400–600 t/GWh, at 1 t/GWh = 0.001 kg/kWh.
+    expect(foil).toEqual([
+      ['NCM', 'kg/kWh', 0.375, [0.3, 0.45]],
+      ['LFP', 'kg/kWh', 0.5, [0.4, 0.6]],
+    ]);
+    const cells = new Set(['cell_ncm', 'cell_lfp', 'cell_other']);
+    for (const e of chain.edges.filter((x) => cells.has(x.to)))
+      for (const i of e.intensities ?? []) expect(i.unit, `${e.from} → ${e.to}`).toBe('kg/kWh');
+  });
+});
+
 describe('names as planners say them', () => {
   const link = (id: string) => chain.links.find((l) => l.id === id)!;
   const search = buildSearchIndex(chain.links, (text) => pinyin(text, { toneType: 'none', type: 'array' }));
