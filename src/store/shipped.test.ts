@@ -14,7 +14,8 @@ import { loadShippedDataset } from './seed';
 
 const seedText = (path: string) => readFileSync(new URL(`../../seeds/${path}`, import.meta.url), 'utf8');
 const article = seedText('sources/gsdaily-2024-jinchang.txt');
-const reference = seedText('sources/battery-chain-reference.md');
+/** The reference notes with Markdown's soft line wraps read as the spaces they render as. */
+const reference = seedText('sources/battery-chain-reference.md').replace(/\s+/g, ' ');
 /** The article's paragraphs as data-format.md numbers them: non-empty blocks between blank lines. */
 const paragraphs = article
   .split(/\n\s*\n/)
@@ -77,12 +78,18 @@ describe('shipped data', () => {
     }
   });
 
-  it('cites the article for every status, project, enterprise and indicator of Jinchang', () => {
+  it('cites the article for every status, project, enterprise and indicator of Jinchang it reports', () => {
     const cited = (x: { sources: readonly Citation[] }) =>
       x.sources.some((c) => c.sourceId === 'gsdaily-2024-jinchang');
+    const withoutArticle: string[] = [];
     for (const list of [jinchang.linkStates, jinchang.projects, jinchang.enterprises, jinchang.indicators]) {
-      for (const x of list) expect(cited(x), JSON.stringify(x).slice(0, 80)).toBe(true);
+      for (const x of list) {
+        expect(x.sources.length, JSON.stringify(x).slice(0, 80)).toBeGreaterThan(0);
+        if (!cited(x)) withoutArticle.push('linkId' in x ? x.linkId : x.id);
+      }
     }
+    // Facts the article does not report come from the reference notes, each with its own source.
+    expect(withoutArticle).toEqual(['cell_prism', 'jintuo-lfp-2gwh']);
   });
 
   it('carries material intensities with their sources where the reference gives them', () => {
@@ -220,21 +227,31 @@ describe('Jinchang facts from the article', () => {
   });
 
   it('the NCM and LFP focus for storage, power and consumer uses, and the four sub-chains', () => {
-    expect(jinchang.focus?.products).toEqual(['cell_ncm', 'cell_lfp']);
+    // The chemistries the article names, and the formats its cells come in (18650 cylindrical, and the
+    // reference notes' prismatic LFP storage cells).
+    expect(jinchang.focus?.products).toEqual(['cell_ncm', 'cell_lfp', 'cell_cyl', 'cell_prism']);
     expect(jinchang.focus?.applications).toEqual(['ess', 'ev', 'consumer']);
     expect(jinchang.focus?.subChains).toEqual(['cells', 'cathode', 'anode', 'electrolyte']);
     expect(indicator('subchains-formed').value).toEqual({ value: 4, unit: 'count' });
   });
 
-  it('18650 ternary cells in volume production at 金拓锂电 and 金宏翔', () => {
+  it('18650 ternary cells in volume production at 金拓锂电 and 金宏翔, on the NCM and the cylindrical links', () => {
     expect(states.get('cell_ncm')?.status).toBe('present');
+    expect(states.get('cell_cyl')?.status).toBe('present');
     for (const id of ['jintuo-18650', 'jinhongxiang-18650']) {
-      expect(project(id)).toMatchObject({ status: 'operating', linkIds: ['cell_ncm'] });
+      expect(project(id)).toMatchObject({ status: 'operating', linkIds: ['cell_ncm', 'cell_cyl'] });
     }
-    expect(jinchang.enterprises.filter((e) => e.linkIds.includes('cell_ncm')).map((e) => e.name.zh)).toEqual([
-      '金拓锂电',
-      '金宏翔',
-    ]);
+    for (const link of ['cell_ncm', 'cell_cyl'])
+      expect(jinchang.enterprises.filter((e) => e.linkIds.includes(link)).map((e) => e.name.zh), link).toEqual([
+        '金拓锂电',
+        '金宏翔',
+      ]);
+  });
+
+  it('no local cell is a pouch cell, the only format that takes pouch film', () => {
+    expect(chain.edges.filter((e) => e.from === 'pouch_film').map((e) => e.to)).toEqual(['cell_pouch']);
+    expect(states.get('cell_pouch')).toBeUndefined();
+    expect(jinchang.projects.filter((p) => p.linkIds.includes('cell_pouch'))).toEqual([]);
   });
 
   it('金车储能 2 GWh LFP cells and 汉星 100 million Ah cells built and operating', () => {

@@ -14,12 +14,23 @@ const analysis = analyseRegion(index, jinchang);
 const kind = (id: string) => analysis.gaps.assessments.get(id)?.kind;
 
 describe('Jinchang gaps', () => {
-  it('finds separators, aluminium-plastic film and carbonate solvents as gaps being attracted', () => {
-    for (const id of ['separator', 'pouch_film', 'cyc_carb', 'lin_carb']) {
+  it('finds separators and carbonate solvents as gaps being attracted', () => {
+    for (const id of ['separator', 'cyc_carb', 'lin_carb']) {
       expect(analysis.gaps.assessments.get(id), id).toMatchObject({ kind: 'gap', status: 'attracting', needed: true });
     }
     const top = analysis.gaps.ranked.filter((a) => a.kind === 'gap').map((a) => a.linkId);
-    expect(top.sort()).toEqual(['cyc_carb', 'lin_carb', 'pouch_film', 'separator']);
+    expect(top.sort()).toEqual(['cyc_carb', 'lin_carb', 'separator']);
+  });
+
+  it('does not make pouch film a gap of the 18650 and prismatic cells: only pouch cells use it', () => {
+    // Being attracted, but no focus product needs it and no local link makes or buys what it touches.
+    expect(index.outputs.get('pouch_film')).toEqual(['cell_pouch']);
+    expect(analysis.gaps.assessments.get('pouch_film')).toMatchObject({
+      kind: 'outside',
+      status: 'attracting',
+      needed: false,
+      localBuyers: [],
+    });
   });
 
   it('does not call nickel, cobalt, copper or the ternary precursor gaps', () => {
@@ -29,12 +40,12 @@ describe('Jinchang gaps', () => {
     expect(kind('ncm_pcam')).toBe('weak');
   });
 
-  it('ranks separator and film above the solvents: the cells that use them are already made locally', () => {
+  it('ranks separators above the solvents: the cells that use them are already made locally', () => {
     const order = analysis.gaps.ranked.map((a) => a.linkId);
     expect(analysis.gaps.assessments.get('separator')?.localBuyers).toEqual(['cell_ncm', 'cell_lfp']);
     expect(analysis.gaps.assessments.get('lin_carb')?.localBuyers).toEqual([]);
     expect(order.indexOf('separator')).toBeLessThan(order.indexOf('lin_carb'));
-    expect(order.indexOf('pouch_film')).toBeLessThan(order.indexOf('cyc_carb'));
+    expect(order.indexOf('separator')).toBeLessThan(order.indexOf('cyc_carb'));
   });
 
   it('measures local supply of NCM and LFP cells from the template, apart from the reported 77%', () => {
@@ -45,7 +56,18 @@ describe('Jinchang gaps', () => {
     expect(ncm.byCount.low).toBeGreaterThan(0);
     expect(ncm.byCount.high).toBeLessThanOrEqual(1);
     expect(lfp.byMass?.inputs).toBeGreaterThan(2);
-    expect(analysis.supply.map((s) => s.productId)).toEqual(['cell_ncm', 'cell_lfp', 'ess', 'ev', 'consumer']);
+    // The formats Jinchang's cells come in are focus products too: their cans and caps are needed.
+    expect(analysis.supply.map((s) => s.productId)).toEqual([
+      'cell_ncm',
+      'cell_lfp',
+      'cell_cyl',
+      'cell_prism',
+      'ess',
+      'ev',
+      'consumer',
+    ]);
+    expect(analysis.gaps.needed.has('case_cap')).toBe(true);
+    expect(analysis.gaps.needed.has('pouch_film')).toBe(false);
   });
 
   it('finishing the 18 GWh LFP project raises LFP cell capacity to 20 GWh/yr and clears its low-capacity flag', () => {
@@ -55,8 +77,10 @@ describe('Jinchang gaps', () => {
     expect(what.linkStates.find((s) => s.linkId === 'cell_lfp')?.capacity).toEqual({ value: 20, unit: 'GWh/a' });
     const after = analyseRegion(index, what);
     expect(after.gaps.assessments.get('cell_lfp')?.reasons).not.toContain('low-capacity');
-    // Jinche still runs it alone, so the link stays a strengthening target, for that reason only.
-    expect(after.gaps.assessments.get('cell_lfp')?.reasons).toEqual(['single-enterprise']);
+    // Two firms are named on it (金车储能 by the article, 金拓锂电 by the reference notes), so at 20 GWh/yr
+    // nothing keeps it weak.
+    expect(before.reasons).toEqual(['low-capacity']);
+    expect(after.gaps.assessments.get('cell_lfp')).toMatchObject({ kind: 'strong', reasons: ['local'] });
     expect(compareAnalyses(analysis, after).completeness.after).toBe(
       compareAnalyses(analysis, after).completeness.before,
     );
