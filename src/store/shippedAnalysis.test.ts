@@ -36,7 +36,9 @@ describe('Jinchang gaps', () => {
   it('does not call nickel, cobalt, copper or the ternary precursor gaps', () => {
     for (const id of ['ni_metal', 'co_refined', 'cu', 'niso4', 'coso4', 'ncm_pcam'])
       expect(kind(id), id).not.toBe('gap');
+    // Present at 250,000 t/yr: at scale by capacity, though no source names an anchor firm.
     expect(kind('ni_metal')).toBe('strong');
+    expect(analysis.gaps.assessments.get('ni_metal')?.status).toBe('present');
     expect(kind('ncm_pcam')).toBe('weak');
   });
 
@@ -87,18 +89,14 @@ describe('Jinchang gaps', () => {
     expect(jinchang.linkStates.find((s) => s.linkId === 'cell_lfp')?.capacity).toEqual({ value: 2, unit: 'GWh/a' });
   });
 
-  it('finishing the 70,000 t precursor project makes the precursor local and raises completeness', () => {
-    const after = analyseRegion(
-      index,
-      applyScenario(jinchang, [{ kind: 'project', projectId: 'jinchuan-pcam-70kt', action: 'complete' }]),
-    );
+  it('finishing the 70,000 t precursor project adds its capacity; the precursor stays weak, Jinchuan alone makes it', () => {
+    const what = applyScenario(jinchang, [{ kind: 'project', projectId: 'jinchuan-pcam-70kt', action: 'complete' }]);
+    const after = analyseRegion(index, what);
     const diff = compareAnalyses(analysis, after);
-    // Still weak, but now because Jinchuan alone makes it, not because nothing runs yet.
-    expect(analysis.gaps.assessments.get('ncm_pcam')?.reasons).toEqual(['building']);
+    // Already made locally (the reference notes), so completing the project changes capacity, not completeness.
+    expect(analysis.gaps.assessments.get('ncm_pcam')?.reasons).toEqual(['single-enterprise']);
+    expect(what.linkStates.find((s) => s.linkId === 'ncm_pcam')?.capacity).toEqual({ value: 70000, unit: 't/a' });
     expect(after.gaps.assessments.get('ncm_pcam')?.reasons).toEqual(['single-enterprise']);
-    expect(diff.completeness.after).toBeGreaterThan(diff.completeness.before);
-    expect(diff.supply.find((s) => s.productId === 'cell_ncm')!.after).toBeGreaterThan(
-      diff.supply.find((s) => s.productId === 'cell_ncm')!.before,
-    );
+    expect(diff.completeness.after).toBe(diff.completeness.before);
   });
 });
