@@ -103,6 +103,8 @@ describe('on the shipped data', async () => {
       'project jinche-lfp-2gwh unlinked',
       'project jintuo-lfp-2gwh unlinked',
       'project jinche-lfp-18gwh unlinked',
+      'indicator target-cells-2025 unlinked',
+      'indicator target-cells-2030 unlinked',
       'indicator cells-under-construction unlinked',
       'region jinchang unlinked',
     ]);

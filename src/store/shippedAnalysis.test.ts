@@ -99,4 +99,19 @@ describe('Jinchang gaps', () => {
     expect(after.gaps.assessments.get('ncm_pcam')?.reasons).toEqual(['single-enterprise']);
     expect(diff.completeness.after).toBe(diff.completeness.before);
   });
+
+  it('finishing the copper-foil project makes the foil local and raises completeness and NCM cell supply', () => {
+    const after = analyseRegion(
+      index,
+      applyScenario(jinchang, [{ kind: 'project', projectId: 'jinchuan-cu-foil-30kt', action: 'complete' }]),
+    );
+    const diff = compareAnalyses(analysis, after);
+    expect(analysis.gaps.assessments.get('cu_foil')).toMatchObject({ kind: 'weak', reasons: ['building'] });
+    // Local now, and Jinchuan alone makes it.
+    expect(after.gaps.assessments.get('cu_foil')?.reasons).toEqual(['single-enterprise']);
+    expect(diff.completeness.after).toBeGreaterThan(diff.completeness.before);
+    expect(diff.supply.find((s) => s.productId === 'cell_ncm')!.after).toBeGreaterThan(
+      diff.supply.find((s) => s.productId === 'cell_ncm')!.before,
+    );
+  });
 });
