@@ -107,6 +107,9 @@ describe('on the shipped data', async () => {
       'indicator target-cells-2030 unlinked',
       'indicator cells-under-construction unlinked',
       'region jinchang unlinked',
+      // The notes on LFP cells in Jiuquan and Zhangye (status unknown) go with the link.
+      'linkState cell_lfp removed',
+      'linkState cell_lfp removed',
     ]);
     const { dataset } = ok(result);
     const after = dataset.regions.find((r) => r.id === 'jinchang')!;

@@ -42,14 +42,35 @@ function allCitations(ds: Dataset): Citation[] {
 }
 
 describe('shipped data', () => {
-  it('validates with no errors, and its only warnings are the two records the article does not place', () => {
-    const raw = mergeDatasets(JSON.parse(seedText('battery-chain.json')), JSON.parse(seedText('jinchang.json')));
+  it('validates with no errors; its only warnings are the records no source places on a link', () => {
+    const files = ['battery-chain.json', 'jinchang.json', 'hexi.json'];
+    const raw = mergeDatasets(...files.map((f) => JSON.parse(seedText(f))));
     const result = validateDataset(raw);
     expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(result.issues.map((i) => `${i.code} ${i.record.kind} ${i.record.id}`).sort()).toEqual([
+      // Lanzhou New Area's anode makers: the notes do not say which anode.
+      'no-links enterprise byd',
+      // Hanxing's cells: the article gives no chemistry.
       'no-links enterprise hanxing',
+      // Jiuquan's storage cells: the notes give no chemistry or format.
+      'no-links enterprise nandu',
+      'no-links enterprise zhongke',
       'no-links project hanxing-1e8ah',
+      'no-links project nandu-storage-cells-4gwh',
     ]);
+  });
+
+  it('ships Jinchang first (the app opens on the first region), then the Hexi Corridor regions', () => {
+    expect(shipped.regions.map((r) => r.id)).toEqual([
+      'jinchang',
+      'jiuquan',
+      'wuwei',
+      'jiayuguan',
+      'zhangye',
+      'lanzhou-new-area',
+      'baiyin',
+    ]);
+    for (const r of shipped.regions) expect(r.chainId, r.id).toBe(chain.id);
   });
 
   it('has a battery-chain template of 70–90 links in the six sub-chains, with cycles through recycling', () => {
@@ -283,10 +304,10 @@ describe('Jinchang facts from the article', () => {
       expect(project(id)).toMatchObject({ status: 'operating', linkIds: ['cell_ncm', 'cell_cyl'] });
     }
     for (const link of ['cell_ncm', 'cell_cyl'])
-      expect(jinchang.enterprises.filter((e) => e.linkIds.includes(link)).map((e) => e.name.zh), link).toEqual([
-        '金拓锂电',
-        '金宏翔',
-      ]);
+      expect(
+        jinchang.enterprises.filter((e) => e.linkIds.includes(link)).map((e) => e.name.zh),
+        link,
+      ).toEqual(['金拓锂电', '金宏翔']);
   });
 
   it('no local cell is a pouch cell, the only format that takes pouch film', () => {
@@ -391,7 +412,10 @@ describe('Jinchang facts from the reference notes, each with its own source', ()
     ]);
     expect(indicator('local-supply-target-2022')).toMatchObject({ value: { value: 82, unit: 'percent' } });
     expect(indicator('local-supply-target-2022').note?.en).toMatch(/^A target, not a result/);
-    expect(indicator('battery-material-firms-2022')).toMatchObject({ value: { value: 33, unit: 'count' }, period: '2022' });
+    expect(indicator('battery-material-firms-2022')).toMatchObject({
+      value: { value: 33, unit: 'count' },
+      period: '2022',
+    });
   });
 
   it('the October 2023 policy targets for 2025 and 2030, as indicators dated by their target year', () => {
@@ -437,5 +461,56 @@ describe('Jinchang facts from the reference notes, each with its own source', ()
     // Not added up: the link holds 2 GWh, and says why.
     expect(statesByLink(jinchang).get('cell_lfp')).toMatchObject({ capacity: { value: 2, unit: 'GWh/a' } });
     expect(statesByLink(jinchang).get('cell_lfp')?.note?.en).toMatch(/may mean the same plant/);
+  });
+});
+
+describe('the Hexi Corridor regions, each with what the reference notes say and the rest unknown', () => {
+  const region = (id: string) => shipped.regions.find((r) => r.id === id)!;
+  const known = (id: string) =>
+    region(id)
+      .linkStates.filter((s) => s.status !== 'unknown')
+      .map((s) => [s.linkId, s.status, s.capacity?.value, s.capacity?.unit]);
+
+  it('Jiuquan: 南都电源’s 4 GWh of storage cells, started 2023-09, on no link (no chemistry or format given)', () => {
+    expect(known('jiuquan')).toEqual([]);
+    expect(region('jiuquan').projects[0]).toMatchObject({
+      enterpriseIds: ['nandu'],
+      capacity: { value: 4, unit: 'GWh/a' },
+      dates: { started: '2023-09' },
+      linkIds: [],
+    });
+  });
+
+  it('Wuwei: 卫恒 integrates 3 GW of storage a year', () => {
+    expect(known('wuwei')).toEqual([['ess', 'present', 3, 'GW/a']]);
+    expect(region('wuwei').enterprises.map((e) => [e.name.zh, e.linkIds])).toEqual([['甘肃卫恒储能', ['ess']]]);
+  });
+
+  it('Jiayuguan: JISCO’s 1.35 Mt of aluminium a year, strong: at scale with an anchor firm', () => {
+    expect(known('jiayuguan')).toEqual([['al', 'strong', 1350000, 't/a']]);
+    expect(region('jiayuguan').enterprises.map((e) => [e.id, e.linkIds])).toEqual([['jisco', ['al']]]);
+  });
+
+  it('Zhangye: PV-storage-hydrogen demonstrations and no battery manufacturing found, said in notes, all unknown', () => {
+    expect(known('zhangye')).toEqual([]);
+    const noted = region('zhangye').linkStates;
+    expect(noted.map((s) => s.linkId)).toEqual(['cell_ncm', 'cell_lfp', 'cell_other', 'pack', 'ess']);
+    for (const s of noted) expect(s.note?.en, s.linkId).toMatch(/PV-storage-hydrogen demonstrations/);
+    expect(noted[0]!.note?.en).toMatch(/not the same as a source saying there is none/);
+  });
+
+  it('Lanzhou New Area: 100 kt of anode a year with BYD, kept as a figure since the notes do not say which anode', () => {
+    expect(known('lanzhou-new-area')).toEqual([]);
+    expect(region('lanzhou-new-area').indicators).toEqual([
+      expect.objectContaining({
+        value: { value: 100000, unit: 't/a' },
+        linkIds: ['nat_anode', 'syn_anode', 'si_anode'],
+      }),
+    ]);
+    expect(region('lanzhou-new-area').enterprises.map((e) => e.name.zh)).toEqual(['中科电气', '比亚迪']);
+  });
+
+  it('Baiyin: 100 kt of iron phosphate', () => {
+    expect(known('baiyin')).toEqual([['fepo4', 'present', 100000, 't/a']]);
   });
 });
