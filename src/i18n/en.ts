@@ -402,6 +402,8 @@ export const en = {
   'issue.encoding': 'The text encoding could not be read.',
   'issue.unknown-format': 'ChainAtlas does not recognise this kind of file.',
   'issue.json-syntax': 'The JSON is broken here.',
+  'issue.too-deep':
+    'Lists and objects are nested more than {max} levels deep here. ChainAtlas data never nests so deep, so the file is not read.',
   'issue.xml-syntax': 'The XML is broken here.',
   'issue.csv-syntax': 'The CSV is broken here.',
   'issue.ragged-row': 'This row has a different number of cells from the header.',
@@ -421,7 +423,7 @@ export const en = {
   'issue.ignored': 'Ignored.',
   'issue.more-warnings': 'More warnings of this kind are not listed.',
   'issue.aborted': 'The import was cancelled.',
-  'issue.internal': 'The import failed unexpectedly.',
+  'issue.internal': 'The import failed unexpectedly ({detail}).',
   'word.link': 'link',
   'word.source': 'source',
   'word.chain': 'chain',

@@ -212,6 +212,24 @@ describe('validateDataset', () => {
     }
   });
 
+  it('reports a value nested 100,000 levels deep in an id list or the format at its place, without recursing', () => {
+    let deep: unknown = 'a';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const e = onlyError((d) => (d.regions[0].enterprises[0].linkIds = [deep]));
+    expect(e).toMatchObject({
+      code: 'id-pattern',
+      path: 'regions[0].enterprises[0].linkIds[0]',
+      params: { value: 'a list' },
+    });
+    expect(onlyError((d) => (d.format = deep))).toMatchObject({ code: 'format-unsupported', path: '$.format' });
+  });
+
+  it('quotes at most a hundred characters of a bad value', () => {
+    const e = onlyError((d) => (d.regions[0].linkStates[0].status = 'x'.repeat(1_000_000)));
+    expect(e.params.value).toBe(`${'x'.repeat(100)}…`);
+    expect(e.message.length).toBeLessThan(300);
+  });
+
   it('does not let a __proto__ key change objects', () => {
     const d = JSON.parse(JSON.stringify(tinyDataset()).replace('"id":"a"', '"__proto__":{"polluted":1},"id":"a"'));
     validateDataset(d);
