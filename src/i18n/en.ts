@@ -392,6 +392,8 @@ export const en = {
   'issue.self-loop': 'A link cannot supply itself.',
   'issue.duplicate-edge': 'This supply edge is listed twice.',
   'issue.no-citation': 'A source is needed here.',
+  'issue.no-chain':
+    'There is no chain. ChainAtlas data needs at least one chain with its links; without one there is nothing to show, and importing would only empty the store.',
   'issue.no-links': 'Names no link, so it does not appear on the chain.',
   'issue.orphan-link': 'This link has no supply edge.',
   'issue.uncited-source': 'This source is never cited.',
@@ -466,6 +468,14 @@ export const en = {
   'import.kind.sources': 'Sources',
   'import.kind.chains': 'Chains',
   'import.kind.regions': 'Regions',
+  'import.kind.views': 'Saved views',
+  'import.kind.briefings': 'Briefings',
+  'import.kind.scenarios': 'Saved scenarios',
+  'import.kind.layouts': 'Saved layouts',
+  'import.loss':
+    'This import would remove {removed} of the {stored} records stored here: most of your data. Check the counts above before you go on.',
+  'import.lossMerge': 'To keep them and add the file’s records to them, choose Merge.',
+  'import.lossConfirm': 'Remove these {removed} records and import',
   'import.warnings': '{count:warning|warnings}',
   'import.mode': 'How to import',
   'import.merge': 'Merge: records in the file replace those with the same id; everything else stays',
