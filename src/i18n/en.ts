@@ -36,6 +36,13 @@ export const en = {
   'graph.label': 'Chain graph',
   'graph.summary': '{links} links, {edges} supply edges',
 
+  'graph.notKept':
+    'Storage problem: {reason}. The layout is shown and no data is lost; it is only laid out again next time.',
+  'graph.notSaved':
+    'Storage problem: {reason}. Your arrangement is still shown and no data is lost; save it again later.',
+  'storage.quota': 'the browser has no room left for ChainAtlas data (free some disk space)',
+  'storage.blocked': 'the browser does not let ChainAtlas store data here',
+  'storage.unknown': 'the browser could not store it',
   'graph.layoutFailed': 'The chain could not be laid out: {reason}',
   'legend.edges': 'Supply',
   'legend.edgeLocal': 'Local supply (both ends here)',

@@ -33,6 +33,11 @@ export const zhCN: Record<MessageKey, string> = {
   'graph.label': '产业链图',
   'graph.summary': '{links} 个环节，{edges} 条供应关系',
 
+  'graph.notKept': '存储出错：{reason}。布局照常显示，数据没有丢失，只是下次会重新排布。',
+  'graph.notSaved': '存储出错：{reason}。你的排布仍在显示，数据没有丢失；请稍后再保存。',
+  'storage.quota': '浏览器已没有空间存放链图数据（请清理磁盘空间）',
+  'storage.blocked': '浏览器不允许链图在此存储数据',
+  'storage.unknown': '浏览器未能保存',
   'graph.layoutFailed': '无法排布产业链：{reason}',
   'legend.edges': '供应',
   'legend.edgeLocal': '本地配套（两端均在本地）',
