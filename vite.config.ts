@@ -56,7 +56,7 @@ function serviceWorker(entry: string): Plugin {
 }
 
 /** The seed files the app ships, in the order `loadShippedDataset` (src/store/seed.ts) merges them. */
-export const SEED_FILES = ['seeds/battery-chain.json', 'seeds/jinchang.json'];
+export const SEED_FILES = ['seeds/battery-chain.json', 'seeds/jinchang.json', 'seeds/hexi.json'];
 
 /**
  * Serves `virtual:shipped-layouts`: the shipped chain laid out at build time (build/shippedLayouts.ts,

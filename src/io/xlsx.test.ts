@@ -190,6 +190,18 @@ describe('XLSX import', () => {
     ]);
   });
 
+  it('reads a workbook whose number format is a million characters long, as numbers', async () => {
+    const files = unzipSync(exportXlsx(tiny));
+    const styles = new TextDecoder().decode(files['xl/styles.xml']!);
+    const hostile = `<numFmts count="1"><numFmt numFmtId="164" formatCode="[${'m'.repeat(1_000_000)}"/></numFmts>`;
+    files['xl/styles.xml'] = strToU8(
+      styles.replace('<fonts', `${hostile}<fonts`).replaceAll('<xf numFmtId="0"', '<xf numFmtId="164"'),
+    );
+    const result = await importWorkbook(zipSync(files));
+    expect(errorsOf(result)).toEqual([]);
+    expect(datasetOf(result)).toEqual({ ...tiny, format: FORMAT_VERSION });
+  });
+
   it('writes sheets Excel can hold: escapes, numbers, and text that looks like numbers', async () => {
     const sheets: SheetData[] = [
       {

@@ -22,6 +22,7 @@ import {
   noteEdit,
   type VersionStep,
 } from './history';
+import { readStoredExtras, restoreWork, withWork, workOf, writeStoredExtras } from './savedWork';
 
 export { ConflictError } from './history';
 
@@ -133,8 +134,8 @@ async function applyRecords(db: ChainAtlasDB, edit: DatasetEdit, basis: Basis | 
   }
 }
 
-/** The tables every edit, undo and redo writes in its one transaction. */
-const editTables = (db: ChainAtlasDB) => [...db.dataTables, db.history, db.meta];
+/** The tables every edit, undo and redo writes in its one transaction (an import's undo writes saved work too). */
+const editTables = (db: ChainAtlasDB) => [...db.dataTables, db.scenarios, db.layouts, db.history, db.meta];
 
 /**
  * Stores an edit in one transaction: checks, writes, records it for undo (dropping anything that
@@ -154,8 +155,9 @@ export async function commitEdit(db: ChainAtlasDB, edit: DatasetEdit, basis?: Ba
 }
 
 /**
- * Puts back the whole dataset an import step keeps, keeping the one it replaces in its place. Saved views
- * and briefings saved since stay (`keepViews`).
+ * Puts back the whole dataset an import step keeps, keeping the one it replaces in its place. Saved
+ * views, briefings, scenarios and layouts go back to that side's too, except those saved or changed
+ * since, which stay (`restoreWork`); a step stored before steps kept them stays with `keepViews`.
  */
 async function swapDataset(
   db: ChainAtlasDB,
@@ -167,9 +169,25 @@ async function swapDataset(
   if (datasetDigest(current) !== expected) {
     throw new ConflictError('the data was changed in another tab or window since the import; nothing was changed');
   }
-  if (change.other) await replaceDataset(db, keepViews(change.other, current));
-  else await Promise.all(db.dataTables.filter((t) => t !== db.views && t !== db.briefings).map((t) => t.clear()));
-  return { ...change, other: current ?? null };
+  if (!change.work) {
+    if (change.other) await replaceDataset(db, keepViews(change.other, current));
+    else await Promise.all(db.dataTables.filter((t) => t !== db.views && t !== db.briefings).map((t) => t.clear()));
+    return { ...change, other: current ?? null };
+  }
+  const { before, after } = change.work;
+  const [target, leaving] = direction === 'undo' ? [before, after] : [after, before];
+  const work = restoreWork(target, { ...workOf(current), ...(await readStoredExtras(db)) }, leaving);
+  // No data on that side: the tables are emptied, and only saved work is written back.
+  await replaceDataset(db, withWork(change.other ?? { ...EMPTY }, work));
+  await writeStoredExtras(db, work);
+  // The side written is fingerprinted as read back, as the import fingerprinted it, so the next undo
+  // or redo compares like with like.
+  const digest = datasetDigest(await readDataset(db));
+  return {
+    ...change,
+    other: current ?? null,
+    ...(direction === 'undo' ? { beforeDigest: digest } : { afterDigest: digest }),
+  };
 }
 
 /** An undo or redo as it was stored. */
