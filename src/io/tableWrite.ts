@@ -23,7 +23,8 @@ const cite = (c: Citation | undefined): Cells =>
 function withCitations(spec: TableSpec, cells: Cells, sources: readonly Citation[]): Cells[] {
   const rows = [{ ...cells, ...cite(sources[0]) }];
   const keys = new Set([...spec.keyColumns, ...(spec.scopeColumn ? [spec.scopeColumn] : [])]);
-  for (const c of sources.slice(1)) rows.push({ ...Object.fromEntries([...keys].map((k) => [k, cells[k]])), ...cite(c) });
+  for (const c of sources.slice(1))
+    rows.push({ ...Object.fromEntries([...keys].map((k) => [k, cells[k]])), ...cite(c) });
   return rows;
 }
 
