@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { launchOptions } from '../scripts/chromium.mjs';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { build, preview } from 'vite';
 import { startFigures } from './start.mjs';
 
