@@ -128,6 +128,7 @@ export const en = {
   'details.noInputs': 'No input in this chain: a starting point.',
   'details.noOutputs': 'Nothing in this chain uses it.',
   'details.about': 'About this link',
+  'details.creditCode': 'Credit code',
   'details.aliases': 'Also called',
   'trace.label': 'Trace the chain',
   'trace.up': 'Upstream',
@@ -403,6 +404,8 @@ export const en = {
   'issue.no-chain':
     'There is no chain. ChainAtlas data needs at least one chain with its links; without one there is nothing to show, and importing would only empty the store.',
   'issue.no-links': 'Names no link, so it does not appear on the chain.',
+  'issue.bad-credit-code':
+    'Not a unified social credit code: 18 digits and capital letters (no I, O, Z, S or V), the last a check character that must match the other 17.',
   'issue.orphan-link': 'This link has no supply edge.',
   'issue.uncited-source': 'This source is never cited.',
   'issue.empty-file': 'The file is empty.',
@@ -515,6 +518,8 @@ export const en = {
   'edit.quote': 'Its words (optional)',
   'edit.statusForm': 'Status in the region',
   'edit.unit': 'Unit',
+  'edit.creditCode': 'Unified social credit code (optional)',
+  'edit.firmAliases': 'Other names (former and short names, separated by ;)',
   'edit.noteZh': 'Note (Chinese)',
   'edit.capacityExample': '250,000',
   'edit.investmentExample': '4,568,000,000',

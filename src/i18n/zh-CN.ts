@@ -122,6 +122,7 @@ export const zhCN: Record<MessageKey, string> = {
   'details.noInputs': '本链中没有投入：是起点。',
   'details.noOutputs': '本链中没有环节使用它。',
   'details.about': '关于此环节',
+  'details.creditCode': '统一社会信用代码',
   'details.aliases': '别名',
   'trace.label': '追溯产业链',
   'trace.up': '上游',
@@ -386,6 +387,8 @@ export const zhCN: Record<MessageKey, string> = {
   'issue.no-chain':
     '没有产业链。链图数据至少需要一条产业链及其环节；没有产业链就没有可显示的内容，导入只会清空已存数据。',
   'issue.no-links': '未关联任何环节，因此不会显示在产业链上。',
+  'issue.bad-credit-code':
+    '不是有效的统一社会信用代码：应为 18 位数字或大写字母（不含 I、O、Z、S、V），最后一位校验码须与前 17 位相符。',
   'issue.orphan-link': '此环节没有任何供应关系。',
   'issue.uncited-source': '此来源从未被引用。',
   'issue.empty-file': '文件是空的。',
@@ -495,6 +498,8 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.quote': '原文（可选）',
   'edit.statusForm': '本地情况',
   'edit.unit': '单位',
+  'edit.creditCode': '统一社会信用代码（可选）',
+  'edit.firmAliases': '其他名称（曾用名、简称，用 ; 分隔）',
   'edit.noteZh': '备注（中文）',
   'edit.capacityExample': '25万',
   'edit.investmentExample': '45.68亿',

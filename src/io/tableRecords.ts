@@ -29,6 +29,7 @@ import {
   readStatus,
   readUnit,
 } from './cells';
+import { CREDIT_CODE_PROBLEMS, creditCodeProblem, tidyCreditCode } from '../model/enterprise';
 import type { Where } from './issues';
 import type { Origin } from './origins';
 import type { BoundTable } from './tableRead';
@@ -109,6 +110,23 @@ function quantity(c: RowCursor, valueKey: string, unitKey: string, qualifierKey:
 
 type Reader<K extends TableKey> = (c: RowCursor, date1904: boolean) => RowRecords[K] | undefined;
 
+/** A credit code as typed (spaces and dashes dropped, upper case), checked by its check character. */
+function readCreditCodeCell(c: RowCursor): string | undefined {
+  const text = c.text('credit_code');
+  if (text === undefined) return undefined;
+  const code = tidyCreditCode(text);
+  const problem = creditCodeProblem(code);
+  if (!problem) return code;
+  return c.error(
+    'bad-credit-code',
+    'credit_code',
+    `"${code.slice(0, 40)}" is not a unified social credit code: ${CREDIT_CODE_PROBLEMS[problem]}`,
+    {
+      value: code.slice(0, 40),
+    },
+  );
+}
+
 const READERS: { readonly [K in TableKey]: Reader<K> } = {
   sources: (c, d) =>
     compact<Source>({
@@ -183,13 +201,17 @@ const READERS: { readonly [K in TableKey]: Reader<K> } = {
       note: c.localized('note'),
       asOf: c.typed('as_of', (v) => readDate(v, d)),
     }),
-  enterprises: (c) =>
-    compact<Omit<Enterprise, 'sources'>>({
+  enterprises: (c) => {
+    const aliases = readList(c.cell('aliases'));
+    return compact<Omit<Enterprise, 'sources'>>({
       id: c.id('id', true),
       name: c.localized('name', true),
+      creditCode: readCreditCodeCell(c),
+      aliases: aliases.length > 0 ? aliases : undefined,
       linkIds: c.ids('link_ids'),
       note: c.localized('note'),
-    }),
+    });
+  },
   projects: (c, d) => {
     const date = (k: string) => c.typed(k, (v) => readDate(v, d));
     const dates = compact<ProjectDates>({

@@ -118,6 +118,8 @@ export function datasetRows(ds: Dataset): Map<TableKey, Cells[]> {
         region_id: r.id,
         id: e.id,
         ...loc('name', e.name),
+        credit_code: e.creditCode,
+        aliases: e.aliases ? writeList(e.aliases) : undefined,
         link_ids: writeList(e.linkIds),
         ...loc('note', e.note),
       };

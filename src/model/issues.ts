@@ -23,6 +23,7 @@ export type IssueCode =
   | 'duplicate-edge'
   | 'no-citation'
   | 'no-links'
+  | 'bad-credit-code'
   | 'no-chain'
   | 'orphan-link'
   | 'uncited-source';

@@ -4,7 +4,8 @@
  * before storing it; a patch may refer to records the dataset does not have.
  */
 import type { DatasetPatch } from '../io/types';
-import type { ChainTemplate, Dataset, Region } from './types';
+import { matchEnterprise } from './enterprise';
+import type { ChainTemplate, Dataset, Enterprise, Region } from './types';
 import { FORMAT_VERSION } from './types';
 import { edgeKey } from './order';
 
@@ -54,7 +55,39 @@ function applyChain(base: ChainTemplate, p: NonNullable<DatasetPatch['chain']>, 
   };
 }
 
-function applyRegion(base: Region, p: NonNullable<DatasetPatch['region']>, mode: PatchMode): Region {
+/**
+ * Incoming enterprises matched to stored ones by id, credit code or name (`matchEnterprise`): a match
+ * keeps the stored id, and takes the names it had before as aliases, so importing the same firms again
+ * under other ids, or under their full legal names, adds no second record. Projects of the patch that
+ * name an incoming id follow it to the stored one.
+ */
+function matchedEnterprises(
+  stored: readonly Enterprise[],
+  p: NonNullable<DatasetPatch['region']>,
+): Pick<NonNullable<DatasetPatch['region']>, 'enterprises' | 'projects'> {
+  if (!p.enterprises) return p;
+  const renamed = new Map<string, string>();
+  const enterprises = p.enterprises.map((e) => {
+    const match = matchEnterprise(stored, e);
+    if (!match || match.id === e.id) return e;
+    renamed.set(e.id, match.id);
+    const names = new Set([e.name.zh, e.name.en]);
+    const aliases = [...new Set([...(e.aliases ?? []), ...(match.aliases ?? []), match.name.zh, match.name.en])].filter(
+      (a) => !names.has(a),
+    );
+    const creditCode = e.creditCode ?? match.creditCode;
+    return { ...e, id: match.id, ...(creditCode ? { creditCode } : {}), ...(aliases.length ? { aliases } : {}) };
+  });
+  const projects = p.projects?.map((pr) =>
+    pr.enterpriseIds.some((id) => renamed.has(id))
+      ? { ...pr, enterpriseIds: pr.enterpriseIds.map((id) => renamed.get(id) ?? id) }
+      : pr,
+  );
+  return { enterprises, ...(projects ? { projects } : {}) };
+}
+
+function applyRegion(base: Region, patch: NonNullable<DatasetPatch['region']>, mode: PatchMode): Region {
+  const p = mode === 'merge' ? { ...patch, ...matchedEnterprises(base.enterprises, patch) } : patch;
   const region: Region = {
     ...base,
     name: p.name ?? base.name,

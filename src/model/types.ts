@@ -162,6 +162,10 @@ export interface LinkState {
 export interface Enterprise {
   readonly id: string;
   readonly name: Localized;
+  /** The unified social credit code (统一社会信用代码), 18 characters, its check character right. */
+  readonly creditCode?: string;
+  /** Other names the firm goes by: former names, abbreviations (金川集团 for 金川集团股份有限公司). */
+  readonly aliases?: readonly string[];
   /** The links the enterprise serves in this region. */
   readonly linkIds: readonly string[];
   readonly note?: Localized;

@@ -23,6 +23,7 @@ import type {
   SupplyEdge,
   ViewBox,
 } from './types';
+import { CREDIT_CODE_PROBLEMS, creditCodeProblem } from './enterprise';
 import { FORMAT_VERSION, LINK_STATUSES, PROJECT_STATUSES, STAGES } from './types';
 import { checkReferences } from './validation/references';
 import { checkScenarioRegions, readChanges, readLayouts, readScenario } from './validation/savedWork';
@@ -335,11 +336,29 @@ function readFocus(r: Reader, o: Json, place: Place): RegionFocus | undefined {
   };
 }
 
+/** A unified social credit code, checked by its check character; an error at the field when wrong. */
+function readCreditCode(r: Reader, o: Json, place: Place): string | undefined {
+  const code = r.string(o, 'creditCode', place);
+  if (code === undefined) return undefined;
+  const problem = creditCodeProblem(code);
+  if (problem)
+    r.error(
+      'bad-credit-code',
+      place,
+      'creditCode',
+      `is not a unified social credit code: ${CREDIT_CODE_PROBLEMS[problem]}`,
+      { value: code.slice(0, 40) },
+    );
+  return problem ? undefined : code;
+}
+
 function readEnterprise(r: Reader, o: Json, place: Place): Enterprise | undefined {
   const before = r.errorCount;
   const e = compact<Enterprise>({
     id: r.id(o, 'id', place),
     name: r.localized(o, 'name', place),
+    creditCode: readCreditCode(r, o, place),
+    aliases: r.stringList(o, 'aliases', place),
     linkIds: r.idList(o, 'linkIds', place),
     note: r.localized(o, 'note', place, false),
     sources: r.citations(o, place, true),

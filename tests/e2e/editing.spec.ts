@@ -244,6 +244,39 @@ test('a project shared by two links can be taken off one and stays on the other'
   void watch;
 });
 
+test('an enterprise keeps its credit code, checked as typed, and its other names', async ({ page, watch }) => {
+  await openApp(page, './?lang=en#/node/niso4');
+  await page.getByRole('region', { name: 'Link details' }).getByRole('button', { name: 'Edit' }).click();
+  await panel(page)
+    .getByRole('listitem')
+    .filter({ hasText: 'Jinchuan Group' })
+    .getByRole('button', { name: 'Edit' })
+    .click();
+  const form = page.getByRole('form', { name: 'Edit the enterprise' });
+  const code = form.getByRole('textbox', { name: /^Unified social credit code/ });
+  // One character wrong: the check character does not match, and saving is refused.
+  await code.fill('91350100M000100Y44');
+  await expect(form.getByText(/^Not a unified social credit code/)).toBeVisible();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(code).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toHaveCount(0);
+  // As people type it: with spaces and in lower case.
+  await code.fill('9135 0100 m000 100y43');
+  await expect(form.getByText(/^Not a unified social credit code/)).toHaveCount(0);
+  await form.getByRole('textbox', { name: /^Other names/ }).fill('金川公司; JNMC');
+  await form.getByRole('textbox', { name: /^Where in it/ }).fill('Company register');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  const firm = page
+    .getByRole('region', { name: 'Link details' })
+    .getByRole('article')
+    .filter({ hasText: 'Jinchuan Group' });
+  await expect(firm).toContainText(/Credit code\s*91350100M000100Y43/);
+  await expect(firm).toContainText(/Also called\s*金川公司 · JNMC/);
+  void watch;
+});
+
 test('leaving the page with typed changes not yet saved asks first; once saved, it does not', async ({
   page,
   context,

@@ -3,6 +3,7 @@
  * with the catalogue key of what is wrong, so forms can say it next to the field before saving.
  */
 import type { MessageKey } from '../../i18n';
+import { creditCodeProblem, tidyCreditCode } from '../../model/enterprise';
 import { isPartialDate, isValidId } from '../../model/validation/reader';
 
 export type FieldResult<T> =
@@ -28,6 +29,13 @@ export function readDateField(text: string): FieldResult<string> {
   const t = text.trim();
   if (t === '') return { ok: true, value: undefined };
   return isPartialDate(t) ? { ok: true, value: t } : { ok: false, error: 'edit.error.date' };
+}
+
+/** A unified social credit code as typed (spaces, dashes, lower case allowed). Empty is "no value". */
+export function readCreditCodeField(text: string): FieldResult<string> {
+  const code = tidyCreditCode(text);
+  if (code === '') return { ok: true, value: undefined };
+  return creditCodeProblem(code) ? { ok: false, error: 'issue.bad-credit-code' } : { ok: true, value: code };
 }
 
 /** Text that must not be empty. */
