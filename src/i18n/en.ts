@@ -388,6 +388,7 @@ export const en = {
   'issue.number': 'Not a finite number.',
   'issue.negative': 'Cannot be negative.',
   'issue.out-of-range': 'The number is out of range.',
+  'issue.too-long': 'The text is too long: {length} characters, over the limit of {max}.',
   'issue.unit': 'Not a unit ChainAtlas knows.',
   'issue.self-loop': 'A link cannot supply itself.',
   'issue.duplicate-edge': 'This supply edge is listed twice.',

@@ -373,6 +373,7 @@ export const zhCN: Record<MessageKey, string> = {
   'issue.number': '不是有效数字。',
   'issue.negative': '不能为负数。',
   'issue.out-of-range': '数字超出范围。',
+  'issue.too-long': '文本太长：{length} 个字符，超过 {max} 个字符的上限。',
   'issue.unit': '链图不认识这个单位。',
   'issue.self-loop': '环节不能供应自身。',
   'issue.duplicate-edge': '此供应关系重复出现。',
