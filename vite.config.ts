@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { transformWithOxc, type Plugin, type ResolvedConfig } from 'vite';
+import { runnerImport, transformWithOxc, type Plugin, type ResolvedConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -55,6 +55,36 @@ function serviceWorker(entry: string): Plugin {
   };
 }
 
+/** The seed files the app ships, in the order `loadShippedDataset` (src/store/seed.ts) merges them. */
+export const SEED_FILES = ['seeds/battery-chain.json', 'seeds/jinchang.json', 'seeds/hexi.json'];
+
+/**
+ * Serves `virtual:shipped-layouts`: the shipped chain laid out at build time (build/shippedLayouts.ts,
+ * loaded through Vite's module runner so this config imports none of the app's code).
+ */
+export function shippedLayouts(seedFiles: readonly string[] = SEED_FILES): Plugin {
+  const id = 'virtual:shipped-layouts';
+  let code: Promise<string> | undefined;
+  return {
+    name: 'chainatlas:shipped-layouts',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      for (const file of seedFiles) this.addWatchFile(file);
+      code ??= runnerImport<typeof import('./build/shippedLayouts')>('./build/shippedLayouts.ts', {
+        configFile: false,
+        logLevel: 'silent',
+      })
+        .then(({ module }) => module.shippedLayoutsOf(seedFiles))
+        .then((layouts) => `export default ${JSON.stringify(layouts)};`);
+      return code;
+    },
+    handleHotUpdate({ file }) {
+      if (seedFiles.some((f) => file.endsWith(f))) code = undefined;
+    },
+  };
+}
+
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -64,7 +94,7 @@ function* walk(dir: string): Generator<string> {
 }
 
 export default defineConfig({
-  plugins: [svelte(), serviceWorker('src/sw/sw.ts')],
+  plugins: [svelte(), shippedLayouts(), serviceWorker('src/sw/sw.ts')],
   // Relative asset URLs, so a static copy of dist/ works from any folder or file server.
   base: './',
   build: {
@@ -73,9 +103,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
+  // Tests of state classes run Svelte's client runtime, where effects run and flushSync flushes them.
+  ...(process.env.VITEST ? { resolve: { conditions: ['browser'] } } : {}),
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // A budget for a busy 2-core machine, not a speed check (speed is measured by npm run bench).
+    testTimeout: 30_000,
   },
 });

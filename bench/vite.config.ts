@@ -1,11 +1,21 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { shippedLayouts } from '../vite.config';
 
-/** Builds the benchmark page (bench/index.html) into bench/dist, apart from the app. */
+/**
+ * Builds the benchmark pages into bench/dist, apart from the app: the model and drawing benchmarks
+ * (index.html) and the plain Cytoscape.js page that start-up is measured against (plain/index.html).
+ */
 export default defineConfig({
   root: 'bench',
   base: './',
-  plugins: [svelte()],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
+  plugins: [svelte(), shippedLayouts()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: { input: { bench: 'bench/index.html', plain: 'bench/plain/index.html' } },
+  },
   logLevel: 'warn',
 });

@@ -126,6 +126,12 @@ export function wrapLabel(
   return lines.map((l) => l.replaceAll(ZWSP, '').trim());
 }
 
+/** The height of a link's box whose label runs to `lines` lines. */
+export const linkHeight = (lines: number): number => Math.ceil(lines * LINK_FONT_SIZE * LINE_HEIGHT) + 2 * PAD_Y;
+
+/** The widest a link's box grows in a language: its label wraps at `MAX_LABEL_WIDTH`. */
+export const maxLinkWidth = (lang: Lang): number => MAX_LABEL_WIDTH[lang] + 2 * PAD_X + ICON_SPACE;
+
 /**
  * Builds the graph elements for a region on its chain, in the given language.
  *
@@ -161,7 +167,7 @@ export function buildChainElements(
       stage: l.stage,
       width: size.width + 2 * PAD_X + ICON_SPACE,
       wrapWidth: MAX_LABEL_WIDTH[lang],
-      height: Math.ceil(size.lines * LINK_FONT_SIZE * LINE_HEIGHT) + 2 * PAD_Y,
+      height: linkHeight(size.lines),
     };
   });
   const back = feedbackEdges(index).keys;

@@ -7,6 +7,7 @@ export const en = {
   'app.tagline': 'Industry chain map',
   'app.loading': 'Opening the chain…',
   'app.loadFailed': 'The data could not be opened: {reason}',
+  'app.saving': 'Saving…',
   'app.storageUnavailable':
     'This browser does not allow the app to store data (private mode or storage blocked). Nothing can be kept.',
 
@@ -36,6 +37,13 @@ export const en = {
   'graph.label': 'Chain graph',
   'graph.summary': '{links} links, {edges} supply edges',
 
+  'graph.notKept':
+    'Storage problem: {reason}. The layout is shown and no data is lost; it is only laid out again next time.',
+  'graph.notSaved':
+    'Storage problem: {reason}. Your arrangement is still shown and no data is lost; save it again later.',
+  'storage.quota': 'the browser has no room left for ChainAtlas data (free some disk space)',
+  'storage.blocked': 'the browser does not let ChainAtlas store data here',
+  'storage.unknown': 'the browser could not store it',
   'graph.layoutFailed': 'The chain could not be laid out: {reason}',
   'legend.edges': 'Supply',
   'legend.edgeLocal': 'Local supply (both ends here)',
@@ -393,6 +401,8 @@ export const en = {
   'issue.self-loop': 'A link cannot supply itself.',
   'issue.duplicate-edge': 'This supply edge is listed twice.',
   'issue.no-citation': 'A source is needed here.',
+  'issue.no-chain':
+    'There is no chain. ChainAtlas data needs at least one chain with its links; without one there is nothing to show, and importing would only empty the store.',
   'issue.no-links': 'Names no link, so it does not appear on the chain.',
   'issue.orphan-link': 'This link has no supply edge.',
   'issue.uncited-source': 'This source is never cited.',
@@ -403,6 +413,8 @@ export const en = {
   'issue.encoding': 'The text encoding could not be read.',
   'issue.unknown-format': 'ChainAtlas does not recognise this kind of file.',
   'issue.json-syntax': 'The JSON is broken here.',
+  'issue.too-deep':
+    'Lists and objects are nested more than {max} levels deep here. ChainAtlas data never nests so deep, so the file is not read.',
   'issue.xml-syntax': 'The XML is broken here.',
   'issue.csv-syntax': 'The CSV is broken here.',
   'issue.ragged-row': 'This row has a different number of cells from the header.',
@@ -422,7 +434,7 @@ export const en = {
   'issue.ignored': 'Ignored.',
   'issue.more-warnings': 'More warnings of this kind are not listed.',
   'issue.aborted': 'The import was cancelled.',
-  'issue.internal': 'The import failed unexpectedly.',
+  'issue.internal': 'The import failed unexpectedly ({detail}).',
   'word.link': 'link',
   'word.source': 'source',
   'word.chain': 'chain',
@@ -465,6 +477,14 @@ export const en = {
   'import.kind.sources': 'Sources',
   'import.kind.chains': 'Chains',
   'import.kind.regions': 'Regions',
+  'import.kind.views': 'Saved views',
+  'import.kind.briefings': 'Briefings',
+  'import.kind.scenarios': 'Saved scenarios',
+  'import.kind.layouts': 'Saved layouts',
+  'import.loss':
+    'This import would remove {removed} of the {stored} records stored here: most of your data. Check the counts above before you go on.',
+  'import.lossMerge': 'To keep them and add the file’s records to them, choose Merge.',
+  'import.lossConfirm': 'Remove these {removed} records and import',
   'import.warnings': '{count:warning|warnings}',
   'import.mode': 'How to import',
   'import.merge': 'Merge: records in the file replace those with the same id; everything else stays',
@@ -481,6 +501,7 @@ export const en = {
   'edit.error.number': 'Not a number (e.g. 250000, 25万, 2.5).',
   'edit.error.negative': 'Cannot be negative.',
   'edit.error.date': 'Not a date (2024, 2024-06, 2024-06-30, 2024-H1).',
+  'edit.error.name': 'Give a name in Chinese or in English.',
   'edit.error.required': 'Required.',
   'edit.error.id': 'Only letters, digits and _ . : -',
   'edit.error.locator': 'Say where in the source (a paragraph, page or table).',
@@ -514,6 +535,19 @@ export const en = {
   'edit.failure.blocked': 'Not saved: this browser does not allow storing data here.',
   'edit.failure.unknown': 'Not saved ({detail}).',
   'edit.failure.invalid': 'Not saved.',
+  'edit.field.name': 'Name',
+  'edit.field.description': 'Description',
+  'edit.field.note': 'Note',
+  'edit.field.links': 'Links',
+  'edit.field.dates': 'Dates',
+  'edit.elsewhere.changed':
+    'This record was changed elsewhere (another tab or window, or an undo) after you opened it.',
+  'edit.elsewhere.removed':
+    'This record was removed elsewhere (another tab or window, or an undo) after you opened it.',
+  'edit.elsewhere.yoursKept': 'What you typed is kept here; nothing has been saved over it. Now stored:',
+  'edit.elsewhere.none': '(none)',
+  'edit.elsewhere.keepMine': 'Keep mine and save',
+  'edit.elsewhere.takeTheirs': 'Take the stored version',
   'edit.nameZh': 'Name (Chinese)',
   'edit.nameEn': 'Name (English)',
   'edit.projectStatus': 'Project status',

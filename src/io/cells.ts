@@ -43,15 +43,23 @@ export function isBlank(cell: CellValue): boolean {
   return cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Unambiguous (each digit can be matched one way only), and only ever run on short text (see
+// `MAX_SHORT`): a cell can hold megabytes, and a backtracking pattern on it takes hours or the stack.
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+/** Longer than any number or date a person writes: such a cell is not read as one, whatever it holds. */
+const MAX_SHORT = 100;
+
+/** The cell's text for a message: at most MAX_SHORT characters, marked when cut. */
+const quoted = (text: string) => (text.length > MAX_SHORT ? `${text.slice(0, MAX_SHORT)}…` : text);
 
 /** A number: a numeric cell, or text like `250000`, `250,000`, `-1.5e3`. */
 export function readNumber(cell: CellValue): CellResult<number> {
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : bad('number', 'is not a finite number');
-  const text = cellText(cell)
-    .trim()
-    .replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  const trimmed = cellText(cell).trim();
+  if (trimmed.length > MAX_SHORT)
+    return bad('number', `"${quoted(trimmed)}" is not a number`, { value: quoted(trimmed) });
+  const text = trimmed.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10));
   const plain = GROUPED.test(text) ? text.replace(/,/g, '') : text;
   if (!NUMBER.test(plain)) return bad('number', `"${cellText(cell)}" is not a number`, { value: cellText(cell) });
   const value = Number(plain);
@@ -83,6 +91,7 @@ export function readDate(cell: CellValue, date1904 = false): CellResult<string> 
     return iso ? ok(iso) : bad('date', `${cell} is not a date`, { value: cell });
   }
   const text = cellText(cell).trim();
+  if (text.length > MAX_SHORT) return bad('date', `"${quoted(text)}" is not a date`, { value: quoted(text) });
   if (isPartialDate(text)) return ok(text);
   const m =
     /^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$/.exec(text) ??

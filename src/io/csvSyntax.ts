@@ -53,12 +53,14 @@ export async function parseCsv(
   const n = text.length;
   let i = 0;
   let line = 1;
-  let nextTick = 1 << 18;
+  // Every 2% of the text (at most every 256 KB), so the bar moves evenly whatever the size.
+  const tickEvery = Math.max(1 << 12, Math.min(1 << 18, Math.floor(n / 50)));
+  let nextTick = tickEvery;
   let warnedStray = false;
   while (i < n) {
     if (i >= nextTick) {
       await progress?.tick(i / n);
-      nextTick = i + (1 << 18);
+      nextTick = i + tickEvery;
     }
     const startLine = line;
     const cells: string[] = [];

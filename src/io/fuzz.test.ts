@@ -16,7 +16,8 @@ import { fixture } from './testkit';
 import type { ImportFormat } from './types';
 
 const current = tinyDataset();
-const RUNS = 120;
+// A fixed seed and run count in `npm test`; FUZZ_RUNS=5000 npx vitest run src/io/fuzz.test.ts runs longer.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 
 async function check(bytes: Uint8Array, format: ImportFormat, fileName: string): Promise<void> {
   const result = await importBytes(bytes, { fileName, importedAt: '2026-11-26', current, format });

@@ -59,24 +59,15 @@ export function importInWorker(
       else finish(message.result);
     };
     worker.onerror = (event) => {
-      finish(
-        failed(importError('internal', ctx.fileName, {}, `the import failed (${event.message || 'worker error'})`)),
-      );
+      const detail = event.message || 'worker error';
+      finish(failed(importError('internal', ctx.fileName, {}, `the import failed (${detail})`, { detail })));
     };
     worker.postMessage({ bytes, ctx } satisfies ImportRequest, [bytes]);
   };
-  start().catch((e: unknown) =>
-    finish(
-      failed(
-        importError(
-          'internal',
-          ctx.fileName,
-          {},
-          `the file could not be read (${e instanceof Error ? e.message : String(e)})`,
-        ),
-      ),
-    ),
-  );
+  start().catch((e: unknown) => {
+    const detail = e instanceof Error ? e.message : String(e);
+    finish(failed(importError('internal', ctx.fileName, {}, `the file could not be read (${detail})`, { detail })));
+  });
   return {
     result,
     cancel: () => finish(failed(importError('aborted', ctx.fileName, {}, 'the import was cancelled'))),

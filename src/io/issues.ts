@@ -19,6 +19,7 @@ export type ImportIssueCode =
   | 'encoding'
   | 'unknown-format'
   | 'json-syntax'
+  | 'too-deep'
   | 'xml-syntax'
   | 'csv-syntax'
   | 'ragged-row'

@@ -58,6 +58,19 @@ describe('JSON error positions', () => {
     }
   });
 
+  it('scans strings and numbers of any length without recursion or backtracking', () => {
+    const note = 'x'.repeat(9_000_000);
+    const doc = `{"a": "${note}", "b": [${'9'.repeat(1_000_000)}, "\\u00e9\\n"], "c": 1}`;
+    expect(findJsonSyntaxError(doc)).toBeUndefined();
+    expect(locateJsonPaths(doc, ['c']).get('c')).toBe(doc.lastIndexOf('"c"'));
+    expect(findJsonSyntaxError(`{"a": "${note}`)?.message).toBe('unterminated or invalid string');
+    expect(findJsonSyntaxError(`{"a": "${note}\\q"}`)?.message).toBe('unterminated or invalid string');
+    expect(findJsonSyntaxError(`[${'1'.repeat(1_000_000)}x]`)).toEqual({
+      offset: 1_000_001,
+      message: 'unexpected character "x"',
+    });
+  });
+
   it('gives 1-based lines and columns', () => {
     expect(lineColumn(text, 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumn(text, 18)).toEqual({ line: 3, column: 7 });

@@ -59,9 +59,61 @@ type Token =
   | { readonly type: 'literal'; readonly at: number }
   | { readonly type: 'error'; readonly at: number; readonly message: string };
 
-const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** The characters that may follow a backslash in a JSON string (besides `u`). */
+const ESCAPES = new Set([...'"\\/bfnrt'].map((c) => c.charCodeAt(0)));
+
+// One character of a class, no repetition: the engine scans for it without backtracking or keeping
+// state per character, and jumps over plain text far faster than a loop over it.
 // eslint-disable-next-line no-control-regex -- control characters are what JSON strings may not hold
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const STRING_SPECIAL = /["\\\u0000-\u001f]/g;
+
+/**
+ * The offset just past the JSON string that opens at `at`, or -1 when it is not a valid string. Not a
+ * regular expression for the whole string: a backtracking engine keeps a frame per character of a
+ * repeated group, so such a pattern overflows the stack on a note of a few million characters.
+ */
+function stringEnd(text: string, at: number): number {
+  let i = at + 1;
+  for (;;) {
+    STRING_SPECIAL.lastIndex = i;
+    if (!STRING_SPECIAL.test(text)) return -1;
+    i = STRING_SPECIAL.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c !== 0x5c) return -1; // a control character
+    const e = text.charCodeAt(i + 1);
+    if (ESCAPES.has(e)) i += 2;
+    else if (e === 0x75 && [2, 3, 4, 5].every((k) => isHex(text.charCodeAt(i + k)))) i += 6;
+    else return -1;
+  }
+}
+
+/** The offset just past the number, `true`, `false` or `null` at `at`, or -1 when none starts there. */
+function literalEnd(text: string, at: number): number {
+  for (const word of ['true', 'false', 'null']) if (text.startsWith(word, at)) return at + word.length;
+  let i = at;
+  if (text.charCodeAt(i) === 0x2d) i++;
+  if (text.charCodeAt(i) === 0x30) i++;
+  else if (isDigit(text.charCodeAt(i))) while (isDigit(text.charCodeAt(i))) i++;
+  else return -1;
+  // A fraction or exponent counts only when complete, as in the grammar; what is left is the next token.
+  if (text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 0x65 || e === 0x45) {
+    const sign = text.charCodeAt(i + 1) === 0x2b || text.charCodeAt(i + 1) === 0x2d ? 1 : 0;
+    if (isDigit(text.charCodeAt(i + 1 + sign))) {
+      i += 1 + sign;
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+  }
+  return i;
+}
 
 /** Reads JSON tokens one at a time. Strings' values are decoded only when `wantValue` asks. */
 class Tokens {
@@ -70,7 +122,7 @@ class Tokens {
 
   next(wantValue = false): Token {
     const t = this.text;
-    while (this.at < t.length && ' \t\n\r'.includes(t[this.at]!)) this.at++;
+    while (this.at < t.length && isSpace(t.charCodeAt(this.at))) this.at++;
     const at = this.at;
     if (at >= t.length) return { type: 'end', at };
     const c = t[at]!;
@@ -79,14 +131,14 @@ class Tokens {
       return { type: c as '{', at };
     }
     if (c === '"') {
-      STRING.lastIndex = at;
-      if (!STRING.test(t)) return { type: 'error', at, message: 'unterminated or invalid string' };
-      this.at = STRING.lastIndex;
-      return { type: 'string', at, value: wantValue ? (JSON.parse(t.slice(at, this.at)) as string) : '' };
+      const end = stringEnd(t, at);
+      if (end === -1) return { type: 'error', at, message: 'unterminated or invalid string' };
+      this.at = end;
+      return { type: 'string', at, value: wantValue ? (JSON.parse(t.slice(at, end)) as string) : '' };
     }
-    LITERAL.lastIndex = at;
-    if (LITERAL.test(t)) {
-      this.at = LITERAL.lastIndex;
+    const end = literalEnd(t, at);
+    if (end !== -1) {
+      this.at = end;
       return { type: 'literal', at };
     }
     return { type: 'error', at, message: `unexpected character ${JSON.stringify(c)}` };
@@ -169,8 +221,27 @@ function walk(
 
 /** The offset of the next non-space character at or after `at` (where an array element starts). */
 function skipSpace(text: string, at: number): number {
-  while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
   return at;
+}
+
+/**
+ * The offset of the first `[` or `{` that opens a level deeper than `max`, or undefined when there is
+ * none. Brackets inside strings do not count; the scan stops at a broken string (JSON.parse reports it).
+ */
+export function findDeepNesting(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const end = stringEnd(text, i);
+      if (end === -1) return undefined;
+      i = end - 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 /** The first syntax error in `text` by our own scan, or undefined when it is well-formed. */

@@ -3,10 +3,11 @@
  * valid ones give the validated dataset, markup in labels kept as plain text.
  */
 import { describe, expect, it } from 'vitest';
-import { exportNativeJson } from './nativeJson';
-import { datasetOf, errorsOf, fixture, importFixture } from './testkit';
-
+import { tinyDataset } from '../model/testing';
 import { FORMAT_VERSION } from '../model/types';
+import { exportNativeJson } from './nativeJson';
+import { datasetOf, errorsOf, fixture, importFixture, importText, warningsOf } from './testkit';
+
 describe('native JSON import', () => {
   it('reads a valid file into the same dataset', async () => {
     // The fixture is written in format 1; it reads as the current format, with nothing else changed.
@@ -119,5 +120,46 @@ describe('native JSON import', () => {
     expect(text.startsWith(`{\n  "format": ${FORMAT_VERSION},\n  "sources": [\n`)).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(new TextDecoder().decode(exportNativeJson(reordered))).toBe(text);
+  });
+
+  it('reads back a backup holding a note of nine million characters, with its warnings placed', async () => {
+    const ds = tinyDataset();
+    const note = '注'.repeat(9_000_000);
+    // An uncited source: a warning, so the reader locates it in the text, past the long note.
+    const backup = { ...ds, sources: [...ds.sources, { id: 'long', title: 'Long', publisher: 'Me', note }] };
+    const text = new TextDecoder().decode(exportNativeJson(backup));
+    const result = await importText(text, 'backup.json');
+    expect(errorsOf(result)).toEqual([]);
+    expect(datasetOf(result).sources.find((s) => s.id === 'long')?.note).toBe(note);
+    // Placed at the record: the line of its opening brace, the one before its id.
+    const line = text.split('\n').findIndex((l) => l.includes('"id": "long"'));
+    expect(warningsOf(result)).toContainEqual(
+      expect.objectContaining({ code: 'uncited-source', field: 'sources[1]', line }),
+    );
+  });
+
+  it('refuses a file nested 100,000 levels deep, saying where', async () => {
+    const deep = `{"format": 2, "sources": [], "chains": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "regions": []}`;
+    expect(errorsOf(await importText(deep, 'deep.json'))).toEqual([
+      expect.objectContaining({ code: 'too-deep', file: 'deep.json', line: 1, column: 39 + 100, params: { max: 100 } }),
+    ]);
+  });
+
+  it('places an id list that holds lists instead of ids, however deep, at the list', async () => {
+    const ds = tinyDataset();
+    const firm = ds.regions[0]!.enterprises[0]!;
+    const nested = (depth: number) => JSON.parse(`${'['.repeat(depth)}"a"${']'.repeat(depth)}`) as unknown;
+    for (const depth of [1, 90]) {
+      const region = { ...ds.regions[0]!, enterprises: [{ ...firm, linkIds: [nested(depth)] }] };
+      const text = JSON.stringify({ ...ds, regions: [region] }, null, 1);
+      expect(errorsOf(await importText(text, 'ids.json'))).toEqual([
+        expect.objectContaining({
+          code: 'id-pattern',
+          field: 'regions[0].enterprises[0].linkIds[0]',
+          line: expect.any(Number),
+          params: expect.objectContaining({ value: 'a list' }),
+        }),
+      ]);
+    }
   });
 });

@@ -5,16 +5,39 @@
 import type { Dataset } from '../model/types';
 import { validateDataset } from '../model/validate';
 import { fromValidation, importError, ImportStop } from './issues';
-import { findJsonSyntaxError, lineColumn, lineLocator, locateJsonPaths, offsetFromEngineMessage } from './jsonText';
+import {
+  findDeepNesting,
+  findJsonSyntaxError,
+  lineColumn,
+  lineLocator,
+  locateJsonPaths,
+  offsetFromEngineMessage,
+} from './jsonText';
 import type { Progress } from './progress';
 import { decodeText, encodeUtf8 } from './text';
 import type { ImportContext, ImportResult } from './types';
+import { MAX_JSON_DEPTH } from './types';
 
 /** Issues beyond this many are not given positions: locating costs a pass over the text. */
 const LOCATE_LIMIT = 2000;
 
-/** Parses JSON text, turning a syntax error into an issue with line and column. */
+/**
+ * Parses JSON text, turning a syntax error into an issue with line and column. Text nested deeper than
+ * MAX_JSON_DEPTH is refused at the bracket that goes too deep, before it is parsed.
+ */
 export function parseJsonText(text: string, fileName: string): unknown {
+  const deep = findDeepNesting(text, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    throw new ImportStop(
+      importError(
+        'too-deep',
+        fileName,
+        lineColumn(text, deep),
+        `lists and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; ChainAtlas data never nests so deep`,
+        { max: MAX_JSON_DEPTH },
+      ),
+    );
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {

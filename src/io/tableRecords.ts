@@ -289,8 +289,10 @@ export async function readDrafts<K extends TableKey>(
   };
   const width = table.raw.header.length;
   let n = 0;
+  // Report every 1% of the rows (at most every 1,000), so the bar moves evenly whatever the size.
+  const every = Math.max(1, Math.min(1000, Math.floor(table.raw.rows.length / 100)));
   for (const { row, cells } of table.raw.rows) {
-    if (++n % 1000 === 0) await tick(n);
+    if (++n % every === 0) await tick(n);
     if (cells.every((cell) => cell === undefined || (typeof cell === 'string' && cell.trim() === ''))) continue;
     const c = new RowCursor(table, row, cells, file, issues);
     if (cells.length > width && cells.slice(width).some((cell) => cell !== undefined && String(cell).trim() !== '')) {

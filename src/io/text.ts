@@ -31,9 +31,11 @@ export function sniffBom(
 async function decodeStrict(bytes: Uint8Array, encoding: string, progress?: Progress): Promise<string> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   if (bytes.length <= CHUNK) return decoder.decode(bytes);
+  // Tenths of the file (at most CHUNK each), so the bar moves evenly whatever the size.
+  const step = Math.min(CHUNK, Math.ceil(bytes.length / 10));
   const parts: string[] = [];
-  for (let at = 0; at < bytes.length; at += CHUNK) {
-    const end = Math.min(bytes.length, at + CHUNK);
+  for (let at = 0; at < bytes.length; at += step) {
+    const end = Math.min(bytes.length, at + step);
     parts.push(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
     await progress?.tick(end / bytes.length);
   }

@@ -138,3 +138,10 @@ export interface ExportedFile {
 
 /** The largest file any import accepts, in bytes. Bigger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * How deeply a JSON file may nest lists and objects. A ChainAtlas file nests 8 levels, a Cytoscape.js
+ * file a few more; a deeper one is refused before it is parsed, so no step after (parsing in some
+ * engines, copying to the page, printing a value) can overflow the stack on it.
+ */
+export const MAX_JSON_DEPTH = 100;

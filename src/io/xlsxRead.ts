@@ -42,7 +42,12 @@ const DATE_FORMAT_IDS = new Set([
   14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
 ]);
 
+/** Excel's own limit on the length of a number format; a longer one is not read as a date format. */
+const MAX_FORMAT_CODE = 255;
+
 function isDateFormatCode(code: string): boolean {
+  // The patterns below backtrack; a format code of a hostile workbook can be megabytes long.
+  if (code.length > MAX_FORMAT_CODE) return false;
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
   return /[yd]/i.test(bare) || /m/i.test(bare.replace(/[hs]:?m+|m+:?s/gi, ''));
 }

@@ -86,29 +86,37 @@ describe('on the shipped data', async () => {
   const shipped = deepFreeze(await loadShippedDataset());
   const jinchang = shipped.regions.find((r) => r.id === 'jinchang')!;
 
-  it('deleting LFP cells takes its 16 edges and its state, and unlinks its firm, projects, indicator and focus', () => {
+  it('deleting LFP cells takes its 13 edges and its state, and unlinks its firms, projects, indicator and focus', () => {
     const result = deleteLink(shipped, 'li-ion-battery', 'cell_lfp');
     const summary = result.dependents.map((d) =>
       d.kind === 'edge' ? `edge ${d.from}>${d.to}` : `${d.kind} ${'id' in d ? d.id : d.linkId} ${d.effect}`,
     );
     const inputs = ['lfp_cam', 'syn_anode', 'nat_anode', 'electrolyte', 'separator', 'cu_foil', 'al_foil', 'pvdf'];
-    const more = ['conductive', 'nmp', 'cmc_sbr', 'case_cap', 'pouch_film', 'tabs'];
+    // Cans, caps and pouch film go into the format links (cylindrical, prismatic, pouch), not the chemistry.
+    const more = ['conductive', 'nmp', 'cmc_sbr', 'tabs'];
     expect(summary).toEqual([
       ...[...inputs, ...more].map((from) => `edge ${from}>cell_lfp`),
       'edge cell_lfp>pack',
-      'edge cell_lfp>ess',
       'linkState cell_lfp removed',
+      'enterprise jintuo unlinked',
       'enterprise jinche unlinked',
       'project jinche-lfp-2gwh unlinked',
+      'project jintuo-lfp-2gwh unlinked',
       'project jinche-lfp-18gwh unlinked',
+      'indicator target-cells-2025 unlinked',
+      'indicator target-cells-2030 unlinked',
       'indicator cells-under-construction unlinked',
       'region jinchang unlinked',
+      // The notes on LFP cells in Jiuquan and Zhangye (status unknown) go with the link.
+      'linkState cell_lfp removed',
+      'linkState cell_lfp removed',
     ]);
     const { dataset } = ok(result);
     const after = dataset.regions.find((r) => r.id === 'jinchang')!;
-    expect(after.focus?.products).toEqual(['cell_ncm']);
+    expect(after.focus?.products).toEqual(['cell_ncm', 'cell_cyl', 'cell_prism']);
     expect(after.enterprises.find((e) => e.id === 'jinche')?.linkIds).toEqual([]);
-    expect(dataset.chains[0]!.edges).toHaveLength(shipped.chains[0]!.edges.length - 16);
+    expect(after.enterprises.find((e) => e.id === 'jintuo')?.linkIds).toEqual(['cell_ncm', 'cell_cyl', 'cell_prism']);
+    expect(dataset.chains[0]!.edges).toHaveLength(shipped.chains[0]!.edges.length - 13);
   });
 
   it('sets the state of a link the source says nothing about', () => {

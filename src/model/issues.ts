@@ -24,6 +24,7 @@ export type IssueCode =
   | 'duplicate-edge'
   | 'no-citation'
   | 'no-links'
+  | 'no-chain'
   | 'orphan-link'
   | 'uncited-source';
 
@@ -42,7 +43,9 @@ export type RecordKind =
   | 'indicator'
   | 'focus'
   | 'view'
-  | 'briefing';
+  | 'briefing'
+  | 'scenario'
+  | 'layout';
 
 export interface IssueRecord {
   readonly kind: RecordKind;

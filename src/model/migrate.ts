@@ -6,7 +6,7 @@
 import type { IssueCode } from './issues';
 import { FORMAT_VERSION } from './types';
 import type { Json } from './validation/reader';
-import { isObject } from './validation/reader';
+import { isObject, valueText } from './validation/reader';
 
 /** `STEPS[n]` migrates a document from format n to n + 1. */
 const STEPS: Readonly<Record<number, (doc: Json) => Json>> = {
@@ -46,8 +46,8 @@ export function migrateDataset(input: unknown): MigrationResult {
     return {
       ok: false,
       code: 'format-unsupported',
-      message: `format ${JSON.stringify(format)} is not a format version`,
-      params: { value: String(format), current: FORMAT_VERSION },
+      message: `format ${typeof format === 'string' ? `"${valueText(format)}"` : valueText(format)} is not a format version`,
+      params: { value: valueText(format), current: FORMAT_VERSION },
     };
   }
   if (format > FORMAT_VERSION) {

@@ -5,16 +5,7 @@
 import type { LinkState, LinkStatus, Project, Region, ScenarioChange } from './types';
 import { LOCAL_STATUSES } from './types';
 
-export type { ScenarioChange } from './types';
-
-/** A named, saved scenario. */
-export interface Scenario {
-  readonly id: string;
-  readonly regionId: string;
-  readonly name: string;
-  readonly changes: readonly ScenarioChange[];
-  readonly savedAt: string;
-}
+export type { Scenario, ScenarioChange } from './types';
 
 /** Whether two changes are about the same thing (a later one replaces an earlier one). */
 export function sameTarget(a: ScenarioChange, b: ScenarioChange): boolean {

@@ -283,6 +283,29 @@ export interface Briefing {
   readonly createdAt: string;
 }
 
+/** A what-if the user saved under a name: changes to one region's data, kept apart from the data itself. */
+export interface Scenario {
+  readonly id: string;
+  readonly regionId: string;
+  readonly name: string;
+  readonly changes: readonly ScenarioChange[];
+  readonly savedAt: string;
+}
+
+/** Where a link stands in the chain view, in layout coordinates. */
+export interface LayoutPosition {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** An arrangement of the chain the user dragged and saved: link positions for one chain structure in one language. */
+export interface SavedLayout {
+  /** Fingerprint of the chain structure and language it was arranged for (see `layoutKey`). */
+  readonly key: string;
+  readonly positions: Readonly<Record<string, LayoutPosition>>;
+  readonly savedAt: string;
+}
+
 /** A whole ChainAtlas dataset: what the native JSON format holds and what the store keeps. */
 export interface Dataset {
   readonly format: typeof FORMAT_VERSION;
@@ -293,4 +316,8 @@ export interface Dataset {
   readonly views?: readonly SavedView[];
   /** Briefings (format 2). Absent means none. */
   readonly briefings?: readonly Briefing[];
+  /** Saved what-if scenarios (format 2, in backups). Absent means none. */
+  readonly scenarios?: readonly Scenario[];
+  /** Arrangements of the chain the user saved (format 2, in backups). Absent means none. */
+  readonly layouts?: readonly SavedLayout[];
 }

@@ -212,6 +212,24 @@ describe('validateDataset', () => {
     }
   });
 
+  it('reports a value nested 100,000 levels deep in an id list or the format at its place, without recursing', () => {
+    let deep: unknown = 'a';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const e = onlyError((d) => (d.regions[0].enterprises[0].linkIds = [deep]));
+    expect(e).toMatchObject({
+      code: 'id-pattern',
+      path: 'regions[0].enterprises[0].linkIds[0]',
+      params: { value: 'a list' },
+    });
+    expect(onlyError((d) => (d.format = deep))).toMatchObject({ code: 'format-unsupported', path: '$.format' });
+  });
+
+  it('quotes at most a hundred characters of a bad value', () => {
+    const e = onlyError((d) => (d.regions[0].linkStates[0].status = 'x'.repeat(1_000_000)));
+    expect(e.params.value).toBe(`${'x'.repeat(100)}…`);
+    expect(e.message.length).toBeLessThan(300);
+  });
+
   it('does not let a __proto__ key change objects', () => {
     const d = JSON.parse(JSON.stringify(tinyDataset()).replace('"id":"a"', '"__proto__":{"polluted":1},"id":"a"'));
     validateDataset(d);
@@ -294,5 +312,81 @@ describe('a source with its text (format 2, optional)', () => {
     expect(onlyError((d) => (d.sources[0].text = 42))).toMatchObject({ code: 'type', path: 'sources[0].text' });
     const e = onlyError((d) => (d.sources[0].text = 'x'.repeat(MAX_SOURCE_TEXT_LENGTH + 1)));
     expect(e).toMatchObject({ code: 'too-long', path: 'sources[0].text', params: { max: MAX_SOURCE_TEXT_LENGTH } });
+describe('a dataset needs a chain', () => {
+  it('refuses a dataset with no chain, whatever else it holds, saying so at "chains"', () => {
+    const empty = { format: FORMAT_VERSION, sources: [], chains: [], regions: [] };
+    expect(errorsOf(empty)).toMatchObject([{ code: 'no-chain', path: '$.chains' }]);
+    const d = mutable(tinyDataset());
+    d.chains = [];
+    d.regions = [];
+    expect(errorsOf(d).map((e) => e.code)).toEqual(['no-chain']);
+  });
+});
+
+describe('format 2: saved scenarios and layouts (backups)', () => {
+  const scenario = {
+    id: 'scenario-1',
+    regionId: 'r1',
+    name: 'Build the cathode',
+    changes: [
+      { kind: 'link', linkId: 'b', action: 'build' },
+      { kind: 'project', projectId: 'p1', action: 'remove' },
+    ],
+    savedAt: '2026-11-26T08:00:00Z',
+  };
+  const layout = { key: '1a2b3c4d', positions: { a: { x: 0, y: 10.5 }, b: { x: -20, y: 3 } }, savedAt: '2026-11-26' };
+
+  it('keeps scenarios and layouts, and leaves them out when there are none', () => {
+    const d = mutable(tinyDataset());
+    d.scenarios = [scenario];
+    d.layouts = [layout];
+    const result = validateDataset(d);
+    expect(result.ok && result.dataset).toEqual({ ...tinyDataset(), scenarios: [scenario], layouts: [layout] });
+    d.scenarios = [];
+    d.layouts = [];
+    const none = validateDataset(d);
+    expect(none.ok && none.dataset).toEqual(tinyDataset());
+  });
+
+  it('reports every wrong field of a scenario or layout at its path', () => {
+    const d = mutable(tinyDataset());
+    d.scenarios = [
+      { ...scenario, changes: [{ kind: 'link', linkId: 'b', action: 'demolish' }] },
+      { ...scenario, id: 'scenario-2', name: '' },
+      { ...scenario, id: 'scenario-1' },
+    ];
+    d.layouts = [
+      { ...layout, positions: { a: { x: 'left', y: 0 }, 'not an id': { x: 0, y: 0 }, b: [1, 2] } },
+      { key: 'k', savedAt: '2026' },
+      layout,
+      layout,
+    ];
+    expect(errorsOf(d).map((e) => `${e.code}@${e.path}`)).toEqual([
+      'enum@scenarios[0].changes[0].action',
+      'empty@scenarios[1].name',
+      'type@layouts[0].positions.a.x',
+      'id-pattern@layouts[0].positions',
+      'not-object@layouts[0].positions.b',
+      'required@layouts[1].positions',
+      'duplicate-id@layouts[3].key',
+    ]);
+  });
+
+  it('warns about a scenario for a region the dataset lacks, and keeps it', () => {
+    const d = mutable(tinyDataset());
+    d.scenarios = [{ ...scenario, regionId: 'elsewhere' }];
+    const result = validateDataset(d);
+    expect(result.ok).toBe(true);
+    expect(result.issues).toMatchObject([
+      { severity: 'warning', code: 'unknown-ref', path: 'scenarios[0].regionId', params: { value: 'elsewhere' } },
+    ]);
+  });
+
+  it('does not let a __proto__ position change objects', () => {
+    const d = JSON.parse(
+      JSON.stringify({ ...tinyDataset(), layouts: [layout] }).replace('"a":{', '"__proto__":{"polluted":1},"a":{'),
+    );
+    validateDataset(d);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

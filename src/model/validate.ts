@@ -18,7 +18,6 @@ import type {
   Region,
   RegionFocus,
   SavedView,
-  ScenarioChange,
   Source,
   SubChain,
   SupplyEdge,
@@ -26,6 +25,7 @@ import type {
 } from './types';
 import { FORMAT_VERSION, LINK_STATUSES, MAX_SOURCE_TEXT_LENGTH, PROJECT_STATUSES, STAGES } from './types';
 import { checkReferences } from './validation/references';
+import { checkScenarioRegions, readChanges, readLayouts, readScenario } from './validation/savedWork';
 import type { Json, Place } from './validation/reader';
 import { Reader, isObject, nested } from './validation/reader';
 import { edgeKey } from './order';
@@ -54,6 +54,10 @@ export function validateDataset(input: unknown): ValidationResult {
 
   const sources = readList(r, doc, 'sources', root, (item, place) => readSource(r, item, place), 'source');
   const chains = readList(r, doc, 'chains', root, (item, place) => readChain(r, item, place), 'chain');
+  // Without a chain there is nothing to draw: such a file would only empty the store.
+  if (Array.isArray(doc.chains) && doc.chains.length === 0) {
+    r.error('no-chain', root, 'chains', 'holds no chain; ChainAtlas data needs at least one chain with its links');
+  }
   const regions = readList(r, doc, 'regions', root, (item, place) => readRegion(r, item, place), 'region');
   // Optional in the file (absent means none), always present in what validation returns.
   const views = readList(r, doc, 'views', root, (item, place) => readView(r, item, place), 'view', false);
@@ -67,7 +71,19 @@ export function validateDataset(input: unknown): ValidationResult {
     false,
   );
 
-  // Views and briefings are left out when there are none, so data without them reads back as it was.
+  // What a backup carries besides the data (format 2, optional).
+  const scenarios = readList(
+    r,
+    doc,
+    'scenarios',
+    root,
+    (item, place) => readScenario(r, item, place),
+    'scenario',
+    false,
+  );
+  const layouts = readLayouts(r, doc, root);
+
+  // Optional lists are left out when there are none, so data without them reads back as it was.
   const dataset: Dataset = {
     format: FORMAT_VERSION,
     sources,
@@ -75,8 +91,13 @@ export function validateDataset(input: unknown): ValidationResult {
     regions,
     ...(views.length ? { views } : {}),
     ...(briefings.length ? { briefings } : {}),
+    ...(scenarios.length ? { scenarios } : {}),
+    ...(layouts.length ? { layouts } : {}),
   };
-  if (r.errorCount === 0) checkReferences(r, dataset);
+  if (r.errorCount === 0) {
+    checkReferences(r, dataset);
+    checkScenarioRegions(r, scenarios, new Set(regions.map((region) => region.id)));
+  }
   return r.errorCount === 0 ? { ok: true, dataset, issues: r.issues } : { ok: false, issues: r.issues };
 }
 
@@ -398,29 +419,6 @@ function readIndicator(r: Reader, o: Json, place: Place): Indicator | undefined 
   return r.errorCount === before ? ind : undefined;
 }
 
-/** A saved view's what-if: its changes, each a link built or removed, or a project completed or dropped. */
-function readWhatIf(r: Reader, o: Json, place: Place): ScenarioChange[] {
-  const changes: ScenarioChange[] = [];
-  (r.array(o, 'whatIf', place, false) ?? []).forEach((item, i) => {
-    const p = nested(place, `whatIf[${i}]`);
-    if (!isObject(item)) {
-      r.error('not-object', p, '', 'must be an object');
-      return;
-    }
-    const kind = r.oneOf(item, 'kind', p, ['link', 'project'] as const, true);
-    if (kind === 'link') {
-      const linkId = r.id(item, 'linkId', p);
-      const action = r.oneOf(item, 'action', p, ['build', 'remove'] as const, true);
-      if (linkId && action) changes.push({ kind, linkId, action });
-    } else if (kind === 'project') {
-      const projectId = r.id(item, 'projectId', p);
-      const action = r.oneOf(item, 'action', p, ['complete', 'remove'] as const, true);
-      if (projectId && action) changes.push({ kind, projectId, action });
-    }
-  });
-  return changes;
-}
-
 function readView(r: Reader, o: Json, place: Place): SavedView | undefined {
   const before = r.errorCount;
   const route = r.string(o, 'route', place, true);
@@ -437,7 +435,7 @@ function readView(r: Reader, o: Json, place: Place): SavedView | undefined {
       else box = { x1, y1, x2, y2 };
     }
   }
-  const whatIf = readWhatIf(r, o, place);
+  const whatIf = readChanges(r, o, place, 'whatIf');
   const view = compact<SavedView>({
     id: r.id(o, 'id', place),
     title: r.string(o, 'title', place, true),
@@ -461,3 +459,17 @@ function readBriefing(r: Reader, o: Json, place: Place): Briefing | undefined {
   });
   return r.errorCount === before ? briefing : undefined;
 }
+
+/**
+ * The field readers of single records, for checking the records an edit writes without reading the
+ * whole dataset (see `validation/editCheck.ts`). Each returns the record with known fields only.
+ */
+export const recordReaders = {
+  source: readSource,
+  link: readLink,
+  edge: readEdge,
+  linkState: readLinkState,
+  enterprise: readEnterprise,
+  project: readProject,
+  indicator: readIndicator,
+} as const;

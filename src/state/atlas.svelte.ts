@@ -1,23 +1,52 @@
 /**
- * The app's data state: the database, the dataset it holds (kept current by a live query, so another
- * tab's edits show up here too) and the region being viewed.
+ * The working copy: the dataset every view reads, held in memory. An edit is applied here at once
+ * (drawn in the same frame) and written to IndexedDB behind, in one transaction with its undo step;
+ * other tabs receive it as a message and apply it too. The whole store is read only on start, and
+ * after an import, a restore, a reset or a write this copy did not see coming.
+ *
+ * How the copy stays true to the store: `#confirmed` is what the store holds at `#version`; the edits
+ * of this tab not yet written wait in `#pending`; what is shown is the confirmed data with the pending
+ * edits on top. Writes and incoming messages take turns in one queue, so each write is checked against
+ * the confirmed data it will land on (the store itself re-checks when another tab wrote meanwhile).
  */
-import { liveQuery, type Subscription } from 'dexie';
+import { SvelteSet } from 'svelte/reactivity';
 import { chainOf, reuseUnchanged } from '../model/dataset';
+import { applyEdit, recheckEdit, type DatasetEdit } from '../model/edits';
 import { indexChain } from '../model/graph';
 import type { Dataset, Region } from '../model/types';
 import { ChainAtlasDB } from '../store/db';
-import { readDataset } from '../store/datasetRepository';
-import { ensureSeeded, loadShippedDataset, resetToShipped, type ShippedLoader } from '../store/seed';
+import { readSnapshot, readViews } from '../store/datasetRepository';
+import { ConflictError, commitEdit, redo, undo, type AppliedStep } from '../store/editRepository';
+import type { VersionStep } from '../store/history';
+import { ensureSeeded, loadShippedDataset, resetToShipped, seedInfo, type ShippedLoader } from '../store/seed';
 
 export type Phase = 'loading' | 'ready' | 'error';
+
+/** What one tab tells the others after it wrote: the versions, and what changed when that is small. */
+export type DataMessage = VersionStep &
+  (
+    | { readonly kind: 'edit'; readonly edit: DatasetEdit }
+    /** Saved views or briefings changed. */
+    | { readonly kind: 'views' }
+    /** Anything else (an import, a restore, a reset): read it all again. */
+    | { readonly kind: 'reload' }
+  );
+
+/** What a write other than an edit changed, so the copy reads back only that. */
+export type WriteScope = 'views' | 'all';
 
 export class AtlasState {
   phase = $state<Phase>('loading');
   error = $state<string>('');
-  /** The whole stored dataset; replaced, never mutated in place. */
+  /** The dataset as shown: the stored data with this tab's edits not yet written on top. Replaced, never mutated. */
   dataset = $state.raw<Dataset | undefined>(undefined);
   regionId = $state<string | undefined>(undefined);
+  /** This tab's edits still being written. */
+  readonly writing = new SvelteSet<DatasetEdit>();
+  /** Writes and reads of the store queued or under way (0: everything shown is stored). */
+  busy = $state(0);
+  /** How many times the whole store was read (on start, and after writes this copy could not follow). */
+  wholeReads = 0;
 
   readonly region: Region | undefined = $derived(
     this.dataset?.regions.find((r) => r.id === this.regionId) ?? this.dataset?.regions[0],
@@ -26,46 +55,139 @@ export class AtlasState {
   readonly index = $derived(this.chain ? indexChain(this.chain) : undefined);
 
   #db: ChainAtlasDB | undefined;
-  #subscription: Subscription | undefined;
+  #channel: BroadcastChannel | undefined;
+  /** The stored data as last read or confirmed, and its version. */
+  #confirmed: Dataset | undefined;
+  #version = 0;
+  /** This tab's edits shown but not yet stored, in order. */
+  #pending: DatasetEdit[] = [];
+  /** Writes and incoming messages, one at a time. */
+  #queue: Promise<unknown> = Promise.resolve();
   readonly #loadShipped: ShippedLoader;
 
   constructor(loadShipped: ShippedLoader = loadShippedDataset) {
     this.#loadShipped = loadShipped;
   }
 
-  /** Opens the database, seeds it on first start, and follows its contents from then on. */
+  /**
+   * Opens the database and shows its data. On a first visit the shipped data is shown at once and
+   * written behind; on later visits the store is read once.
+   */
   async start(dbName?: string): Promise<void> {
     try {
-      this.#db = new ChainAtlasDB(dbName);
-      await ensureSeeded(this.#db, this.#loadShipped);
-      const db = this.#db;
-      await new Promise<void>((resolve, reject) => {
-        this.#subscription = liveQuery(() => readDataset(db)).subscribe({
-          next: (dataset) => {
-            this.dataset = dataset && reuseUnchanged(this.dataset, dataset);
-            this.phase = 'ready';
-            resolve();
-          },
-          error: (e: unknown) => {
-            this.fail(e);
-            reject(e instanceof Error ? e : new Error(String(e)));
-          },
-        });
-      });
+      const db = (this.#db = new ChainAtlasDB(dbName));
+      this.#listen(db.name);
+      if (await seedInfo(db)) {
+        await this.#enqueue(() => this.#reload());
+      } else {
+        const shipped = await this.#loadShipped();
+        this.#confirmed = shipped;
+        this.dataset = shipped;
+        void this.#enqueue(async () => {
+          await ensureSeeded(db, async () => shipped);
+          await this.#reload();
+        }).catch((e: unknown) => this.fail(e));
+      }
+      this.phase = 'ready';
     } catch (e) {
       this.fail(e);
     }
   }
 
-  /** Replaces all stored data with the shipped data. The caller has asked the user. */
-  async reset(): Promise<void> {
-    if (!this.#db) return;
-    await resetToShipped(this.#db, this.#loadShipped);
-  }
-
-  /** The database, once started (for the layout and view repositories). */
+  /** The database, once started (for the layout, scenario and history stores). */
   get db(): ChainAtlasDB | undefined {
     return this.#db;
+  }
+
+  /**
+   * Shows an edit at once and stores it behind. Resolves once it is stored (with the data versions),
+   * or undefined for an edit without changes; rejects, with the edit taken back off the screen, when
+   * the store refuses it (a ConflictError when another tab changed what it relies on, or a storage
+   * error).
+   */
+  apply(edit: DatasetEdit): Promise<VersionStep | undefined> {
+    const db = this.#db;
+    if (!db || !this.dataset) return Promise.reject(new Error('the database is not open'));
+    if (edit.changes.length === 0) return Promise.resolve(undefined);
+    this.dataset = applyEdit(this.dataset, edit);
+    this.#pending.push(edit);
+    this.writing.add(edit);
+    return this.#enqueue(async () => {
+      try {
+        // Checked against what the store holds (the confirmed data), not only the copy it was made on.
+        let issues;
+        try {
+          issues = recheckEdit(this.#confirmed!, edit);
+        } catch (e) {
+          // A record is not as the edit expects: an earlier edit it built on was refused.
+          throw new ConflictError(e instanceof Error ? e.message : String(e));
+        }
+        if (issues.length) throw new ConflictError(issues[0]!.message, undefined, issues);
+        const step = await commitEdit(db, edit, { version: this.#version });
+        this.#drop(edit);
+        if (step) await this.#confirm(edit, step);
+        this.#post(step && { ...step, kind: 'edit', edit });
+        return step;
+      } catch (e) {
+        this.#drop(edit);
+        this.#rebase();
+        if (e instanceof ConflictError) await this.#reload();
+        throw e;
+      }
+    });
+  }
+
+  /** Takes back the last stored step (`expectedId`: the one the user saw), once this tab's writes are done. */
+  undo(expectedId?: number): Promise<AppliedStep | undefined> {
+    return this.#move('undo', expectedId);
+  }
+
+  /** Makes the last undone step again. */
+  redo(expectedId?: number): Promise<AppliedStep | undefined> {
+    return this.#move('redo', expectedId);
+  }
+
+  #move(direction: 'undo' | 'redo', expectedId?: number): Promise<AppliedStep | undefined> {
+    const db = this.#db;
+    if (!db) return Promise.resolve(undefined);
+    return this.#enqueue(async () => {
+      try {
+        const go = direction === 'undo' ? undo : redo;
+        const step = await go(db, expectedId, { version: this.#version });
+        if (step?.edit) await this.#confirm(step.edit, step);
+        else if (step) await this.#reload();
+        this.#post(step && (step.edit ? { ...step, kind: 'edit', edit: step.edit } : { ...step, kind: 'reload' }));
+        return step;
+      } catch (e) {
+        if (e instanceof ConflictError) await this.#reload();
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Runs a write of the store other than an edit (an import, a reset, a saved view) in turn with the
+   * edits, then reads back what it changed and tells the other tabs.
+   */
+  write<T>(scope: WriteScope, task: (db: ChainAtlasDB) => Promise<T>): Promise<T> {
+    const db = this.#db;
+    if (!db) return Promise.reject(new Error('the database is not open'));
+    return this.#enqueue(async () => {
+      const previous = this.#version;
+      try {
+        return await task(db);
+      } finally {
+        // Read back even after a failure: a write refused half-way leaves the store as it was, but
+        // re-reading costs little and the copy can never drift.
+        const version = scope === 'views' ? await this.#reloadViews() : await this.#reload();
+        if (version !== previous) this.#post({ previous, version, kind: scope === 'views' ? 'views' : 'reload' });
+      }
+    });
+  }
+
+  /** Replaces all stored data with the shipped data. The caller has asked the user. */
+  async reset(): Promise<void> {
+    await this.write('all', (db) => resetToShipped(db, this.#loadShipped));
   }
 
   fail(e: unknown): void {
@@ -74,7 +196,95 @@ export class AtlasState {
   }
 
   stop(): void {
-    this.#subscription?.unsubscribe();
+    this.#channel?.close();
     this.#db?.close();
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    this.busy++;
+    const run = this.#queue.then(task).finally(() => this.busy--);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #listen(name: string): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(`chainatlas-data:${name}`);
+    this.#channel.onmessage = (event: MessageEvent<DataMessage>) => {
+      void this.#enqueue(() => this.#receive(event.data)).catch((e: unknown) => this.fail(e));
+    };
+  }
+
+  #post(message: DataMessage | undefined): void {
+    if (message) this.#channel?.postMessage(message);
+  }
+
+  /** Another tab wrote: take its edit if it follows on from our data, else read again. */
+  async #receive(message: DataMessage): Promise<void> {
+    if (!this.#confirmed || message.version <= this.#version) return;
+    if (message.previous === this.#version && message.kind === 'edit') {
+      try {
+        await this.#confirm(message.edit, message);
+        return;
+      } catch {
+        // Our copy differs from what that edit was made on: read the store.
+      }
+    }
+    if (message.previous === this.#version && message.kind === 'views') await this.#reloadViews();
+    else await this.#reload();
+  }
+
+  /** A stored edit joins the confirmed data; when the store moved on further (another tab), read it. */
+  async #confirm(edit: DatasetEdit, step: VersionStep): Promise<void> {
+    if (step.previous !== this.#version) {
+      await this.#reload();
+      return;
+    }
+    this.#confirmed = applyEdit(this.#confirmed!, edit);
+    this.#version = step.version;
+    this.#rebase();
+  }
+
+  #drop(edit: DatasetEdit): void {
+    this.#pending = this.#pending.filter((e) => e !== edit);
+    this.writing.delete(edit);
+  }
+
+  /** Shows the confirmed data with the pending edits on top (an edit that no longer applies is left out: its write will fail). */
+  #rebase(): void {
+    let shown = this.#confirmed;
+    for (const edit of this.#pending) {
+      try {
+        shown = shown && applyEdit(shown, edit);
+      } catch {
+        // Shown again if its write succeeds, reported if it fails.
+      }
+    }
+    this.dataset = shown;
+  }
+
+  /** Reads the whole store; returns its version. */
+  async #reload(): Promise<number> {
+    this.wholeReads++;
+    const { dataset, version } = await readSnapshot(this.#db!);
+    this.#confirmed = dataset && reuseUnchanged(this.#confirmed, dataset);
+    this.#version = version;
+    this.#rebase();
+    return version;
+  }
+
+  /**
+   * Reads the saved views and briefings only, after one write of them; reads everything when the store
+   * moved on by more than that one write. Returns the store's version.
+   */
+  async #reloadViews(): Promise<number> {
+    const { views, briefings, version } = await readViews(this.#db!);
+    if (version === this.#version) return version;
+    if (!this.#confirmed || version !== this.#version + 1) return this.#reload();
+    const { views: _v, briefings: _b, ...data } = this.#confirmed;
+    this.#confirmed = { ...data, ...(views.length ? { views } : {}), ...(briefings.length ? { briefings } : {}) };
+    this.#version = version;
+    this.#rebase();
+    return version;
   }
 }

@@ -103,10 +103,9 @@ export class BriefingState {
     return briefing ? { briefing, slides: this.slides(briefing), index: p.index } : undefined;
   }
 
-  #db(): ChainAtlasDB {
-    const db = this.#atlas.db;
-    if (!db) throw new Error('the database is not open');
-    return db;
+  /** Writes views or briefings through the working copy, which reads them back and tells the other tabs. */
+  #write(task: (db: ChainAtlasDB) => Promise<void>): Promise<void> {
+    return this.#atlas.write('views', task);
   }
 
   /** Saves what is on screen as a view. */
@@ -121,26 +120,28 @@ export class BriefingState {
       ...(this.#router.route.view === 'gaps' && this.#whatIf?.changes.length ? { whatIf: this.#whatIf.changes } : {}),
       createdAt: new Date().toISOString(),
     };
-    await views.addView(this.#db(), view);
+    await this.#write((db) => views.addView(db, view));
     return view;
   }
 
   updateView(view: SavedView, change: { title?: string; notes?: string }): Promise<void> {
     const notes = (change.notes ?? view.notes ?? '').trim();
     const { notes: _old, ...rest } = view;
-    return views.putView(this.#db(), {
-      ...rest,
-      title: (change.title ?? view.title).trim() || view.title,
-      ...(notes ? { notes } : {}),
-    });
+    return this.#write((db) =>
+      views.putView(db, {
+        ...rest,
+        title: (change.title ?? view.title).trim() || view.title,
+        ...(notes ? { notes } : {}),
+      }),
+    );
   }
 
   deleteView(view: SavedView): Promise<void> {
-    return views.deleteView(this.#db(), view.id);
+    return this.#write((db) => views.deleteView(db, view.id));
   }
 
   moveView(view: SavedView, by: -1 | 1): Promise<void> {
-    return views.moveView(this.#db(), view.id, by);
+    return this.#write((db) => views.moveView(db, view.id, by));
   }
 
   async createBriefing(title: string, viewIds: readonly string[]): Promise<Briefing> {
@@ -150,20 +151,22 @@ export class BriefingState {
       viewIds,
       createdAt: new Date().toISOString(),
     };
-    await views.putBriefing(this.#db(), briefing);
+    await this.#write((db) => views.putBriefing(db, briefing));
     return briefing;
   }
 
   updateBriefing(briefing: Briefing, change: { title?: string; viewIds?: readonly string[] }): Promise<void> {
-    return views.putBriefing(this.#db(), {
-      ...briefing,
-      title: (change.title ?? briefing.title).trim() || briefing.title,
-      viewIds: change.viewIds ?? briefing.viewIds,
-    });
+    return this.#write((db) =>
+      views.putBriefing(db, {
+        ...briefing,
+        title: (change.title ?? briefing.title).trim() || briefing.title,
+        viewIds: change.viewIds ?? briefing.viewIds,
+      }),
+    );
   }
 
   deleteBriefing(briefing: Briefing): Promise<void> {
-    return views.deleteBriefing(this.#db(), briefing.id);
+    return this.#write((db) => views.deleteBriefing(db, briefing.id));
   }
 
   /** Shows a saved view: its route, its language, then its part of the chain. */

@@ -1,14 +1,15 @@
 /**
- * Editing: storing edits (each one an undoable step), undo and redo, and what the buttons show. The
- * history lives in IndexedDB and is followed by a live query, so it survives a reload and two tabs
- * share it; an edit made on data another tab has changed meanwhile is refused, never merged blindly.
+ * Editing: edits (each one an undoable step) shown at once and stored behind by the working copy
+ * (`AtlasState`), undo and redo, and what the buttons show. The history lives in IndexedDB and is
+ * followed by a live query on that table alone, so it survives a reload and two tabs share it; an edit
+ * made on data another tab has changed meanwhile is refused, never merged blindly.
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { SvelteSet } from 'svelte/reactivity';
 import type { EditResult } from '../model/edits';
 import type { ValidationIssue } from '../model/issues';
 import type { Localized } from '../model/types';
-import { ConflictError, commitEdit, historyState, redo, undo, type HistoryState } from '../store/editRepository';
+import { ConflictError, historyState, type HistoryState } from '../store/editRepository';
 import { describeStorageError } from '../store/importRepository';
 import type { AtlasState } from './atlas.svelte';
 
@@ -65,13 +66,14 @@ export class EditingState {
     this.#subscription?.unsubscribe();
   }
 
-  /** Stores the edit an operation made, or says why not. */
+  /**
+   * Applies the edit an operation made: shown at once, stored behind. Resolves once it is stored, or
+   * says why not (the edit is then taken back off the screen).
+   */
   async commit(result: EditResult): Promise<EditOutcome> {
     if (!result.ok) return { ok: false, failure: { kind: 'invalid', issues: result.issues } };
-    const db = this.#atlas.db;
-    if (!db) return { ok: false, failure: { kind: 'unknown', detail: 'the database is not open' } };
     try {
-      await commitEdit(db, result.edit);
+      await this.#atlas.apply(result.edit);
       return { ok: true, label: result.edit.label, changed: result.edit.changes.length > 0 };
     } catch (e) {
       return { ok: false, failure: failureOf(e) };
@@ -87,12 +89,11 @@ export class EditingState {
   }
 
   async #move(direction: 'undo' | 'redo'): Promise<EditOutcome | undefined> {
-    const db = this.#atlas.db;
     const h = this.history;
-    if (!db || !(direction === 'undo' ? h.canUndo : h.canRedo)) return undefined;
+    if (!(direction === 'undo' ? h.canUndo : h.canRedo)) return undefined;
     try {
-      const label = await (direction === 'undo' ? undo(db, h.undoId) : redo(db, h.redoId));
-      return label ? { ok: true, label, changed: true } : undefined;
+      const step = await (direction === 'undo' ? this.#atlas.undo(h.undoId) : this.#atlas.redo(h.redoId));
+      return step ? { ok: true, label: step.label, changed: true } : undefined;
     } catch (e) {
       return { ok: false, failure: failureOf(e) };
     }

@@ -6,8 +6,10 @@
 import { importInWorker, type ImportJob } from '../io/importClient';
 import type { ImportResult } from '../io/types';
 import type { PatchMode } from '../model/patch';
+import type { Dataset } from '../model/types';
 import { ConflictError } from '../store/editRepository';
 import { commitImport, describeStorageError, previewImport, type ImportPreview } from '../store/importRepository';
+import { readStoredExtras, withWork, workOf, type SavedWork } from '../store/savedWork';
 import type { AtlasState } from './atlas.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'preview' | 'saving';
@@ -18,17 +20,32 @@ export class ImporterState {
   /** 0–1 while reading. */
   progress = $state(0);
   result = $state.raw<ImportResult | undefined>(undefined);
-  mode = $state<PatchMode>('merge');
+  #mode = $state<PatchMode>('merge');
+  /** The user has said yes to an import that removes most of the stored data (asked again on any change). */
+  lossConfirmed = $state(false);
   /** Why the write failed (the data stays as it was): a kind of failure, and its details. */
   failure = $state<'' | 'quota' | 'blocked' | 'conflict' | 'unknown'>('');
   failureDetail = $state('');
   readonly #atlas: AtlasState;
   #job: ImportJob | undefined;
+  /** The scenarios and user layouts stored when the file was opened: the preview counts them too. */
+  #stored = $state.raw<Pick<SavedWork, 'scenarios' | 'layouts'> | undefined>(undefined);
   declare readonly preview: ImportPreview | undefined;
 
   constructor(atlas: AtlasState) {
     this.#atlas = atlas;
-    this.preview = $derived(this.result ? previewImport(this.#atlas.dataset, this.result, this.mode) : undefined);
+    this.preview = $derived(
+      this.result ? previewImport(this.#atlas.dataset, this.result, this.mode, this.#stored) : undefined,
+    );
+  }
+
+  /** Merge or replace. Changing it asks again before an import that removes most of the data. */
+  get mode(): PatchMode {
+    return this.#mode;
+  }
+  set mode(mode: PatchMode) {
+    this.#mode = mode;
+    this.lossConfirmed = false;
   }
 
   /** Reads `file` and shows what importing it would do (not while an import is being written). */
@@ -41,6 +58,9 @@ export class ImporterState {
     this.result = undefined;
     this.failure = '';
     this.failureDetail = '';
+    this.lossConfirmed = false;
+    const db = this.#atlas.db;
+    const stored = db ? readStoredExtras(db) : Promise.resolve(undefined);
     const job = importInWorker(
       file,
       {
@@ -54,11 +74,11 @@ export class ImporterState {
       },
     );
     this.#job = job;
-    const result = await job.result;
+    const [result, extras] = await Promise.all([job.result, stored.catch(() => undefined)]);
     if (this.#job !== job) return; // cancelled, or another file was dropped meanwhile
     this.#job = undefined;
-    // A whole dataset usually stands for everything; a table or graph usually adds to what is stored.
-    this.mode = result.ok && result.kind === 'dataset' ? 'replace' : 'merge';
+    this.#stored = extras;
+    this.mode = defaultMode(this.#atlas.dataset, result, extras);
     this.result = result;
     this.phase = 'preview';
   }
@@ -80,14 +100,14 @@ export class ImporterState {
   async commit(): Promise<boolean> {
     const preview = this.preview;
     const db = this.#atlas.db;
-    if (!preview?.ok || !db) return false;
+    if (!preview?.ok || !db || (preview.loss && !this.lossConfirmed)) return false;
+    const current = this.#atlas.dataset;
+    // What the preview was made on, saved work included: a change to any of it since is a conflict.
+    const base = current && this.#stored ? withWork(current, { ...workOf(current), ...this.#stored }) : current;
     this.phase = 'saving';
     try {
-      await commitImport(
-        db,
-        preview.dataset,
-        { zh: `导入 ${this.fileName}`, en: `Import ${this.fileName}` },
-        { base: this.#atlas.dataset },
+      await this.#atlas.write('all', (db) =>
+        commitImport(db, preview.dataset, { zh: `导入 ${this.fileName}`, en: `Import ${this.fileName}` }, { base }),
       );
       this.phase = 'idle';
       this.result = undefined;
@@ -99,4 +119,19 @@ export class ImporterState {
       return false;
     }
   }
+}
+
+/**
+ * Replace for a whole dataset (it usually stands for everything), merge for a table or graph (it usually
+ * adds to what is stored) — and merge too for a dataset whose replace would remove most of the stored
+ * data: such a replace is never the default, only the user's explicit choice.
+ */
+function defaultMode(
+  current: Dataset | undefined,
+  result: ImportResult,
+  stored: Pick<SavedWork, 'scenarios' | 'layouts'> | undefined,
+): PatchMode {
+  if (!result.ok || result.kind !== 'dataset') return 'merge';
+  const replaced = previewImport(current, result, 'replace', stored);
+  return replaced.ok && replaced.loss ? 'merge' : 'replace';
 }

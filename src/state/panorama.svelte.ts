@@ -6,8 +6,17 @@
 import { digestText } from '../model/digest';
 import { layoutKey, type LayoutInput, type Positions } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
+import { fittingLayout } from '../graph/shippedLayout';
+import shippedLayouts from 'virtual:shipped-layouts';
 import type { ChainAtlasDB } from '../store/db';
+import { describeStorageError, type StorageErrorInfo } from '../store/importRepository';
 import { deleteLayout, getLayout, putLayout } from '../store/layoutRepository';
+
+/** A layout that is shown but could not be stored: when saving the user's arrangement, or one computed. */
+export interface LayoutStorageFailure {
+  readonly saving: boolean;
+  readonly code: StorageErrorInfo['code'];
+}
 
 export class PanoramaState {
   /** Where the links stand, once known. */
@@ -18,7 +27,10 @@ export class PanoramaState {
   custom = $state(false);
   /** The user has moved links since the layout was last saved. */
   dirty = $state(false);
+  /** Why no layout could be made (nothing is drawn). */
   error = $state('');
+  /** The layout is shown, but storing it failed (a full disk, say): a storage problem, not a layout one. */
+  storageFailure = $state.raw<LayoutStorageFailure | undefined>(undefined);
   #key = '';
   #moved: Positions | undefined;
   readonly #db: () => ChainAtlasDB | undefined;
@@ -34,22 +46,39 @@ export class PanoramaState {
     this.#key = key;
     this.dirty = false;
     this.error = '';
+    this.storageFailure = undefined;
+    const db = this.#db();
+    // A store that cannot be read (storage blocked) only means laying the chain out afresh.
+    const stored = db ? await getLayout(db, key).catch(() => undefined) : undefined;
+    if (key !== this.#key) return;
+    if (stored && input.links.every((l) => stored.positions[l.id])) {
+      this.custom = stored.custom;
+      this.positions = stored.positions;
+      return;
+    }
+    let positions: Positions;
     try {
-      const db = this.#db();
-      const stored = db ? await getLayout(db, key) : undefined;
-      if (key !== this.#key) return;
-      if (stored && input.links.every((l) => stored.positions[l.id])) {
-        this.custom = stored.custom;
-        this.positions = stored.positions;
-        return;
-      }
-      const positions = await layoutInWorker(input);
-      if (key !== this.#key) return;
-      this.custom = false;
-      this.positions = positions;
-      if (db) await putLayout(db, key, positions, false);
+      // The shipped chain as the build laid it out, when this browser's labels fit it: no ELK to load.
+      positions = fittingLayout(input, shippedLayouts) ?? (await layoutInWorker(input));
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    if (key !== this.#key) return;
+    this.custom = false;
+    this.positions = positions;
+    if (db) await this.#store(() => putLayout(db, key, positions, false), false);
+  }
+
+  /** Runs a layout write; a failure is noted as a storage problem (the layout on screen stays). */
+  async #store(write: () => Promise<void>, saving: boolean): Promise<boolean> {
+    try {
+      await write();
+      if (this.storageFailure?.saving === saving) this.storageFailure = undefined;
+      return true;
+    } catch (e) {
+      this.storageFailure = { saving, code: describeStorageError(e).code };
+      return false;
     }
   }
 
@@ -62,9 +91,11 @@ export class PanoramaState {
   /** Keeps the user's arrangement for the next visits. */
   async save(): Promise<void> {
     const db = this.#db();
-    if (!db || !this.#moved) return;
-    await putLayout(db, this.#key, this.#moved, true);
-    this.positions = this.#moved;
+    const moved = this.#moved;
+    if (!db || !moved) return;
+    // Not stored: the arrangement stays on screen, still marked as moved, to be saved again.
+    if (!(await this.#store(() => putLayout(db, this.#key, moved, true), true))) return;
+    this.positions = moved;
     this.custom = true;
     this.dirty = false;
   }
@@ -79,7 +110,8 @@ export class PanoramaState {
   /** Forgets the user's arrangement and lays the chain out afresh. */
   async relayout(input: LayoutInput): Promise<void> {
     const db = this.#db();
-    if (db) await deleteLayout(db, this.#key);
+    // Not forgotten in the store: the arrangement stays, or it would come back on the next visit.
+    if (db && !(await this.#store(() => deleteLayout(db, this.#key), true))) return;
     this.#key = '';
     this.custom = false;
     await this.ensure(input);

@@ -4,6 +4,7 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import {
+  backupDataset,
   backupFile,
   backupState,
   markBackup,
@@ -39,12 +40,12 @@ export class SafetyState {
     this.usage = await storageUsage();
   }
 
-  /** Downloads everything as a ChainAtlas file and notes the backup. */
+  /** Downloads everything the user made (data, views, briefings, scenarios, layouts) as a ChainAtlas file and notes the backup. */
   async downloadBackup(): Promise<string | undefined> {
     const db = this.#atlas.db;
     const dataset = this.#atlas.dataset;
     if (!db || !dataset) return undefined;
-    const file = backupFile(dataset);
+    const file = backupFile(await backupDataset(db, dataset));
     downloadFile(file.fileName, file.mimeType, file.bytes);
     await markBackup(db);
     return file.fileName;

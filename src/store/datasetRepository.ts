@@ -2,9 +2,10 @@
  * Reading and writing whole datasets. Every multi-record write is one transaction:
  * it lands whole or not at all.
  */
-import type { Dataset } from '../model/types';
+import type { Briefing, Dataset, SavedView } from '../model/types';
 import { FORMAT_VERSION } from '../model/types';
 import type { ChainAtlasDB } from './db';
+import { dataVersion } from './history';
 
 /** Drops the storage-only fields (`seq`, `chainId`, `regionId`) from a row. */
 function strip<T extends { seq: number }, K extends keyof T = never>(row: T, ...keys: K[]): Omit<T, K | 'seq'> {
@@ -60,6 +61,25 @@ export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined
       ...(briefings.length ? { briefings } : {}),
     };
   });
+}
+
+/** The stored dataset and the version it is at, read in one transaction. */
+export async function readSnapshot(db: ChainAtlasDB): Promise<{ dataset: Dataset | undefined; version: number }> {
+  return db.transaction('r', [...db.dataTables, db.meta], async () => ({
+    dataset: await readDataset(db),
+    version: await dataVersion(db),
+  }));
+}
+
+/** The saved views and briefings, in order, and the version of the stored data, read in one transaction. */
+export async function readViews(
+  db: ChainAtlasDB,
+): Promise<{ views: SavedView[]; briefings: Briefing[]; version: number }> {
+  return db.transaction('r', [db.views, db.briefings, db.meta], async () => ({
+    views: (await db.views.toArray()).sort((a, b) => a.seq - b.seq).map((v) => strip(v)),
+    briefings: (await db.briefings.toArray()).sort((a, b) => a.seq - b.seq).map((b) => strip(b)),
+    version: await dataVersion(db),
+  }));
 }
 
 /**

@@ -23,6 +23,7 @@ import type {
   SupplyEdge,
 } from '../model/types';
 import type { Scenario } from '../model/scenario';
+import type { SavedWork } from './savedWork';
 
 export const DB_NAME = 'chainatlas';
 
@@ -73,6 +74,11 @@ export type HistoryChange =
       readonly other: Dataset | null;
       readonly beforeDigest: string;
       readonly afterDigest: string;
+      /**
+       * Saved views, briefings, scenarios and layouts on each side of the step, so an undo puts back
+       * exactly the previous ones and keeps what was saved since (absent in steps stored before it).
+       */
+      readonly work?: { readonly before: SavedWork; readonly after: SavedWork };
     };
 
 /**

@@ -65,7 +65,7 @@ describe('commitEdit', () => {
     const result = deleteLink(before, 'li-ion-battery', 'cell_lfp');
     await commitEdit(db, editOf(result));
     expect(await current(db)).toEqual(result.ok && result.dataset);
-    expect(await undo(db)).toEqual({ zh: '删除环节：磷酸铁锂电芯', en: 'Delete link: LFP cells' });
+    expect((await undo(db))?.label).toEqual({ zh: '删除环节：磷酸铁锂电芯', en: 'Delete link: LFP cells' });
     // Same records in the same order: every removed record went back where it stood.
     expect(JSON.stringify(await current(db))).toBe(JSON.stringify(before));
   });
@@ -99,7 +99,7 @@ describe('undo and redo', () => {
     db.close();
 
     db = openDb(name); // the page reloaded
-    expect(await undo(db)).toEqual({ zh: '删除企业：企', en: 'Remove enterprise: Firm' });
+    expect((await undo(db))?.label).toEqual({ zh: '删除企业：企', en: 'Remove enterprise: Firm' });
     expect(await current(db)).toEqual(afterFirst);
     db.close();
 

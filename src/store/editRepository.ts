@@ -7,13 +7,22 @@
  */
 import type { IndexableType, Table } from 'dexie';
 import type { DatasetEdit, RecordChange, RecordRef } from '../model/edits';
-import { applyEdit, describeRef, invertEdit, refOf, sameValue } from '../model/edits';
+import { describeRef, invertEdit, recheckEdit, refOf, sameValue } from '../model/edits';
 import type { Dataset, Localized } from '../model/types';
 import { FORMAT_VERSION } from '../model/types';
-import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB, HistoryChange } from './db';
 import { readDataset, replaceDataset } from './datasetRepository';
-import { ConflictError, appendStep, datasetDigest, keepViews, nextStep, noteEdit } from './history';
+import {
+  ConflictError,
+  appendStep,
+  dataVersion,
+  datasetDigest,
+  keepViews,
+  nextStep,
+  noteEdit,
+  type VersionStep,
+} from './history';
+import { readStoredExtras, restoreWork, withWork, workOf, writeStoredExtras } from './savedWork';
 
 export { ConflictError } from './history';
 
@@ -98,43 +107,57 @@ async function writeChanges(db: ChainAtlasDB, changes: readonly RecordChange[]):
 const EMPTY: Dataset = { format: FORMAT_VERSION, sources: [], chains: [], regions: [] };
 
 /**
+ * What the caller knows of the stored data: the version its copy in memory is at, where it has
+ * checked the edit already. When the store is still at that version, nothing else was written
+ * meanwhile and the edit needs no other check than its rows' `before`; otherwise the store is read
+ * and the edit checked against what it holds.
+ */
+export interface Basis {
+  readonly version: number;
+}
+
+/**
  * Writes an edit's changes, refusing it when a row is not as the edit expects or when the result would
  * not validate: another tab may have changed records this edit does not touch but relies on (say,
- * added an edge to a link this edit deletes). Data already invalid before the edit does not block it.
+ * added an edge to a link this edit deletes). That second check reads the store, and is skipped when
+ * `basis` shows nothing was written since the caller checked the edit.
  */
-async function applyRecords(db: ChainAtlasDB, edit: DatasetEdit): Promise<void> {
-  const current = (await readDataset(db)) ?? EMPTY;
+async function applyRecords(db: ChainAtlasDB, edit: DatasetEdit, basis: Basis | undefined): Promise<void> {
+  const known = basis !== undefined && (await dataVersion(db)) === basis.version;
+  const current = known ? undefined : ((await readDataset(db)) ?? EMPTY);
   await writeChanges(db, edit.changes);
-  const checked = validateDataset(applyEdit(current, edit));
-  if (!checked.ok && validateDataset(current).ok) {
-    const errors = checked.issues.filter((i) => i.severity === 'error');
+  if (!current) return;
+  const errors = recheckEdit(current, edit);
+  if (errors.length) {
     const message = `the data was changed in another tab or window, and this edit no longer fits it: ${errors[0]?.message ?? ''}`;
     throw new ConflictError(message, undefined, errors);
   }
 }
 
-/** The tables every edit, undo and redo writes in its one transaction. */
-const editTables = (db: ChainAtlasDB) => [...db.dataTables, db.history, db.meta];
+/** The tables every edit, undo and redo writes in its one transaction (an import's undo writes saved work too). */
+const editTables = (db: ChainAtlasDB) => [...db.dataTables, db.scenarios, db.layouts, db.history, db.meta];
 
 /**
  * Stores an edit in one transaction: checks, writes, records it for undo (dropping anything that
  * could have been redone) and notes the edit time. An edit without changes stores nothing.
  *
+ * @returns the data versions before and after, or undefined when nothing was stored.
  * @throws ConflictError when the stored data is not what the edit was made on; nothing is written.
  */
-export async function commitEdit(db: ChainAtlasDB, edit: DatasetEdit): Promise<void> {
-  if (edit.changes.length === 0) return;
-  await db.transaction('rw', editTables(db), async () => {
-    await applyRecords(db, edit);
+export async function commitEdit(db: ChainAtlasDB, edit: DatasetEdit, basis?: Basis): Promise<VersionStep | undefined> {
+  if (edit.changes.length === 0) return undefined;
+  return db.transaction('rw', editTables(db), async () => {
+    await applyRecords(db, edit, basis);
     const at = new Date().toISOString();
     await appendStep(db, { label: edit.label, at, change: { kind: 'records', edit } });
-    await noteEdit(db, at);
+    return noteEdit(db, at);
   });
 }
 
 /**
- * Puts back the whole dataset an import step keeps, keeping the one it replaces in its place. Saved views
- * and briefings saved since stay (`keepViews`).
+ * Puts back the whole dataset an import step keeps, keeping the one it replaces in its place. Saved
+ * views, briefings, scenarios and layouts go back to that side's too, except those saved or changed
+ * since, which stay (`restoreWork`); a step stored before steps kept them stays with `keepViews`.
  */
 async function swapDataset(
   db: ChainAtlasDB,
@@ -146,12 +169,40 @@ async function swapDataset(
   if (datasetDigest(current) !== expected) {
     throw new ConflictError('the data was changed in another tab or window since the import; nothing was changed');
   }
-  if (change.other) await replaceDataset(db, keepViews(change.other, current));
-  else await Promise.all(db.dataTables.filter((t) => t !== db.views && t !== db.briefings).map((t) => t.clear()));
-  return { ...change, other: current ?? null };
+  if (!change.work) {
+    if (change.other) await replaceDataset(db, keepViews(change.other, current));
+    else await Promise.all(db.dataTables.filter((t) => t !== db.views && t !== db.briefings).map((t) => t.clear()));
+    return { ...change, other: current ?? null };
+  }
+  const { before, after } = change.work;
+  const [target, leaving] = direction === 'undo' ? [before, after] : [after, before];
+  const work = restoreWork(target, { ...workOf(current), ...(await readStoredExtras(db)) }, leaving);
+  // No data on that side: the tables are emptied, and only saved work is written back.
+  await replaceDataset(db, withWork(change.other ?? { ...EMPTY }, work));
+  await writeStoredExtras(db, work);
+  // The side written is fingerprinted as read back, as the import fingerprinted it, so the next undo
+  // or redo compares like with like.
+  const digest = datasetDigest(await readDataset(db));
+  return {
+    ...change,
+    other: current ?? null,
+    ...(direction === 'undo' ? { beforeDigest: digest } : { afterDigest: digest }),
+  };
 }
 
-async function move(db: ChainAtlasDB, direction: 'undo' | 'redo', expectedId?: number): Promise<Localized | undefined> {
+/** An undo or redo as it was stored. */
+export interface AppliedStep extends VersionStep {
+  readonly label: Localized;
+  /** The records it changed, in the direction taken; absent when it put back a whole dataset (an import's). */
+  readonly edit?: DatasetEdit;
+}
+
+async function move(
+  db: ChainAtlasDB,
+  direction: 'undo' | 'redo',
+  expectedId?: number,
+  basis?: Basis,
+): Promise<AppliedStep | undefined> {
   return db.transaction('rw', editTables(db), async () => {
     const step = await nextStep(db, direction);
     if (expectedId !== undefined && step?.id !== expectedId) {
@@ -161,28 +212,31 @@ async function move(db: ChainAtlasDB, direction: 'undo' | 'redo', expectedId?: n
     }
     if (!step) return undefined;
     let change = step.change;
-    if (change.kind === 'records') await applyRecords(db, direction === 'undo' ? invertEdit(change.edit) : change.edit);
-    else change = await swapDataset(db, change, direction);
+    let edit: DatasetEdit | undefined;
+    if (change.kind === 'records') {
+      edit = direction === 'undo' ? invertEdit(change.edit) : change.edit;
+      await applyRecords(db, edit, basis);
+    } else change = await swapDataset(db, change, direction);
     await db.history.put({ ...step, change, state: direction === 'undo' ? 'undone' : 'done' });
-    await noteEdit(db, new Date().toISOString());
-    return step.label;
+    const versions = await noteEdit(db, new Date().toISOString());
+    return { label: step.label, ...versions, ...(edit && { edit }) };
   });
 }
 
 /**
  * Takes back the last edit in one transaction. Pass `expectedId` (`historyState().undoId`) to refuse if
- * another tab has added a step since the user looked.
+ * another tab has added a step since the user looked, and `basis` as for `commitEdit`.
  *
- * @returns the label of the step undone, or undefined when there was nothing to undo.
+ * @returns what was undone, or undefined when there was nothing to undo.
  * @throws ConflictError when the data or history changed meanwhile; nothing is written.
  */
-export function undo(db: ChainAtlasDB, expectedId?: number): Promise<Localized | undefined> {
-  return move(db, 'undo', expectedId);
+export function undo(db: ChainAtlasDB, expectedId?: number, basis?: Basis): Promise<AppliedStep | undefined> {
+  return move(db, 'undo', expectedId, basis);
 }
 
 /** Makes the last undone edit again, like `undo` in reverse (`expectedId` is `historyState().redoId`). */
-export function redo(db: ChainAtlasDB, expectedId?: number): Promise<Localized | undefined> {
-  return move(db, 'redo', expectedId);
+export function redo(db: ChainAtlasDB, expectedId?: number, basis?: Basis): Promise<AppliedStep | undefined> {
+  return move(db, 'redo', expectedId, basis);
 }
 
 /** What the undo and redo buttons show. */

@@ -67,13 +67,39 @@ export function keepViews(target: Dataset, current: Dataset | undefined): Datase
   return { ...data, ...(views.length ? { views } : {}), ...(briefings.length ? { briefings } : {}) };
 }
 
-/** Bumps the edit counter and the last-edit time. */
-export async function noteEdit(db: ChainAtlasDB, at: string): Promise<void> {
+/**
+ * Meta key: the version of the stored data, one up with every write of it (an edit, undo, redo,
+ * import, reset, a saved view). A tab holds the data in memory at a version; a write that finds the
+ * store at another one knows another tab wrote meanwhile.
+ */
+export const DATA_VERSION_KEY = 'dataVersion';
+
+/** A write of the stored data: the version it found and the one it left. */
+export interface VersionStep {
+  readonly previous: number;
+  readonly version: number;
+}
+
+/** The version of the stored data (0 before the first write). */
+export async function dataVersion(db: ChainAtlasDB): Promise<number> {
+  return ((await db.meta.get(DATA_VERSION_KEY))?.value as number | undefined) ?? 0;
+}
+
+/** Puts the data version one up; the caller holds a read-write transaction over `meta`. */
+export async function bumpVersion(db: ChainAtlasDB): Promise<VersionStep> {
+  const previous = await dataVersion(db);
+  await db.meta.put({ key: DATA_VERSION_KEY, value: previous + 1 });
+  return { previous, version: previous + 1 };
+}
+
+/** Bumps the edit counter, the last-edit time and the data version. */
+export async function noteEdit(db: ChainAtlasDB, at: string): Promise<VersionStep> {
   const serial = ((await db.meta.get(EDIT_SERIAL_KEY))?.value as number | undefined) ?? 0;
   await db.meta.bulkPut([
     { key: EDIT_SERIAL_KEY, value: serial + 1 },
     { key: LAST_EDIT_KEY, value: at },
   ]);
+  return bumpVersion(db);
 }
 
 /** Records a new step: drops the steps that could have been redone, adds it, keeps the last `MAX_HISTORY`. */

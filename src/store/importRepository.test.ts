@@ -15,6 +15,9 @@ import { commitImport, countChanges, describeStorageError, previewImport } from 
 import { ensureSeeded, loadShippedDataset } from './seed';
 import { freshName, openDb, putLinkState } from './testing';
 import { addView, putBriefing } from './viewRepository';
+import { putLayout } from './layoutRepository';
+import { readStoredExtras } from './savedWork';
+import { saveScenario } from './scenarioRepository';
 import { validateDataset } from '../model/validate';
 
 const cite = [{ sourceId: 'src', locator: '¶4' }];
@@ -25,7 +28,10 @@ const label = { zh: '导入 data.json', en: 'Import data.json' };
 /** Counts with only the kinds named non-zero. */
 function counts(nonZero: Partial<ImportCounts>): ImportCounts {
   const zero = { added: 0, changed: 0, removed: 0 };
-  const kinds = ['links', 'edges', 'states', 'enterprises', 'projects', 'indicators', 'sources', 'chains', 'regions'];
+  const kinds = [
+    ...['links', 'edges', 'states', 'enterprises', 'projects', 'indicators', 'sources', 'chains', 'regions'],
+    ...['views', 'briefings', 'scenarios', 'layouts'],
+  ];
   return { ...(Object.fromEntries(kinds.map((k) => [k, zero])) as unknown as ImportCounts), ...nonZero };
 }
 
@@ -132,6 +138,22 @@ describe('previewImport', () => {
     });
   });
 
+  it('says when an import would remove most of what is stored', () => {
+    const oneLink: Dataset = {
+      ...tiny,
+      chains: [{ ...tiny.chains[0]!, links: [tiny.chains[0]!.links[0]!], edges: [] }],
+      regions: [],
+    };
+    const replaced = previewImport(tiny, whole(oneLink), 'replace');
+    expect(replaced.ok && replaced.loss).toEqual({ removed: 9, stored: 12 });
+    // Merging removes nothing.
+    const merged = previewImport(tiny, whole(oneLink), 'merge');
+    expect(merged.ok && merged.loss).toBeUndefined();
+    // Removing a few records is not most.
+    const fewer = previewImport(tiny, patch({ region: { id: 'r1', indicators: [] } }), 'replace');
+    expect(fewer.ok && fewer.loss).toBeUndefined();
+  });
+
   it('counts a chain or region by its own fields only', () => {
     const renamed = { ...tiny, regions: [{ ...tiny.regions[0]!, name: { zh: '新区', en: 'New' } }] };
     expect(countChanges(tiny, renamed)).toEqual(counts({ regions: { added: 0, changed: 1, removed: 0 } }));
@@ -148,7 +170,7 @@ describe('commitImport', () => {
     expect(await historyState(db)).toMatchObject({ canUndo: true, undoLabel: label, count: 1 });
     expect((await db.meta.get('lastEditAt'))?.value).toEqual(expect.any(String));
 
-    expect(await undo(db)).toEqual(label);
+    expect((await undo(db))?.label).toEqual(label);
     expect(await readDataset(db)).toEqual(tinyDataset());
     db.close();
     db = openDb(name);
@@ -189,14 +211,84 @@ describe('commitImport', () => {
       views: undefined,
       briefings: undefined,
     });
-    expect(undone.views?.map((v) => v.id)).toEqual(['after', 'before']);
+    // The view the import replaced is back, and the one saved since stays.
+    expect(undone.views?.map((v) => v.id)).toEqual(['before', 'after']);
     expect(undone.briefings?.map((b) => b.id)).toEqual(['b1']);
     expect(validateDataset(undone).ok).toBe(true);
 
+    // Redone, the import replaces the views it replaced again; what was saved since still stays.
     await redo(db);
     const redone = (await readDataset(db))!;
     expect(redone.chains).toEqual(shipped.chains);
-    expect(redone.views?.map((v) => v.id)).toEqual(['after', 'before']);
+    expect(redone.views?.map((v) => v.id)).toEqual(['after']);
+    expect(redone.briefings?.map((b) => b.id)).toEqual(['b1']);
+  });
+
+  it('refuses a dataset with no chain, which would empty the store, and writes nothing', async () => {
+    const db = await seeded();
+    const empty: Dataset = { format: 2, sources: [], chains: [], regions: [] };
+    await expect(commitImport(db, empty, label)).rejects.toThrow(/holds no chain/);
+    expect(await readDataset(db)).toEqual(tinyDataset());
+    expect((await historyState(db)).count).toBe(0);
+  });
+
+  it('restores a backup’s scenarios and layouts with its data, and its undo puts back exactly the previous ones', async () => {
+    const shipped = await loadShippedDataset();
+    const db = await seeded();
+    const mine = { id: 's1', regionId: 'r1', name: 'Mine', changes: [], savedAt: '2026-01-01T00:00:00Z' };
+    await saveScenario(db, mine);
+    await putLayout(db, 'custom1', { a: { x: 1, y: 2 } }, true);
+    await putLayout(db, 'computed', { a: { x: 0, y: 0 } }, false);
+    const before = await readStoredExtras(db);
+
+    const restored = {
+      id: 's1',
+      regionId: 'jinchang',
+      name: 'From the backup',
+      changes: [{ kind: 'link' as const, linkId: 'electrolyte', action: 'build' as const }],
+      savedAt: '2025-06-01T00:00:00Z',
+    };
+    const layout = { key: 'custom2', positions: { cu: { x: 5, y: 6 } }, savedAt: '2025-06-01T00:00:00Z' };
+    const backup: Dataset = { ...shipped, scenarios: [restored], layouts: [layout] };
+    await commitImport(db, backup, label);
+    expect(await readStoredExtras(db)).toEqual({ scenarios: [restored], layouts: [layout] });
+    expect(await db.layouts.get('computed')).toMatchObject({ custom: false });
+
+    // Saved after the import: kept by the undo.
+    const later = { id: 's2', regionId: 'r1', name: 'Later', changes: [], savedAt: '2026-12-01T00:00:00Z' };
+    await saveScenario(db, later);
+    expect((await undo(db))?.label).toEqual(label);
+    expect(await readDataset(db)).toEqual(tinyDataset());
+    expect(await readStoredExtras(db)).toEqual({ scenarios: [...before.scenarios, later], layouts: before.layouts });
+    expect(await db.layouts.get('computed')).toMatchObject({ custom: false });
+
+    await redo(db);
+    expect(await readDataset(db)).toEqual(shipped);
+    expect(await readStoredExtras(db)).toEqual({ scenarios: [restored, later], layouts: [layout] });
+  });
+
+  it('merges a file’s saved work by id, and counts it in the preview', async () => {
+    const tiny = tinyDataset();
+    const stored = {
+      scenarios: [{ id: 's1', regionId: 'r1', name: 'Mine', changes: [], savedAt: '2026' }],
+      layouts: [{ key: 'k1', positions: { a: { x: 1, y: 1 } }, savedAt: '2026' }],
+    };
+    const file: Dataset = {
+      ...tiny,
+      scenarios: [{ id: 's2', regionId: 'r1', name: 'Theirs', changes: [], savedAt: '2026' }],
+      layouts: [{ key: 'k1', positions: { a: { x: 9, y: 9 } }, savedAt: '2026' }],
+    };
+    const merged = previewImport(tiny, whole(file), 'merge', stored);
+    if (!merged.ok) throw new Error('refused');
+    expect(merged.dataset.scenarios?.map((x) => x.id)).toEqual(['s1', 's2']);
+    expect(merged.dataset.layouts).toEqual(file.layouts);
+    expect(merged.counts).toEqual(
+      counts({ scenarios: { added: 1, changed: 0, removed: 0 }, layouts: { added: 0, changed: 1, removed: 0 } }),
+    );
+    const replaced = previewImport(tiny, whole(file), 'replace', stored);
+    expect(replaced.ok && replaced.counts).toEqual(
+      counts({ scenarios: { added: 1, changed: 0, removed: 1 }, layouts: { added: 0, changed: 1, removed: 0 } }),
+    );
   });
 
   it('refuses an invalid dataset before writing', async () => {

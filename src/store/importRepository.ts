@@ -1,6 +1,7 @@
 /**
  * Storing an import: what it would change (a preview, before anything is written), and the write
- * itself, which replaces everything stored in one transaction and can be undone like any edit.
+ * itself, which replaces everything stored in one transaction and can be undone like any edit. Saved
+ * views, briefings, scenarios and layouts a file carries (a backup carries them all) travel with it.
  */
 import type { ImportIssue, ImportResult } from '../io/types';
 import type { EditKind } from '../model/edits';
@@ -13,10 +14,30 @@ import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB } from './db';
 import { readDataset, replaceDataset } from './datasetRepository';
 import { ConflictError, appendStep, datasetDigest, noteEdit } from './history';
+import {
+  WORK_KINDS,
+  countWork,
+  mergeWork,
+  readStoredExtras,
+  withWork,
+  workOf,
+  writeStoredExtras,
+  type SavedWork,
+  type WorkKind,
+} from './savedWork';
 
 /** The kinds of record an import preview counts. */
 export type CountKind =
-  'links' | 'edges' | 'states' | 'enterprises' | 'projects' | 'indicators' | 'sources' | 'chains' | 'regions';
+  | 'links'
+  | 'edges'
+  | 'states'
+  | 'enterprises'
+  | 'projects'
+  | 'indicators'
+  | 'sources'
+  | 'chains'
+  | 'regions'
+  | WorkKind;
 
 export interface ChangeCount {
   readonly added: number;
@@ -26,9 +47,21 @@ export interface ChangeCount {
 
 export type ImportCounts = Readonly<Record<CountKind, ChangeCount>>;
 
+/** An import that would remove most of what is stored: how many records it removes, of how many. */
+export interface DataLoss {
+  readonly removed: number;
+  readonly stored: number;
+}
+
 /** What an import would store, or why it cannot (the file's own issues, or errors in the merged data). */
 export type ImportPreview =
-  | { readonly ok: true; readonly dataset: Dataset; readonly counts: ImportCounts }
+  | {
+      readonly ok: true;
+      readonly dataset: Dataset;
+      readonly counts: ImportCounts;
+      /** Set when the import would remove more than half of the stored records: the user must say so. */
+      readonly loss?: DataLoss;
+    }
   | {
       readonly ok: false;
       /** Errors found in the data the import would give (a patch referring to links nowhere, say). */
@@ -49,7 +82,10 @@ const COUNTED: Readonly<Record<EditKind, CountKind>> = {
   indicator: 'indicators',
 };
 
-/** Records added, changed and removed per kind between two datasets (a chain or region counts its own fields only). */
+/**
+ * Records added, changed and removed per kind between two datasets (a chain or region counts its own
+ * fields only), saved work included.
+ */
 export function countChanges(before: Dataset | undefined, after: Dataset): ImportCounts {
   const counts = Object.fromEntries(
     Object.values(COUNTED).map((k) => [k, { added: 0, changed: 0, removed: 0 }]),
@@ -66,43 +102,73 @@ export function countChanges(before: Dataset | undefined, after: Dataset): Impor
     old.delete(key);
   }
   for (const { kind } of old.values()) counts[COUNTED[kind]].removed++;
-  return counts;
+  return { ...counts, ...countWork(workOf(before), workOf(after)) };
+}
+
+/** The loss an import would cause, when it removes more than half of the stored records. */
+export function dataLoss(before: Dataset | undefined, counts: ImportCounts): DataLoss | undefined {
+  if (!before) return undefined;
+  const work = workOf(before);
+  const stored = [...datasetRecords(before)].length + WORK_KINDS.reduce((n, k) => n + work[k].length, 0);
+  const removed = Object.values(counts).reduce((n, c) => n + c.removed, 0);
+  return removed * 2 > stored ? { removed, stored } : undefined;
 }
 
 /**
  * A whole imported dataset met with the stored one: `replace` takes the file as it is; `merge` keeps
- * what is stored and merges the file's records into it by key, chain by chain and region by region.
+ * what is stored and merges the file's records into it by key, chain by chain and region by region,
+ * and its saved views, briefings, scenarios and layouts by id.
  */
 function mergeWhole(current: Dataset | undefined, incoming: Dataset, mode: PatchMode): Dataset {
   if (mode === 'replace' || !current) return incoming;
   let out = applyPatch(current, { sources: incoming.sources }, 'merge');
   for (const chain of incoming.chains) out = applyPatch(out, { chain }, 'merge');
   for (const region of incoming.regions) out = applyPatch(out, { region }, 'merge');
-  return out;
+  return withWork(out, mergeWork(workOf(current), workOf(incoming)));
 }
 
 /**
  * What storing an import would give, checked, with counts of what it adds, changes and removes. Pure;
  * nothing is written. For a patch, `mode` is `applyPatch`'s; for a whole dataset, see `mergeWhole`.
+ * `stored` is what the store holds besides the dataset (scenarios and the user's layouts), so that the
+ * preview counts those too; the dataset given back carries them.
  */
-export function previewImport(current: Dataset | undefined, result: ImportResult, mode: PatchMode): ImportPreview {
+export function previewImport(
+  dataset: Dataset | undefined,
+  result: ImportResult,
+  mode: PatchMode,
+  stored?: Pick<SavedWork, 'scenarios' | 'layouts'>,
+): ImportPreview {
   if (!result.ok) return { ok: false, issues: [], importIssues: result.issues };
+  const current = dataset && stored ? withWork(dataset, { ...workOf(dataset), ...stored }) : dataset;
+  const counted = (next: Dataset): ImportPreview => {
+    const counts = countChanges(current, next);
+    const loss = dataLoss(current, counts);
+    return { ok: true, dataset: next, counts, ...(loss && { loss }) };
+  };
   if (result.kind === 'dataset' && (mode === 'replace' || !current)) {
     // Taken as it is: its reader has validated it already, and a big file is not checked twice.
-    return { ok: true, dataset: result.dataset, counts: countChanges(current, result.dataset) };
+    return counted(result.dataset);
   }
   const next =
     result.kind === 'dataset' ? mergeWhole(current, result.dataset, mode) : applyPatch(current, result.patch, mode);
   const checked = validateDataset(next);
   if (!checked.ok) return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error'), importIssues: [] };
-  return { ok: true, dataset: checked.dataset, counts: countChanges(current, checked.dataset) };
+  return counted(checked.dataset);
+}
+
+/** The stored dataset with everything saved besides it, as `previewImport` and `commitImport` compare it. */
+async function readEverything(db: ChainAtlasDB): Promise<{ data: Dataset | undefined; work: SavedWork }> {
+  const data = await readDataset(db);
+  return { data, work: { ...workOf(data), ...(await readStoredExtras(db)) } };
 }
 
 /**
- * Replaces everything stored with `dataset` in one transaction and records the step for undo (keeping
- * the data it replaces in the step). Give `base`, the dataset the preview was made on, to refuse with a
- * ConflictError if another tab has changed the data since. A write that fails part way (the disk is
- * full, say) leaves everything as it was.
+ * Replaces everything stored with `dataset` (its saved views, briefings, scenarios and layouts too) in
+ * one transaction and records the step for undo, keeping both sides of it. Give `base`, the dataset the
+ * preview was made on (with the scenarios and layouts stored then), to refuse with a ConflictError if
+ * another tab has changed any of it since. A write that fails part way (the disk is full, say) leaves
+ * everything as it was.
  */
 export async function commitImport(
   db: ChainAtlasDB,
@@ -113,18 +179,24 @@ export async function commitImport(
   const checked = validateDataset(dataset);
   if (!checked.ok) throw new Error(`the imported data is invalid: ${checked.issues[0]?.message ?? ''}`);
   const next = checked.dataset;
-  await db.transaction('rw', [...db.dataTables, db.history, db.meta], async () => {
-    const before = await readDataset(db);
-    if (options.base && !sameValue(before, options.base)) {
+  const tables = [...db.dataTables, db.scenarios, db.layouts, db.history, db.meta];
+  await db.transaction('rw', tables, async () => {
+    const before = await readEverything(db);
+    const { base } = options;
+    if (base && !sameValue(before.data && withWork(before.data, before.work), withWork(base, workOf(base)))) {
       throw new ConflictError('the data was changed in another tab or window since the import was previewed');
     }
     const at = new Date().toISOString();
     await replaceDataset(db, next);
+    await writeStoredExtras(db, workOf(next));
+    // Both fingerprints come from reading the store, as undo reads it: what is compared is what is kept.
+    const after = await readEverything(db);
     const change = {
       kind: 'dataset',
-      other: before ?? null,
-      beforeDigest: datasetDigest(before),
-      afterDigest: datasetDigest(next),
+      other: before.data ?? null,
+      beforeDigest: datasetDigest(before.data),
+      afterDigest: datasetDigest(after.data),
+      work: { before: before.work, after: after.work },
     } as const;
     await appendStep(db, { label, at, change });
     await noteEdit(db, at);

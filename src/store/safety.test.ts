@@ -11,7 +11,19 @@ import type { ChainAtlasDB } from './db';
 import { readDataset } from './datasetRepository';
 import { commitEdit, undo } from './editRepository';
 import { commitImport } from './importRepository';
-import { backupFile, backupState, markBackup, persistenceState, requestPersistence, storageUsage } from './safety';
+import { putLayout } from './layoutRepository';
+import {
+  backupDataset,
+  backupFile,
+  backupState,
+  markBackup,
+  persistenceState,
+  requestPersistence,
+  storageUsage,
+} from './safety';
+import { readStoredExtras } from './savedWork';
+import { saveScenario } from './scenarioRepository';
+import { addView, putBriefing } from './viewRepository';
 import { ensureSeeded, resetToShipped } from './seed';
 import { editOf, openDb } from './testing';
 
@@ -122,5 +134,30 @@ describe('backupFile', () => {
     expect(file.mimeType).toBe('application/json');
     const read = await importBytes(file.bytes, { fileName: file.fileName, importedAt: '2025-03-07' });
     expect(read.ok && read.kind === 'dataset' && read.dataset).toEqual(data);
+  });
+
+  it('holds everything the user made, and restores it record for record in one import', async () => {
+    const db = openDb();
+    await ensureSeeded(db, async () => tinyDataset());
+    await addView(db, { id: 'v1', title: 'All', route: '#/', createdAt: '2026-11-26T08:00:00Z' });
+    await putBriefing(db, { id: 'b1', title: 'Board', viewIds: ['v1'], createdAt: '2026-11-26T08:01:00Z' });
+    const scenario = { id: 's1', regionId: 'r1', name: 'Build b', changes: [], savedAt: '2026-11-26T08:02:00Z' };
+    await saveScenario(db, { ...scenario, changes: [{ kind: 'link', linkId: 'b', action: 'build' }] });
+    await putLayout(db, 'mine', { a: { x: 1, y: 2 }, b: { x: 3, y: 4 } }, true);
+    await putLayout(db, 'computed', { a: { x: 0, y: 0 } }, false);
+    const made = { data: await readDataset(db), extras: await readStoredExtras(db) };
+    expect(made.extras.layouts.map((l) => l.key)).toEqual(['mine']);
+
+    const file = backupFile(await backupDataset(db, made.data!));
+    const read = await importBytes(file.bytes, { fileName: file.fileName, importedAt: '2026-11-26' });
+    if (!read.ok || read.kind !== 'dataset') throw new Error('the backup does not read back');
+
+    // Everything is gone (a new device), then the backup is restored.
+    await resetToShipped(db, async () => ({ ...tinyDataset(), regions: [] }));
+    await db.scenarios.clear();
+    await db.layouts.clear();
+    await commitImport(db, read.dataset, { zh: '恢复', en: 'Restore' });
+    expect(await readDataset(db)).toEqual(made.data);
+    expect(await readStoredExtras(db)).toEqual(made.extras);
   });
 });

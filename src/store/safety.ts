@@ -7,6 +7,7 @@ import type { ExportedFile } from '../io/types';
 import type { Dataset } from '../model/types';
 import type { ChainAtlasDB } from './db';
 import { EDIT_SERIAL_KEY, LAST_EDIT_KEY } from './history';
+import { readStoredExtras, withWork, workOf } from './savedWork';
 
 /** Whether the browser keeps the data even when disk space runs low. */
 export type PersistenceState = 'granted' | 'denied' | 'unsupported';
@@ -86,7 +87,15 @@ export async function backupState(db: ChainAtlasDB): Promise<BackupState> {
   };
 }
 
-/** A backup of `dataset` as a native JSON file named by the local date and time (`chainatlas-backup-2025-03-07-1405.json`). */
+/**
+ * Everything the user made, for a backup: `dataset` (the data, with its saved views and briefings) and
+ * the stored what-if scenarios and the layouts the user arranged and saved.
+ */
+export async function backupDataset(db: ChainAtlasDB, dataset: Dataset): Promise<Dataset> {
+  return withWork(dataset, { ...workOf(dataset), ...(await readStoredExtras(db)) });
+}
+
+/** A backup of `dataset` (see `backupDataset`) as a native JSON file named by the local date and time (`chainatlas-backup-2025-03-07-1405.json`). */
 export function backupFile(dataset: Dataset, now: Date = new Date()): ExportedFile {
   const two = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}`;

@@ -8,21 +8,23 @@ import type { Dataset } from '../model/types';
 import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB } from './db';
 import { replaceDataset, writeRows } from './datasetRepository';
-import { LAST_EDIT_KEY } from './history';
+import { LAST_EDIT_KEY, bumpVersion } from './history';
 
 /** Where shipped data comes from; the app passes `loadShippedDataset`, tests pass their own. */
 export type ShippedLoader = () => Promise<Dataset>;
 
-/** The data that ships with the app: the battery-chain template and Jinchang's state, validated. */
+/**
+ * The data that ships with the app: the battery-chain template, Jinchang's state and the Hexi Corridor
+ * regions around it, validated. Jinchang comes first: the app opens on the first region.
+ */
 export async function loadShippedDataset(): Promise<Dataset> {
   // Dynamic imports put the seed in its own chunk, fetched (from this origin) only when needed.
-  const [chain, region] = await Promise.all([
+  const parts = await Promise.all([
     import('../../seeds/battery-chain.json'),
     import('../../seeds/jinchang.json'),
+    import('../../seeds/hexi.json'),
   ]);
-  const result = validateDataset(
-    mergeDatasets(chain.default as unknown as Dataset, region.default as unknown as Dataset),
-  );
+  const result = validateDataset(mergeDatasets(...parts.map((p) => p.default as unknown as Dataset)));
   if (!result.ok) {
     throw new Error(`The shipped data is invalid: ${result.issues.map((i) => i.message).join('; ')}`);
   }
@@ -58,6 +60,7 @@ export async function ensureSeeded(db: ChainAtlasDB, loadShipped: ShippedLoader)
     await writeRows(db, shipped);
     const info: SeedInfo = { seededAt: new Date().toISOString(), shippedDigest: digest(shipped) };
     await db.meta.put({ key: SEED_KEY, value: info });
+    await bumpVersion(db);
     return true;
   });
 }
@@ -75,6 +78,7 @@ export async function resetToShipped(db: ChainAtlasDB, loadShipped: ShippedLoade
     await replaceDataset(db, shipped, { [SEED_KEY]: info });
     await db.history.clear();
     await db.meta.delete(LAST_EDIT_KEY);
+    await bumpVersion(db);
   });
 }
 

@@ -43,8 +43,14 @@ export async function registerServiceWorker(events: WorkerEvents): Promise<Worke
   });
   if (container.controller) events.onControlled();
 
-  // Register after the page has loaded, so that caching the app never competes with starting it.
+  // Register once the chain is drawn (or, if it never is, soon after load), so that caching the app
+  // never competes with starting it. The event is the chain view's (FIRST_DRAW in graph/chainGraph.ts).
   if (document.readyState !== 'complete') await new Promise((r) => window.addEventListener('load', r, { once: true }));
+  if (!performance.getEntriesByName('chain-drawn').length)
+    await new Promise((r) => {
+      window.addEventListener('chain-drawn', r, { once: true });
+      setTimeout(r, 10_000);
+    });
 
   let registration: ServiceWorkerRegistration;
   try {

@@ -30,8 +30,14 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
-/** Opens the app and waits until the chain is laid out and drawn. */
+/** Opens the app and waits until the chain is laid out and drawn, and what it shows is stored. */
 export async function openApp(page: Page, path = './?lang=en'): Promise<void> {
   await page.goto(path);
-  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  await storedAll(page);
+}
+
+/** Waits until everything the app shows is in IndexedDB (no write or read of the store under way). */
+export async function storedAll(page: Page): Promise<void> {
+  await expect(page.locator('[data-stored]')).toHaveAttribute('data-stored', 'true', { timeout: 45_000 });
 }

@@ -96,7 +96,7 @@ async function pickFile(page: Page, file: { name: string; buffer: Buffer } | str
 /** Opens a file and waits until it has been read (the dialog then offers Import). */
 async function importFile(page: Page, file: { name: string; buffer: Buffer } | string): Promise<Locator> {
   const dialog = await pickFile(page, file);
-  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeVisible({ timeout: 45_000 });
   return dialog;
 }
 
@@ -556,7 +556,7 @@ test.describe('export then import gives the same data', () => {
 });
 
 test('broken files: a precise error, no Import, and nothing stored', async ({ page, watch }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await openApp(page);
   const importWorkers = watchImportWorkers(page);
   const lines = (name: string) => fixture(name).toString('utf8').split(/\r?\n/);
@@ -718,7 +718,7 @@ test('a 50,000-link file is read off the page with progress, and Cancel leaves n
   page,
   watch,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const n = 50_000;
   const csv = ['id,name_zh,name_en,sub_chain,stage,source_id,locator'];
   for (let i = 0; i < n; i++)

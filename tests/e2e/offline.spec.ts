@@ -29,7 +29,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 /** Waits until a service worker controls the page, and returns the URLs in its cache. */
 async function offlineCopy(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
   return page.evaluate(async () => {
     const names = (await caches.keys()).filter((n) => n.startsWith('chainatlas:'));
     if (names.length !== 1) throw new Error(`expected one app cache, found ${JSON.stringify(names)}`);
@@ -128,7 +128,7 @@ test('after one visit the app starts, shows the user’s data and changes view w
   const missing = page.getByRole('group', { name: 'Status' }).locator('li', { hasText: 'Missing' });
   await markElectrolyteMissing(page);
   await page.reload();
-  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
   await expect(missing).toHaveText(/Missing\s*1$/);
   await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
 
@@ -151,7 +151,7 @@ test('after one visit the app starts, shows the user’s data and changes view w
   watchPage(page);
 
   await page.reload();
-  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '77');
   await expect(missing).toHaveText(/Missing\s*1$/);
   await expect(page.getByTestId('offline-indicator')).toHaveText('Offline · working from this device’s copy');
@@ -233,7 +233,7 @@ test('a new version waits for the user, then reloads once into it', async ({ pag
   const reloaded = page.waitForEvent('load');
   await prompt.getByRole('button', { name: 'Reload' }).click();
   await reloaded;
-  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
   expect(await page.evaluate(() => (window as any).beforeUpdate)).toBeUndefined();
   expect(await waiting()).toEqual({ waiting: null, active: 'activated' });
   // The page runs under the new worker, the server's sw.js, which has no probe.

@@ -11,7 +11,7 @@ import { validateDataset } from '../../src/model/validate';
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../seeds/${file}`, import.meta.url), 'utf8'));
 
 export function shippedDataset(): Dataset {
-  const result = validateDataset(mergeDatasets(read('battery-chain.json'), read('jinchang.json')));
+  const result = validateDataset(mergeDatasets(read('battery-chain.json'), read('jinchang.json'), read('hexi.json')));
   if (!result.ok) throw new Error('the shipped data does not validate');
   return result.dataset;
 }

@@ -47,6 +47,20 @@ export function isValidId(text: string): boolean {
   return ID_PATTERN.test(text);
 }
 
+/** Longest text of a value quoted in a message; a file's value can be megabytes. */
+const QUOTED_MAX = 100;
+
+/**
+ * A value as a message shows it: text (cut to QUOTED_MAX characters), a number, or what kind of value
+ * it is. Never the whole of a list or object: printing one walks its nesting, as deep as a file makes it.
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === 'string') return value.length > QUOTED_MAX ? `${value.slice(0, QUOTED_MAX)}…` : value;
+  if (Array.isArray(value)) return 'a list';
+  if (isObject(value)) return 'an object';
+  return String(value);
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -129,8 +143,8 @@ export class Reader {
         'id-pattern',
         place,
         key,
-        `"${value}" is not a valid id (letters, digits, "_", ".", ":" or "-", at most 128)`,
-        { value },
+        `"${valueText(value)}" is not a valid id (letters, digits, "_", ".", ":" or "-", at most 128)`,
+        { value: valueText(value) },
       );
       return undefined;
     }
@@ -141,8 +155,8 @@ export class Reader {
     const value = this.string(obj, key, place, required);
     if (value === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(value)) {
-      this.error('enum', place, key, `"${value}" is not one of ${allowed.join(', ')}`, {
-        value,
+      this.error('enum', place, key, `"${valueText(value)}" is not one of ${allowed.join(', ')}`, {
+        value: valueText(value),
         allowed: allowed.join(', '),
       });
       return undefined;
@@ -154,9 +168,13 @@ export class Reader {
     const value = this.string(obj, key, place, required);
     if (value === undefined) return undefined;
     if (!isPartialDate(value)) {
-      this.error('date', place, key, `"${value}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1 or YYYY-Q1)`, {
-        value,
-      });
+      this.error(
+        'date',
+        place,
+        key,
+        `"${valueText(value)}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1 or YYYY-Q1)`,
+        { value: valueText(value) },
+      );
       return undefined;
     }
     return value;
@@ -207,9 +225,8 @@ export class Reader {
     const ids: string[] = [];
     list.forEach((item, i) => {
       if (typeof item !== 'string' || !isValidId(item)) {
-        this.error('id-pattern', place, `${key}[${i}]`, `${JSON.stringify(item) ?? 'undefined'} is not a valid id`, {
-          value: String(item),
-        });
+        const shown = typeof item === 'string' ? `"${valueText(item)}"` : valueText(item);
+        this.error('id-pattern', place, `${key}[${i}]`, `${shown} is not a valid id`, { value: valueText(item) });
       } else ids.push(item);
     });
     return ids;
@@ -251,7 +268,7 @@ export class Reader {
     const unit = this.string(obj, key, place, true);
     if (unit === undefined) return undefined;
     if (!isKnownUnit(unit)) {
-      this.error('unit', place, key, `"${unit}" is not a known unit`, { value: unit });
+      this.error('unit', place, key, `"${valueText(unit)}" is not a known unit`, { value: valueText(unit) });
       return undefined;
     }
     return unit;

@@ -36,7 +36,7 @@ export function issueWhat(issue: Pick<ImportIssue, 'code' | 'params' | 'message'
     }),
   );
   const text = translate(lang, key as MessageKey, params);
-  const value = issue.params.value;
+  const value = params.value;
   if (value === undefined || text.includes(String(value))) return text;
   return lang === 'zh' ? `${text}（“${value}”）` : `${text} (“${value}”)`;
 }

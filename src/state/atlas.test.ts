@@ -1,0 +1,115 @@
+/**
+ * The working copy: an edit shows at once and is stored behind; another copy on the same database (a
+ * second tab) takes it from a message without reading the store again; an edit made on data another
+ * copy changed meanwhile is refused and taken back off the screen; undo, redo and saved views travel
+ * the same way. Runs on fake-indexeddb and Node's BroadcastChannel.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { renameLink, setLinkState, type EditResult } from '../model/edits';
+import { tinyDataset } from '../model/testing';
+import type { Dataset } from '../model/types';
+import { readDataset } from '../store/datasetRepository';
+import { ConflictError } from '../store/editRepository';
+import { freshName, track } from '../store/testing';
+import { addView } from '../store/viewRepository';
+import { AtlasState } from './atlas.svelte';
+
+const cite = [{ sourceId: 'src', locator: '¶2' }];
+
+/** A started copy on database `name`, holding `data` on a first start. */
+async function copy(name: string, data: Dataset = tinyDataset()): Promise<AtlasState> {
+  const atlas = new AtlasState(async () => data);
+  track({ close: () => atlas.stop() });
+  await atlas.start(name);
+  await vi.waitFor(async () => expect(await readDataset(atlas.db!)).toBeDefined());
+  return atlas;
+}
+
+function editOf(result: EditResult) {
+  if (!result.ok) throw new Error(result.issues[0]?.message);
+  return result.edit;
+}
+
+const statusOf = (atlas: AtlasState, linkId: string) =>
+  atlas.dataset?.regions[0]?.linkStates.find((s) => s.linkId === linkId)?.status;
+
+describe('the working copy', () => {
+  it('shows the shipped data before it is stored, then stores it', async () => {
+    const atlas = new AtlasState(async () => tinyDataset());
+    track({ close: () => atlas.stop() });
+    const name = freshName();
+    const started = atlas.start(name);
+    await vi.waitFor(() => expect(atlas.phase).toBe('ready'));
+    expect(atlas.dataset).toEqual(tinyDataset());
+    await started;
+    await vi.waitFor(async () => expect(await readDataset(atlas.db!)).toEqual(tinyDataset()));
+  });
+
+  it('shows an edit at once and stores it behind, without reading the store again', async () => {
+    const atlas = await copy(freshName());
+    const reads = atlas.wholeReads;
+    const edit = editOf(setLinkState(atlas.dataset!, 'r1', 'b', { status: 'building', asOf: '2025', sources: cite }));
+    const stored = atlas.apply(edit);
+    // Before anything was written.
+    expect(statusOf(atlas, 'b')).toBe('building');
+    await stored;
+    expect((await readDataset(atlas.db!))!.regions[0]!.linkStates.map((s) => s.linkId)).toEqual(['a', 'b']);
+    expect(atlas.wholeReads).toBe(reads);
+  });
+
+  it('brings an edit to another tab by message, without a whole read there', async () => {
+    const name = freshName();
+    const tab1 = await copy(name);
+    const tab2 = await copy(name);
+    const reads = tab2.wholeReads;
+    await tab1.apply(editOf(renameLink(tab1.dataset!, 'chain', 'c', { name: { zh: '丙', en: 'Cee' } })));
+    await vi.waitFor(() => expect(tab2.dataset!.chains[0]!.links[2]!.name.en).toBe('Cee'));
+    expect(tab2.wholeReads).toBe(reads);
+    // Undo travels the same way.
+    await tab1.undo();
+    await vi.waitFor(() => expect(tab2.dataset!.chains[0]!.links[2]!.name.en).toBe('c'));
+    await tab1.redo();
+    await vi.waitFor(() => expect(tab2.dataset!.chains[0]!.links[2]!.name.en).toBe('Cee'));
+    expect(tab2.wholeReads).toBe(reads);
+    expect(tab2.dataset).toEqual(tab1.dataset);
+  });
+
+  it('refuses an edit made on data another tab changed meanwhile, and shows what is stored', async () => {
+    const name = freshName();
+    const tab1 = await copy(name);
+    const tab2 = await copy(name);
+    const base = tab2.dataset!;
+    await tab1.apply(editOf(setLinkState(tab1.dataset!, 'r1', 'a', { status: 'strong', asOf: '2025', sources: cite })));
+    // Tab 2 edits the same record from what it had before tab 1's edit reached it.
+    const late = editOf(setLinkState(base, 'r1', 'a', { status: 'missing', asOf: '2025', sources: cite }));
+    const refused = await tab2.apply(late).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    await vi.waitFor(() => expect(statusOf(tab2, 'a')).toBe('strong'));
+    expect((await readDataset(tab2.db!))!.regions[0]!.linkStates[0]!.status).toBe('strong');
+  });
+
+  it('keeps edits made one after another before the first is stored', async () => {
+    const atlas = await copy(freshName());
+    const first = atlas.apply(
+      editOf(setLinkState(atlas.dataset!, 'r1', 'b', { status: 'building', asOf: '2025', sources: cite })),
+    );
+    const second = atlas.apply(
+      editOf(setLinkState(atlas.dataset!, 'r1', 'c', { status: 'missing', asOf: '2025', sources: cite })),
+    );
+    expect([statusOf(atlas, 'b'), statusOf(atlas, 'c')]).toEqual(['building', 'missing']);
+    await Promise.all([first, second]);
+    const stored = (await readDataset(atlas.db!))!.regions[0]!.linkStates;
+    expect(stored.map((s) => `${s.linkId}:${s.status}`)).toEqual(['a:present', 'b:building', 'c:missing']);
+  });
+
+  it('brings a saved view to another tab', async () => {
+    const name = freshName();
+    const tab1 = await copy(name);
+    const tab2 = await copy(name);
+    const view = { id: 'v1', title: 'All', route: '#/', createdAt: '2026-12-03T00:00:00.000Z' };
+    await tab1.write('views', (db) => addView(db, view));
+    expect(tab1.dataset!.views).toEqual([view]);
+    await vi.waitFor(() => expect(tab2.dataset!.views).toEqual([view]));
+  });
+});
