@@ -312,6 +312,9 @@ describe('a source with its text (format 2, optional)', () => {
     expect(onlyError((d) => (d.sources[0].text = 42))).toMatchObject({ code: 'type', path: 'sources[0].text' });
     const e = onlyError((d) => (d.sources[0].text = 'x'.repeat(MAX_SOURCE_TEXT_LENGTH + 1)));
     expect(e).toMatchObject({ code: 'too-long', path: 'sources[0].text', params: { max: MAX_SOURCE_TEXT_LENGTH } });
+  });
+});
+
 describe('a dataset needs a chain', () => {
   it('refuses a dataset with no chain, whatever else it holds, saying so at "chains"', () => {
     const empty = { format: FORMAT_VERSION, sources: [], chains: [], regions: [] };
