@@ -7,7 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadShippedDataset } from '../../store/seed';
 import { applyEdit, invertEdit } from '../editRecords';
 import type { Dataset } from '../types';
-import { acceptProposals, compareProposals, readingInputFor, readingSummary, readSource, type Proposal } from './index';
+import {
+  acceptProposals,
+  compareProposals,
+  readingInputFor,
+  readingNote,
+  readingSummary,
+  readSource,
+  type Proposal,
+} from './index';
 
 let shipped: Dataset;
 beforeAll(async () => {
@@ -98,5 +106,26 @@ describe('adding the facts found', () => {
     expect(summary.skipped).toHaveLength(list.length - 1);
     expect(summary.added[0]!.places[0]!.locator).toMatch(/^¶\d+$/);
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  });
+
+  it('says in the source’s note which facts were added and which skipped, so every export carries it', () => {
+    const { text, list } = proposals('signed-projects-zh.txt');
+    const added = list.filter((p) => p.fact.kind === 'project' && p.linkIds.includes('separator'));
+    const summary = readingSummary({
+      source: { id: 'read-1', ...meta },
+      regionId: 'jinchang',
+      proposals: list,
+      added: added.map((p) => p.id),
+    });
+    const note = readingNote(summary);
+    expect(note.split('\n')).toEqual([
+      `Read with ChainAtlas: ${list.length} facts found, 1 added, ${list.length - 1} skipped.`,
+      'Added: ¶4 project 北辰隔膜科技有限公司年产4亿平方米湿法隔膜项目 (signed).',
+      expect.stringMatching(
+        /^Skipped: ¶2 现场集中签约项目 = 12 count; ¶2 签约总金额 = 18650000000 CNY; ¶3 cell_lfp: attracting; /,
+      ),
+    ]);
+    const result = acceptProposals(shipped, 'jinchang', { ...meta, id: 'read-1', note }, text, added);
+    expect(result.ok && result.dataset.sources.find((s) => s.id === 'read-1')?.note).toBe(note);
   });
 });

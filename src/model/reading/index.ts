@@ -17,7 +17,7 @@ export {
   type Verdict,
 } from './compare';
 export { acceptProposals, newSourceId, type SourceMeta } from './accept';
-export { readingSummary, type ReadingSummary, type ReadingSummaryRow } from './summary';
+export { readingNote, readingSummary, type ReadingSummary, type ReadingSummaryRow } from './summary';
 export { RULES, type RuleId } from './rules';
 export { MAX_READING_LENGTH } from './text';
 export type * from './types';

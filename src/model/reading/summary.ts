@@ -62,3 +62,37 @@ export function readingSummary(args: {
     skipped: args.proposals.filter((p) => !added.has(p.id)).map(row),
   };
 }
+
+/** A fact in a few words, for the note: what it is and where the text says it. */
+function brief(row: ReadingSummaryRow): string {
+  const f = row.fact;
+  const at = row.places[0]?.locator ?? '';
+  switch (f.kind) {
+    case 'linkState':
+      return `${at} ${f.linkId}: ${f.status}`;
+    case 'enterprise':
+      return `${at} enterprise ${f.name}`;
+    case 'project':
+      return `${at} project ${f.name} (${f.status})`;
+    case 'indicator':
+      return `${at} ${f.name} = ${f.value.value} ${f.value.unit}${f.target ? ' (target)' : ''}`;
+  }
+}
+
+const LISTED = 30;
+const list = (rows: readonly ReadingSummaryRow[]) =>
+  rows.slice(0, LISTED).map(brief).join('; ') + (rows.length > LISTED ? `; and ${rows.length - LISTED} more` : '');
+
+/**
+ * The reading said in the source's note, so it travels with the source in every export: how many
+ * facts were found, and which were added and which skipped (the first 30 of each, by place).
+ */
+export function readingNote(summary: ReadingSummary): string {
+  const { added, skipped } = summary;
+  const found = added.length + skipped.length;
+  return [
+    `Read with ChainAtlas: ${found} ${found === 1 ? 'fact' : 'facts'} found, ${added.length} added, ${skipped.length} skipped.`,
+    ...(added.length ? [`Added: ${list(added)}.`] : []),
+    ...(skipped.length ? [`Skipped: ${list(skipped)}.`] : []),
+  ].join('\n');
+}
