@@ -45,7 +45,7 @@ test('a pasted text is read into facts; two added cite it with their quote in th
 
   const table = dialog.getByRole('table', { name: 'Facts found' });
   await expect(table).toBeVisible();
-  await expect(dialog.getByText(/^12 facts found/)).toBeVisible();
+  await expect(dialog.getByText(/^13 facts found/)).toBeVisible();
   // Grouped by link: the separator's status conflicts with the stored one, shown with its source.
   const separator = table.locator('tbody[data-link="separator"] tr.fact[data-kind="linkState"]');
   await expect(separator).toContainText('Building');

@@ -175,6 +175,21 @@ function projectFacts(
   // 汉星1亿Ah锂离子电池: a short name right before the item's capacity or model is its enterprise.
   for (const it of list) {
     if (it.enterprises.length) continue;
+    // 北辰隔膜一期项目: a brand right before the product a phase of a project is named by; the enterprise is both.
+    const phased = it.links.find(
+      (l) => l.start > it.span.start && /^[一二三四五六七八九]期/.test(w.slice(l.end, l.end + 2)),
+    );
+    if (phased && looksLikeShortName(w.slice(it.span.start, phased.start), ctx.places)) {
+      const e = {
+        start: it.span.start,
+        end: phased.end,
+        name: ctx.doc.text.slice(it.span.start, phased.end),
+        rule: 'enterprise.projectHead' as const,
+      };
+      it.enterprises = [e];
+      heads.add(e);
+      continue;
+    }
     const stop = [it.capacity?.start, ...within(s.models, it.span).map((m) => m.start)].filter((x) => x !== undefined);
     if (!stop.length) continue;
     const head = ctx.doc.text.slice(it.span.start, Math.min(...stop));

@@ -268,6 +268,12 @@ describe('constructed texts', () => {
         expect.objectContaining({ linkId: 'separator', status: 'building' }),
       ]),
     );
+    // 北辰隔膜一期项目开工建设: the brand and its product name the enterprise of a phased project.
+    expect(facts(reading, 'project')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: '北辰隔膜一期项目', status: 'building', enterprises: ['北辰隔膜'] }),
+      ]),
+    );
     // Stored: separator attracting. The report has a separator project started: a conflict, both shown.
     const sep = compared(reading).find(
       (c) => c.proposal.fact.kind === 'linkState' && c.proposal.linkIds[0] === 'separator',

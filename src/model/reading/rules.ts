@@ -78,8 +78,8 @@ export const RULES = {
     en: 'A short name ending in an industry word (lithium battery, energy storage, technology, new energy) is an enterprise.',
   },
   'enterprise.projectHead': {
-    zh: '项目列举项开头、紧接产能或型号的简称为企业（如“汉星1亿Ah”）。',
-    en: 'A short name heading a project item, right before its capacity or model (“Hanxing 100 million Ah”), is an enterprise.',
+    zh: '项目列举项开头、紧接产能或型号的简称为企业（如“汉星1亿Ah”）；分期项目名中产品前的字号连同产品名为企业（如“北辰隔膜一期项目”）。',
+    en: 'A short name heading a project item, right before its capacity or model (“Hanxing 100 million Ah”), or a brand before the product a project phase is named by (“Beichen separator phase 1”), is an enterprise.',
   },
   'enterprise.shortForm': {
     zh: '简称是文中另一企业全称的开头，视为同一企业（“金车”即“金车储能”）。',
