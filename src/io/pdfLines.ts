@@ -10,11 +10,19 @@ export interface PdfJs {
     data: Uint8Array;
     isEvalSupported?: boolean;
     disableFontFace?: boolean;
-    useSystemFonts?: boolean;
+    CMapReaderFactory?: CMapReaderClass;
   }): {
     promise: Promise<PdfDocument>;
   };
 }
+/**
+ * Where pdf.js gets the character maps of fonts a PDF names but does not embed (STSong-Light with
+ * UniGB-UCS2-H: common in Chinese government PDFs). Without them such text cannot be read.
+ */
+export type CMapReaderClass = new (options: unknown) => {
+  fetch(args: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }>;
+};
+
 interface PdfDocument {
   readonly numPages: number;
   getPage(n: number): Promise<{ getTextContent(): Promise<{ items: readonly unknown[] }> }>;
@@ -81,11 +89,20 @@ export function pageText(items: readonly unknown[]): string {
 }
 
 /** The text of a PDF through the given pdf.js, or why there is none. Never throws. */
-export async function textOfPdfWith(pdfjs: PdfJs, bytes: Uint8Array): Promise<SourceTextOutcome> {
+export async function textOfPdfWith(
+  pdfjs: PdfJs,
+  bytes: Uint8Array,
+  cMaps?: CMapReaderClass,
+): Promise<SourceTextOutcome> {
   let doc: PdfDocument;
   try {
     // isEvalSupported: false keeps pdf.js from compiling code out of a font; a hostile PDF runs nothing.
-    doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true }).promise;
+    doc = await pdfjs.getDocument({
+      data: bytes,
+      isEvalSupported: false,
+      disableFontFace: true,
+      ...(cMaps && { CMapReaderFactory: cMaps }),
+    }).promise;
   } catch (e) {
     return {
       ok: false,

@@ -36,6 +36,9 @@ test('a pasted text is read into facts; two added cite it with their quote in th
     /^（测试用构造文本[^]*\n\n北辰隔膜一期项目开工建设，/,
   );
   await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('signed-zh');
+  // Chinese text in a font the PDF does not embed is read through the character maps the app carries.
+  await file.setInputFiles(new URL('../fixtures/reading/cid-font-zh.pdf', import.meta.url).pathname);
+  await expect(dialog.getByRole('textbox', { name: 'Source text' })).toHaveValue('金昌市新能源电池产业');
 
   await dialog.getByRole('textbox', { name: 'Title' }).fill('2024年政府工作报告');
   await dialog.getByRole('textbox', { name: 'Publisher' }).fill('某市人民政府');
