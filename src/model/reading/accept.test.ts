@@ -80,6 +80,19 @@ describe('adding the facts found', () => {
     expect(after.sources.at(-1)).toMatchObject({ locator: '¶12', quote: '积极引进碳酸酯、隔膜、铝塑膜等项目' });
   });
 
+  it('keeps a link the region makes at its status when a project on it is added, citing the project', () => {
+    const { text, list } = proposals('signed-projects-zh.txt');
+    const cylinder = list.filter((p) => p.linkIds.includes('cell_cyl') && p.fact.kind === 'linkState');
+    expect(cylinder.map((p) => p.fact)).toEqual([{ kind: 'linkState', linkId: 'cell_cyl', status: 'attracting' }]);
+    const result = acceptProposals(shipped, 'jinchang', meta, text, cylinder);
+    if (!result.ok) throw new Error('refused');
+    const state = result.dataset.regions
+      .find((r) => r.id === 'jinchang')!
+      .linkStates.find((s) => s.linkId === 'cell_cyl')!;
+    expect(state.status).toBe('present');
+    expect(state.sources.at(-1)).toMatchObject({ locator: '¶8', quote: '六、金昌力拓电池有限公司圆柱电池项目' });
+  });
+
   it('is undone as one step, leaving the data as it was', () => {
     const { text, list } = proposals('signed-projects-zh.txt');
     const result = acceptProposals(shipped, 'jinchang', meta, text, list);

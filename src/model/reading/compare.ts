@@ -9,6 +9,7 @@ import type {
   Enterprise,
   Indicator,
   LinkState,
+  LinkStatus,
   Localized,
   Project,
   Quantity,
@@ -118,16 +119,33 @@ function findIndicator(region: Region, f: ProposedIndicator): Indicator | undefi
   );
 }
 
+/** How far along a link is: a project on a link already made there does not set it back. */
+const PROGRESS: Readonly<Record<LinkStatus, number>> = {
+  strong: 5,
+  present: 4,
+  building: 3,
+  attracting: 2,
+  missing: 1,
+  unknown: 0,
+};
+
 function compareFact(
   region: Region,
   f: ProposedFact,
+  fromProject: boolean,
 ): { stored?: StoredRecord; differences: string[]; known: boolean } {
   switch (f.kind) {
     case 'linkState': {
       const s = region.linkStates.find((x) => x.linkId === f.linkId);
       if (!s) return { differences: [], known: false };
+      // A project being built or attracted on a link the region already makes extends it: no conflict.
+      const extension =
+        fromProject &&
+        PROGRESS[s.status] >= PROGRESS.present &&
+        PROGRESS[f.status] < PROGRESS[s.status] &&
+        f.status !== 'missing';
       const differences = [
-        ...(s.status !== f.status ? ['status'] : []),
+        ...(s.status !== f.status && !extension ? ['status'] : []),
         ...(differs(s.capacity, f.capacity) ? ['capacity'] : []),
       ];
       // A stored `unknown` says nothing: the proposal is new, shown beside its note.
@@ -173,7 +191,8 @@ export function compareProposals(
   const region = dataset.regions.find((r) => r.id === regionId);
   return proposals.map((proposal) => {
     if (!region) return { proposal, verdict: 'new', storedSources: [], differences: [] };
-    const { stored, differences, known } = compareFact(region, proposal.fact);
+    const fromProject = proposal.rules.some((r) => r.rule === 'status.project');
+    const { stored, differences, known } = compareFact(region, proposal.fact, fromProject);
     const verdict: Verdict = !known ? 'new' : differences.length ? 'conflicts' : 'agrees';
     return {
       proposal,
