@@ -481,6 +481,7 @@ export const en = {
   'read.found': 'Facts found',
   'read.summary': '{count:fact|facts} found: {agrees} agree with the data, {new} new, {conflicts} in conflict.',
   'read.none': 'No facts were found in this text.',
+  'read.extends': 'A project on a link the region already makes: the status stays, the project is cited.',
   'read.download': 'Download the reading (JSON)',
   'read.addAgreeing': 'Add all that agree',
   'read.add': 'Add',

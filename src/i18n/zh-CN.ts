@@ -463,6 +463,7 @@ export const zhCN: Record<MessageKey, string> = {
   'read.found': '找到的事实',
   'read.summary': '找到 {count} 条事实：{agrees} 条与数据一致，{new} 条为新增，{conflicts} 条有冲突。',
   'read.none': '此文本中未找到事实。',
+  'read.extends': '本地已有环节上的项目：状态不变，引用该项目。',
   'read.download': '下载本次读取记录（JSON）',
   'read.addAgreeing': '添加全部一致项',
   'read.add': '添加',
