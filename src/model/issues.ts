@@ -18,6 +18,7 @@ export type IssueCode =
   | 'number'
   | 'negative'
   | 'out-of-range'
+  | 'too-long'
   | 'unit'
   | 'self-loop'
   | 'duplicate-edge'

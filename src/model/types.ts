@@ -61,6 +61,9 @@ export const PROJECT_STATUSES: readonly ProjectStatus[] = [
  */
 export type PartialDate = string;
 
+/** The longest text kept with a source, in characters (about 6 MB of Chinese); a longer one is refused, not cut. */
+export const MAX_SOURCE_TEXT_LENGTH = 2_000_000;
+
 /** A document that supports facts: an article, a report, a data table. */
 export interface Source {
   readonly id: string;
@@ -72,6 +75,11 @@ export interface Source {
   readonly url?: string;
   readonly language?: string;
   readonly note?: string;
+  /**
+   * The document's full text, kept so every quote can be shown in place; `¶n` locators count its
+   * non-empty blocks (blocks are separated by blank lines). At most `MAX_SOURCE_TEXT_LENGTH` characters.
+   */
+  readonly text?: string;
 }
 
 /** A pointer into a source: which source, where in it, and the source's own words. */

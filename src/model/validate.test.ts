@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mutable, tinyDataset } from './testing';
 import type { ValidationIssue } from './issues';
-import { FORMAT_VERSION } from './types';
+import { FORMAT_VERSION, MAX_SOURCE_TEXT_LENGTH } from './types';
 import { validateDataset } from './validate';
 
 function errorsOf(input: unknown): ValidationIssue[] {
@@ -297,6 +297,21 @@ describe('format 2: saved views and briefings', () => {
     const d = mutable(tinyDataset());
     d.views = [{ ...view, box: { x1: 5, y1: 0, x2: 5, y2: 10 } }];
     expect(errorsOf(d)[0]).toMatchObject({ code: 'out-of-range', path: 'views[0].box' });
+  });
+});
+
+describe('a source with its text (format 2, optional)', () => {
+  it('keeps the text as it is, blank lines and all', () => {
+    const d = mutable(tinyDataset());
+    d.sources[0].text = '第一段。\n\n第二段，有数字 25万吨。\n';
+    const result = validateDataset(d);
+    expect(result.ok && result.dataset.sources[0]!.text).toBe('第一段。\n\n第二段，有数字 25万吨。\n');
+  });
+
+  it('refuses a text that is not a string, or longer than the limit, naming the field', () => {
+    expect(onlyError((d) => (d.sources[0].text = 42))).toMatchObject({ code: 'type', path: 'sources[0].text' });
+    const e = onlyError((d) => (d.sources[0].text = 'x'.repeat(MAX_SOURCE_TEXT_LENGTH + 1)));
+    expect(e).toMatchObject({ code: 'too-long', path: 'sources[0].text', params: { max: MAX_SOURCE_TEXT_LENGTH } });
   });
 });
 

@@ -24,7 +24,7 @@ import type {
   ViewBox,
 } from './types';
 import { CREDIT_CODE_PROBLEMS, creditCodeProblem } from './enterprise';
-import { FORMAT_VERSION, LINK_STATUSES, PROJECT_STATUSES, STAGES } from './types';
+import { FORMAT_VERSION, LINK_STATUSES, MAX_SOURCE_TEXT_LENGTH, PROJECT_STATUSES, STAGES } from './types';
 import { checkReferences } from './validation/references';
 import { checkScenarioRegions, readChanges, readLayouts, readScenario } from './validation/savedWork';
 import type { Json, Place } from './validation/reader';
@@ -154,7 +154,12 @@ function readSource(r: Reader, o: Json, place: Place): Source | undefined {
     url: r.string(o, 'url', place),
     language: r.string(o, 'language', place),
     note: r.string(o, 'note', place),
+    text: r.string(o, 'text', place),
   });
+  if (src.text !== undefined && src.text.length > MAX_SOURCE_TEXT_LENGTH) {
+    const params = { length: src.text.length, max: MAX_SOURCE_TEXT_LENGTH };
+    r.error('too-long', place, 'text', `is ${params.length} characters long, over the limit of ${params.max}`, params);
+  }
   return r.errorCount === before ? src : undefined;
 }
 
