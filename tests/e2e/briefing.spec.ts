@@ -144,7 +144,11 @@ test('a briefing travels inside the native export and comes back on import', asy
   await expect(page.getByText('No briefing yet.', { exact: false })).toBeVisible();
 
   // Import the export: the preview counts, then the briefing is back with its view and notes.
-  await page.locator('input[type="file"]').setInputFiles({
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (
+    await chooser
+  ).setFiles({
     name: 'investors.json',
     mimeType: 'application/json',
     buffer: (await import('node:fs')).readFileSync(file),
