@@ -3,6 +3,7 @@
  * listen for selections; they never touch `cy`. Updates are diffed inside `cy.batch()` so a language
  * switch or a status edit restyles in place instead of rebuilding the graph.
  */
+import type { HaloKind } from './palette';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { LinkStatus, ViewBox } from '../model/types';
 import type { ChainElements } from './elements';
@@ -53,8 +54,8 @@ export interface Emphasis {
   readonly loops: boolean;
   /** Links the filters let through, or null when nothing is filtered. */
   readonly matching: ReadonlySet<string> | null;
-  /** In the gap view: links on the gap list, by kind (gap, extension, weak). */
-  readonly actionable?: ReadonlyMap<string, 'gap' | 'extension' | 'weak'>;
+  /** In the gap view: links on the gap list, by kind (gap, to verify, extension, weak). */
+  readonly actionable?: ReadonlyMap<string, HaloKind>;
   /** Links a what-if scenario changes. */
   readonly changed?: ReadonlySet<string>;
 }
@@ -265,7 +266,7 @@ export class ChainGraph {
   emphasise({ selected, traced, tracing, loops, matching, actionable, changed }: Emphasis): void {
     const cy = this.#cy;
     cy.batch(() => {
-      cy.elements().removeClass('dimmed traced focus neighbour act-gap act-extension act-weak changed');
+      cy.elements().removeClass('dimmed traced focus neighbour act-gap act-verify act-extension act-weak changed');
       actionable?.forEach((kind, id) => cy.getElementById(id).addClass(`act-${kind}`));
       changed?.forEach((id) => cy.getElementById(id).addClass('changed'));
       const links = cy.nodes('[kind = "link"]');

@@ -147,6 +147,7 @@ export function chainStylesheet(): StylesheetJson {
     ...(
       [
         ['gap', GAP_HALO.gap],
+        ['verify', GAP_HALO.verify],
         ['extension', GAP_HALO.extension],
         ['weak', GAP_HALO.weak],
       ] as const
