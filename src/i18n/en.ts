@@ -65,6 +65,8 @@ export const en = {
   'status.missing.hint': 'A source says the region lacks it',
   'status.unknown.hint': 'No source says either way',
 
+  'citation.dataLine': 'The chain table in the reference notes lists {link} under {stage}.',
+  'citation.dataLineInputs': 'The chain table in the reference notes lists {link} under {stage}, made from {inputs}.',
   'stage.raw': 'Raw materials',
   'stage.intermediate': 'Intermediates',
   'stage.component': 'Components',
@@ -314,8 +316,12 @@ export const en = {
   'dossier.what': 'What it is',
   'dossier.why': 'Why it is on the list',
   'dossier.status': 'Status in the region: {status}.',
-  'dossier.score': 'Score {score} = {d} × {dependents} dependent local links + {m} × {mass} of input mass + {i} + {b}.',
+  'dossier.score':
+    'Score {score}: {dependents} points for the {count:local link that depends|local links that depend} on it ({d} each), {mass} for carrying {share} of the focus products’ known input mass ({m} for all of it), {input} for a local input and {buyer} for a local buyer ({i} each).',
+  'dossier.scoreIfMissing': 'This is the score it would have if it were missing; no source yet says whether it is.',
   'dossier.noMass': '0% (no intensity known)',
+  'dossier.here': 'Enterprises on this link in the region',
+  'dossier.noEnterprises': 'No source names an enterprise making it in the region.',
   'dossier.inputs': 'Local inputs available',
   'dossier.noInputs': 'No input of this link is made locally yet.',
   'dossier.buyers': 'Local buyers',

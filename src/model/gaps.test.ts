@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseRegion, compareAnalyses } from './analysis';
-import { analyseGaps, DEFAULT_RULES, share, type GapKind } from './gaps';
+import { analyseGaps, DEFAULT_RULES, scoreParts, share, type GapKind } from './gaps';
 import { indexChain } from './graph';
 import { applyScenario } from './scenario';
 import { focusMassShares, massPerKwh, productSupply } from './supply';
@@ -188,6 +188,9 @@ describe('classifying links', () => {
     const withMass = analyseGaps(index, region(base), DEFAULT_RULES, focusMassShares(index, region(base)));
     // salt: 1 dependent local link (cell) x2, carries 1.5 x 0.5 x 2 = 1.5 kg of the cell's 2 kg (x30), has local inputs (+5).
     expect(withMass.assessments.get('salt')?.score).toBe(2 * 1 + 30 * 0.75 + 5);
+    // The parts the dossier explains add up to the score.
+    const salt = withMass.assessments.get('salt')!;
+    expect(scoreParts(salt)).toEqual({ dependents: 2, mass: 22.5, localInput: 5, localBuyer: 0 });
     // cam, to verify: 1 dependent local link (cell) x2, all of the cell's known mass (x30), a local buyer (+5).
     expect(withMass.ranked.map((x) => [x.linkId, x.score])).toEqual([
       ['cam', 37],

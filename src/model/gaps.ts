@@ -110,6 +110,21 @@ export function scoreOf(a: Pick<LinkAssessment, 'dependents' | 'massShare' | 'lo
   return Math.round(raw * 10) / 10;
 }
 
+/** The points each part of the impact score gives (their sum, rounded, is `scoreOf`). */
+export function scoreParts(a: Pick<LinkAssessment, 'dependents' | 'massShare' | 'localInputs' | 'localBuyers'>): {
+  dependents: number;
+  mass: number;
+  localInput: number;
+  localBuyer: number;
+} {
+  return {
+    dependents: SCORE_WEIGHTS.dependents * a.dependents,
+    mass: Math.round(SCORE_WEIGHTS.massShare * (a.massShare ?? 0) * 10) / 10,
+    localInput: a.localInputs.length ? SCORE_WEIGHTS.localInput : 0,
+    localBuyer: a.localBuyers.length ? SCORE_WEIGHTS.localBuyer : 0,
+  };
+}
+
 /** Whether a capacity is under the weakness threshold for its unit. */
 function belowThreshold(capacity: Quantity | undefined, rules: GapRules): boolean {
   if (!capacity || !Object.hasOwn(rules.weakBelow, capacity.unit)) return false;

@@ -28,7 +28,7 @@ test('the gap list ranks the attracted links and the unknown links the focus nee
     const row = table(page).locator(`tbody tr[data-link="${id}"]`);
     await expect(row.locator('.kind')).toHaveText('To verify');
     await expect(row).toContainText(`To verify with its local buyers: ${buyer}`);
-    expect(ranked.indexOf(id)).toBeLessThan(5);
+    expect(ranked.indexOf(id!)).toBeLessThan(5);
   }
   // The key figure counts gaps as the table's kinds do.
   await expect(page.getByTestId('gap-count')).toHaveText(/^3\s*\+ 42 to verify · \+ 5 weak$/);
@@ -191,6 +191,34 @@ test('the dossier of a gap prints as a clean page with its sources', async ({ pa
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  void watch;
+});
+
+test('a dossier names only the buyers a link feeds, explains its score and quotes no data line', async ({
+  page,
+  watch,
+}) => {
+  // Pouch film cases pouch cells only: Jinchang's 18650 cylindrical NCM cells use none.
+  await page.goto('./?lang=en#/dossier/pouch_film');
+  const dossier = page.getByRole('article');
+  await expect(dossier.getByRole('heading', { level: 1 })).toContainText('Pouch film');
+  const buyers = dossier.locator('section', { has: page.getByRole('heading', { name: 'Local buyers' }) });
+  await expect(buyers).toContainText('No local link uses it yet.');
+  await expect(dossier).not.toContainText('18650');
+  await expect(dossier).not.toContainText(/Cylindrical cells|NCM \(ternary\) cells/);
+  // Its taxonomy entry is said in words, not as the data line it is stored as.
+  await expect(dossier).not.toContainText('<-');
+  await expect(dossier).toContainText('lists Pouch film under Components, made from');
+
+  // A link to verify: its score in a sentence, what would settle it, its own enterprises' section.
+  await page.goto('./?lang=en#/dossier/ncm_cam');
+  await expect(dossier.getByRole('heading', { level: 1 })).toContainText('NCM cathode material');
+  await expect(dossier.getByTestId('dossier-score')).toContainText(
+    'Score 25.1: 2 points for the 1 local link that depends on it (2 each), 13.1 for carrying 44%',
+  );
+  await expect(dossier.getByTestId('dossier-score')).toContainText('the score it would have if it were missing');
+  await expect(dossier.getByTestId('dossier-settle')).toContainText('NCM (ternary) cells saying where they buy it');
+  await expect(dossier.getByRole('heading', { name: 'Enterprises on this link in the region' })).toBeVisible();
   void watch;
 });
 
