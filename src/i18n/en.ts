@@ -549,6 +549,8 @@ export const en = {
   'edit.noteZh': 'Note (Chinese)',
   'edit.capacityExample': '250,000',
   'edit.investmentExample': '4,568,000,000',
+  'edit.staleEvidence':
+    'A new status needs its own evidence: the citation below is the one for “{old}”. Cite where a source says it is “{new}” (another place and quote); the old citation stays in the edit history.',
   'edit.unknownDropsCapacity': 'Unknown cites no source, so no capacity is kept.',
   'edit.leaveConfirm': 'You have typed changes that are not saved. Leave them?',
   'edit.noteEn': 'Note (English)',

@@ -527,6 +527,7 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.noteZh': '备注（中文）',
   'edit.capacityExample': '25万',
   'edit.investmentExample': '45.68亿',
+  'edit.staleEvidence': '状态改了，依据也要更新：下方引文是“{old}”的依据。请引用说明其已“{new}”的来源（另一处位置和原文）；原引文保留在修改记录中。',
   'edit.unknownDropsCapacity': '“未知”不引用来源，因此不保留产能。',
   'edit.leaveConfirm': '有已输入但未保存的修改。确定放弃吗？',
   'edit.noteEn': '备注（英文）',

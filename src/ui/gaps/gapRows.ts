@@ -6,7 +6,7 @@ import { otherLang, translate, type Lang } from '../../i18n';
 import { formatDate, listSeparator } from '../../i18n/format';
 import { sourceLine } from '../common/sourceLine';
 import type { RegionAnalysis } from '../../model/analysis';
-import type { GapKind, GapRules, LinkAssessment } from '../../model/gaps';
+import { SCORE_WEIGHTS, scoreParts, type GapKind, type GapRules, type LinkAssessment } from '../../model/gaps';
 import type { ChainIndex } from '../../model/graph';
 import type { Citation, Dataset, Indicator, LinkStatus, Localized, Region } from '../../model/types';
 
@@ -88,6 +88,24 @@ export function gapRows(
       assessment: a,
     };
   });
+}
+
+/** The impact score in a sentence: the points of each part, and for a link to verify what the score means. */
+export function scoreSentence(a: LinkAssessment, lang: Lang): string {
+  const parts = scoreParts(a);
+  const text = translate(lang, 'dossier.score', {
+    score: a.score,
+    count: a.dependents,
+    dependents: parts.dependents,
+    d: SCORE_WEIGHTS.dependents,
+    mass: parts.mass,
+    share: a.massShare === undefined ? translate(lang, 'dossier.noMass') : `${Math.round(a.massShare * 100)}%`,
+    m: SCORE_WEIGHTS.massShare,
+    input: parts.localInput,
+    buyer: parts.localBuyer,
+    i: SCORE_WEIGHTS.localInput,
+  });
+  return a.kind === 'verify' ? `${text} ${translate(lang, 'dossier.scoreIfMissing')}` : text;
 }
 
 /**
