@@ -65,6 +65,8 @@ export const FIRST_DRAW = 'chain-drawn';
 
 /** The closest "fit" zooms: a chain of three links fills the view at this scale, not at the 4× zoom allows. */
 const FIT_MAX_ZOOM = 2;
+/** The closest a view's subject is framed: labels at about 20 px, a few links filling the view. */
+const FRAME_MAX_ZOOM = 1.5;
 
 export class ChainGraph {
   readonly #cy: Core;
@@ -260,6 +262,36 @@ export class ChainGraph {
       },
       { duration: 300, easing: 'ease-in-out-cubic' },
     );
+  }
+
+  /**
+   * Frames what a view is about: every link of `ids` inside the part of the canvas the panels leave free
+   * (`coveredRight` pixels on the right, `coveredTop` at the top), as large as fits, zooming in as well as
+   * out (up to `FRAME_MAX_ZOOM`, so a single link is not blown up).
+   */
+  frame(ids: Iterable<string>, coveredRight = 0, coveredTop = 0, duration = 300, padding = 40): void {
+    const cy = this.#cy;
+    const nodes = cy.collection();
+    for (const id of ids) nodes.merge(cy.getElementById(id));
+    if (nodes.empty()) return;
+    const width = Math.max(100, cy.width() - coveredRight);
+    const height = Math.max(100, cy.height() - coveredTop);
+    const box = nodes.boundingBox();
+    const fitZoom = Math.min(
+      (width - 2 * padding) / Math.max(box.w, 1),
+      (height - 2 * padding) / Math.max(box.h, 1),
+    );
+    const zoom = Math.max(cy.minZoom(), Math.min(FRAME_MAX_ZOOM, cy.maxZoom(), fitZoom));
+    const viewport = {
+      zoom,
+      pan: {
+        x: width / 2 - (box.x1 + box.w / 2) * zoom,
+        y: coveredTop + height / 2 - (box.y1 + box.h / 2) * zoom,
+      },
+    };
+    cy.stop(true);
+    if (duration > 0) cy.animate(viewport, { duration, easing: 'ease-in-out-cubic' });
+    else cy.viewport(viewport);
   }
 
   /** Applies selection, tracing and filter emphasis as classes, in one batch. */
