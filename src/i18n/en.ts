@@ -355,6 +355,16 @@ export const en = {
   'poster.footnote':
     'Statuses and figures cite their sources; kinds and scores are computed by ChainAtlas with the rules shown in the app. Unknown links are neither counted present nor missing.',
   'nav.brief': 'Briefings',
+  'viewWords.chain': 'The whole chain',
+  'viewWords.link': '{link}',
+  'viewWords.traceUp': '{link} and what feeds it',
+  'viewWords.traceDown': '{link} and what it feeds',
+  'viewWords.gaps': 'Gap analysis',
+  'viewWords.gapsLink': 'Gap analysis, {link} open',
+  'viewWords.dossier': 'Dossier: {link}',
+  'viewWords.filtered': 'filtered to {filters}',
+  'viewWords.inZh': 'in Chinese',
+  'viewWords.inEn': 'in English',
   'views.saveButton': 'Save view',
   'views.saveTitle': 'Save this view',
   'views.saveHint':
