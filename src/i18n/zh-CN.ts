@@ -243,7 +243,7 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.reason.no-source': '没有来源说明本地是否有此环节。',
   'gaps.reason.unverified-needed': '没有来源说明本地是否有此环节，而重点产品需要它{products}。',
   'gaps.settle.buyers': '查找注明本地{link}生产企业及产能的来源，或向{who}企业了解其采购来源。',
-  'gaps.settle.inputs': '查找注明本地{link}生产企业及产能的来源，或了解本地{who}是否在当地加工成{link}。',
+  'gaps.settle.inputs': '查找注明本地{link}生产企业及产能的来源，或了解本地的{who}是否就地加工成此产品。',
   'gaps.settle.plain': '查找注明本地{link}生产企业及产能的来源，或说明本地不生产的来源。',
   'gaps.settle.askBuyers': '可向本地下游核实：{who}',
   'gaps.settle.findMaker': '待查本地有无生产企业',
