@@ -47,6 +47,8 @@ export interface EdgeData {
   readonly local: boolean;
   /** Runs against the flow (recycling back to salts). */
   readonly feedback: boolean;
+  /** Runs between two sub-chain boxes: faded on the panorama until one of its ends is chosen. */
+  readonly crossBox: boolean;
 }
 
 export interface ChainElements {
@@ -180,6 +182,7 @@ export function buildChainElements(
       target: e.to,
       local: LOCAL_STATUSES.has(status(e.from)) && LOCAL_STATUSES.has(status(e.to)),
       feedback: back.has(edgeKey(e.from, e.to)),
+      crossBox: index.links.get(e.from)?.subChain !== index.links.get(e.to)?.subChain,
     };
   });
   return { groups, links, edges };

@@ -121,6 +121,12 @@ export function chainStylesheet(): StylesheetJson {
       },
     },
     {
+      // The panorama reads as stages, not a web: edges between boxes that carry no local supply stay
+      // faint until a link is chosen (its edges are then drawn in full, below); local supply stays visible.
+      selector: 'edge[?crossBox][!local]',
+      style: { opacity: 0.14 },
+    },
+    {
       // The selected link: a thick accent ring outside its status border.
       selector: 'node.focus',
       style: {
