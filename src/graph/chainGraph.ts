@@ -277,10 +277,7 @@ export class ChainGraph {
     const width = Math.max(100, cy.width() - coveredRight);
     const height = Math.max(100, cy.height() - coveredTop);
     const box = nodes.boundingBox();
-    const fitZoom = Math.min(
-      (width - 2 * padding) / Math.max(box.w, 1),
-      (height - 2 * padding) / Math.max(box.h, 1),
-    );
+    const fitZoom = Math.min((width - 2 * padding) / Math.max(box.w, 1), (height - 2 * padding) / Math.max(box.h, 1));
     const zoom = Math.max(cy.minZoom(), Math.min(FRAME_MAX_ZOOM, cy.maxZoom(), fitZoom));
     const viewport = {
       zoom,

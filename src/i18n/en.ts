@@ -225,7 +225,8 @@ export const en = {
   'gaps.file.asOf': 'Data as of',
   'gaps.file.exported': 'Exported on',
   'gaps.file.rules': 'Rules',
-  'gaps.file.rulesLine': 'weak below {thresholds}; a link with a single enterprise is weak: {single}; unknown links treated as missing: {assume}',
+  'gaps.file.rulesLine':
+    'weak below {thresholds}; a link with a single enterprise is weak: {single}; unknown links treated as missing: {assume}',
   'gaps.file.yes': 'yes',
   'gaps.file.no': 'no',
   'gaps.kind.gap': 'Gap',
@@ -255,10 +256,14 @@ export const en = {
   'gaps.reason.single-enterprise': 'Only one enterprise makes it locally.',
   'gaps.reason.low-capacity': 'Its capacity is below the threshold for its unit.',
   'gaps.reason.no-source': 'No source says whether the region has it.',
-  'gaps.reason.unverified-needed': 'No source says whether the region has it, and the focus products need it{products}.',
-  'gaps.settle.buyers': 'Settled by a source naming a local maker of {link} with its capacity, or by {who} saying where they buy it.',
-  'gaps.settle.inputs': 'Settled by a source naming a local maker of {link} with its capacity, or saying whether the local {who} is made into it here.',
-  'gaps.settle.plain': 'Settled by a source naming a local maker of {link} with its capacity, or saying that it is not made in the region.',
+  'gaps.reason.unverified-needed':
+    'No source says whether the region has it, and the focus products need it{products}.',
+  'gaps.settle.buyers':
+    'Settled by a source naming a local maker of {link} with its capacity, or by {who} saying where they buy it.',
+  'gaps.settle.inputs':
+    'Settled by a source naming a local maker of {link} with its capacity, or saying whether the local {who} is made into it here.',
+  'gaps.settle.plain':
+    'Settled by a source naming a local maker of {link} with its capacity, or saying that it is not made in the region.',
   'gaps.settle.askBuyers': 'To verify with its local buyers: {who}',
   'gaps.settle.findMaker': 'To verify: is there a local maker?',
   'gaps.settle.title': 'What would settle it',

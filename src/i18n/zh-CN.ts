@@ -173,7 +173,8 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.card.verify': '待核实 {count} 个',
   'gaps.card.rangeWords': '至少 {low}；{count} 个未知环节若都在本地则为 {high}',
   'gaps.card.unknownCount': '{count} 个环节未知',
-  'gaps.card.rangeNote': '区间（如 16%–92%）：低值把未知环节都算作本地没有，高值都算作本地已有；核实“待核实”环节后区间会收窄。',
+  'gaps.card.rangeNote':
+    '区间（如 16%–92%）：低值把未知环节都算作本地没有，高值都算作本地已有；核实“待核实”环节后区间会收窄。',
   'gaps.card.supply': '本地配套：{product}',
   'gaps.card.range': '未知环节都不在本地时为 {low}，都在本地时为 {high}',
   'gaps.computed': '计算值',
@@ -537,7 +538,8 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.noteZh': '备注（中文）',
   'edit.capacityExample': '25万',
   'edit.investmentExample': '45.68亿',
-  'edit.staleEvidence': '状态改了，依据也要更新：下方引文是“{old}”的依据。请引用说明其已“{new}”的来源（另一处位置和原文）；原引文保留在修改记录中。',
+  'edit.staleEvidence':
+    '状态改了，依据也要更新：下方引文是“{old}”的依据。请引用说明其已“{new}”的来源（另一处位置和原文）；原引文保留在修改记录中。',
   'edit.unknownDropsCapacity': '“未知”不引用来源，因此不保留产能。',
   'edit.leaveConfirm': '有已输入但未保存的修改。确定放弃吗？',
   'edit.noteEn': '备注（英文）',
