@@ -266,16 +266,22 @@ export class ChainGraph {
 
   /**
    * Frames what a view is about: every link of `ids` inside the part of the canvas the panels leave free
-   * (`coveredRight` pixels on the right, `coveredTop` at the top), as large as fits, zooming in as well as
-   * out (up to `FRAME_MAX_ZOOM`, so a single link is not blown up).
+   * (`covered` pixels on the right, at the top and at the bottom), as large as fits, zooming in as well
+   * as out (up to `FRAME_MAX_ZOOM`, so a single link is not blown up).
    */
-  frame(ids: Iterable<string>, coveredRight = 0, coveredTop = 0, duration = 300, padding = 40): void {
+  frame(
+    ids: Iterable<string>,
+    covered: { readonly right?: number; readonly top?: number; readonly bottom?: number } = {},
+    duration = 300,
+    padding = 40,
+  ): void {
+    const { right: coveredRight = 0, top: coveredTop = 0, bottom: coveredBottom = 0 } = covered;
     const cy = this.#cy;
     const nodes = cy.collection();
     for (const id of ids) nodes.merge(cy.getElementById(id));
     if (nodes.empty()) return;
     const width = Math.max(100, cy.width() - coveredRight);
-    const height = Math.max(100, cy.height() - coveredTop);
+    const height = Math.max(100, cy.height() - coveredTop - coveredBottom);
     const box = nodes.boundingBox();
     const fitZoom = Math.min((width - 2 * padding) / Math.max(box.w, 1), (height - 2 * padding) / Math.max(box.h, 1));
     const zoom = Math.max(cy.minZoom(), Math.min(FRAME_MAX_ZOOM, cy.maxZoom(), fitZoom));
