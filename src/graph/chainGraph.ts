@@ -3,6 +3,7 @@
  * listen for selections; they never touch `cy`. Updates are diffed inside `cy.batch()` so a language
  * switch or a status edit restyles in place instead of rebuilding the graph.
  */
+import type { HaloKind } from './palette';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { LinkStatus, ViewBox } from '../model/types';
 import type { ChainElements } from './elements';
@@ -53,8 +54,8 @@ export interface Emphasis {
   readonly loops: boolean;
   /** Links the filters let through, or null when nothing is filtered. */
   readonly matching: ReadonlySet<string> | null;
-  /** In the gap view: links on the gap list, by kind (gap, extension, weak). */
-  readonly actionable?: ReadonlyMap<string, 'gap' | 'extension' | 'weak'>;
+  /** In the gap view: links on the gap list, by kind (gap, to verify, extension, weak). */
+  readonly actionable?: ReadonlyMap<string, HaloKind>;
   /** Links a what-if scenario changes. */
   readonly changed?: ReadonlySet<string>;
 }
@@ -64,6 +65,8 @@ export const FIRST_DRAW = 'chain-drawn';
 
 /** The closest "fit" zooms: a chain of three links fills the view at this scale, not at the 4× zoom allows. */
 const FIT_MAX_ZOOM = 2;
+/** The closest a view's subject is framed: labels at about 20 px, a few links filling the view. */
+const FRAME_MAX_ZOOM = 1.5;
 
 export class ChainGraph {
   readonly #cy: Core;
@@ -261,11 +264,44 @@ export class ChainGraph {
     );
   }
 
+  /**
+   * Frames what a view is about: every link of `ids` inside the part of the canvas the panels leave free
+   * (`covered` pixels on the right, at the top and at the bottom), as large as fits, zooming in as well
+   * as out (up to `FRAME_MAX_ZOOM`, so a single link is not blown up).
+   */
+  frame(
+    ids: Iterable<string>,
+    covered: { readonly right?: number; readonly top?: number; readonly bottom?: number } = {},
+    duration = 300,
+    padding = 40,
+  ): void {
+    const { right: coveredRight = 0, top: coveredTop = 0, bottom: coveredBottom = 0 } = covered;
+    const cy = this.#cy;
+    const nodes = cy.collection();
+    for (const id of ids) nodes.merge(cy.getElementById(id));
+    if (nodes.empty()) return;
+    const width = Math.max(100, cy.width() - coveredRight);
+    const height = Math.max(100, cy.height() - coveredTop - coveredBottom);
+    const box = nodes.boundingBox();
+    const fitZoom = Math.min((width - 2 * padding) / Math.max(box.w, 1), (height - 2 * padding) / Math.max(box.h, 1));
+    const zoom = Math.max(cy.minZoom(), Math.min(FRAME_MAX_ZOOM, cy.maxZoom(), fitZoom));
+    const viewport = {
+      zoom,
+      pan: {
+        x: width / 2 - (box.x1 + box.w / 2) * zoom,
+        y: coveredTop + height / 2 - (box.y1 + box.h / 2) * zoom,
+      },
+    };
+    cy.stop(true);
+    if (duration > 0) cy.animate(viewport, { duration, easing: 'ease-in-out-cubic' });
+    else cy.viewport(viewport);
+  }
+
   /** Applies selection, tracing and filter emphasis as classes, in one batch. */
   emphasise({ selected, traced, tracing, loops, matching, actionable, changed }: Emphasis): void {
     const cy = this.#cy;
     cy.batch(() => {
-      cy.elements().removeClass('dimmed traced focus neighbour act-gap act-extension act-weak changed');
+      cy.elements().removeClass('dimmed traced focus neighbour act-gap act-verify act-extension act-weak changed');
       actionable?.forEach((kind, id) => cy.getElementById(id).addClass(`act-${kind}`));
       changed?.forEach((id) => cy.getElementById(id).addClass('changed'));
       const links = cy.nodes('[kind = "link"]');

@@ -47,6 +47,8 @@ export interface EdgeData {
   readonly local: boolean;
   /** Runs against the flow (recycling back to salts). */
   readonly feedback: boolean;
+  /** Runs between two sub-chain boxes: faded on the panorama until one of its ends is chosen. */
+  readonly crossBox: boolean;
 }
 
 export interface ChainElements {
@@ -87,7 +89,7 @@ export function wrappableLabel(text: string): string {
 }
 
 /**
- * The box a label needs when wrapped at `maxWidth`, wrapping where the renderer does (whitespace and
+ * The box a label needs when wrapped at `maxWidth` (wider only for a word that is longer), wrapping where the renderer does (whitespace and
  * zero-width spaces), so the layout can reserve room before anything is drawn.
  */
 export function measureLabel(
@@ -98,7 +100,8 @@ export function measureLabel(
 ): { width: number; lines: number } {
   const lines = wrapLabel(text, fontSize, maxWidth, measure);
   const widest = Math.max(...lines.map((l) => measure(l, fontSize)));
-  return { width: Math.ceil(Math.min(widest, maxWidth)), lines: lines.length };
+  // A word longer than `maxWidth` cannot wrap: the box grows to hold it rather than let it overflow.
+  return { width: Math.ceil(widest), lines: lines.length };
 }
 
 /** The lines a label wraps into at `maxWidth` (without the zero-width spaces), as the renderer breaks it. */
@@ -166,7 +169,7 @@ export function buildChainElements(
       subChain: l.subChain,
       stage: l.stage,
       width: size.width + 2 * PAD_X + ICON_SPACE,
-      wrapWidth: MAX_LABEL_WIDTH[lang],
+      wrapWidth: Math.max(MAX_LABEL_WIDTH[lang], size.width),
       height: linkHeight(size.lines),
     };
   });
@@ -179,6 +182,7 @@ export function buildChainElements(
       target: e.to,
       local: LOCAL_STATUSES.has(status(e.from)) && LOCAL_STATUSES.has(status(e.to)),
       feedback: back.has(edgeKey(e.from, e.to)),
+      crossBox: index.links.get(e.from)?.subChain !== index.links.get(e.to)?.subChain,
     };
   });
   return { groups, links, edges };

@@ -38,5 +38,8 @@ export const EDGE_OTHER = '#a9b0ba';
 export const EDGE_FEEDBACK = '#8a6fb0';
 export const HIGHLIGHT = '#1f4fd1';
 
-/** Halo colours of gap kinds in the gap view (vermillion, purple, amber from the same safe set). */
-export const GAP_HALO = { gap: '#d55e00', extension: '#9b59b6', weak: '#e69f00' } as const;
+/** Halo colours of gap kinds in the gap view (vermillion, sky blue, purple, amber from the same safe set). */
+export const GAP_HALO = { gap: '#d55e00', verify: '#56b4e9', extension: '#9b59b6', weak: '#e69f00' } as const;
+
+/** The kinds on the gap list, which wear a halo in the gap view. */
+export type HaloKind = keyof typeof GAP_HALO;

@@ -3,7 +3,7 @@
  * date, composed as one SVG. Pure; the browser turns it into a PNG or a PDF (see src/ui/export).
  */
 import type { GraphSnapshot } from './chainGraph';
-import { estimateText, type TextMeasurer } from './elements';
+import { estimateText, wrapLabel, type TextMeasurer } from './elements';
 import { statusIconSvg } from './icons';
 import { STATUS_LOOK } from './palette';
 import { GRAPH_FONT } from './style';
@@ -96,25 +96,29 @@ export function posterSvg(p: PosterInput): string {
   const tableWidth = chainWidth * 0.62;
   text(pad, lowerTop + 14, 14, p.tableTitle, ' font-weight="bold" fill="#1d232b"');
   const widths = [0.06, 0.22, 0.14, 0.1, 0.24, 0.24].map((f) => f * tableWidth);
-  const rowH = 17;
-  const rows = [p.tableHeader, ...p.tableRows].slice(0, Math.floor((H - pad - lowerTop - 28) / rowH));
-  rows.forEach((row, r) => {
-    const y = lowerTop + 34 + r * rowH;
+  // A cell wraps to three lines (a list of local inputs is long in English) before it is cut.
+  const lineH = 14;
+  const cellLines = (cell: string, w: number): string[] => {
+    const lines = wrapLabel(cell, 11.5, w - 8, measure);
+    const kept = lines.length <= 3 ? lines : [...lines.slice(0, 2), lines.slice(2).join(' ')];
+    return kept.map((l) => fit(l, 11.5, w - 8, measure));
+  };
+  let y = lowerTop + 34;
+  for (const [r, row] of [p.tableHeader, ...p.tableRows].entries()) {
+    const cells = row.slice(0, widths.length).map((cell, c) => cellLines(cell, widths[c]!));
+    const height = Math.max(1, ...cells.map((l) => l.length)) * lineH + 3;
+    if (y + height - lineH > H - pad) break;
     let cx = pad;
-    row.slice(0, widths.length).forEach((cell, c) => {
-      const w = widths[c]!;
-      text(
-        cx,
-        y,
-        11.5,
-        fit(cell, 11.5, w - 8, measure),
-        r === 0 ? ' font-weight="bold" fill="#4a5260"' : ' fill="#1d232b"',
+    cells.forEach((lines, c) => {
+      lines.forEach((line, k) =>
+        text(cx, y + k * lineH, 11.5, line, r === 0 ? ' font-weight="bold" fill="#4a5260"' : ' fill="#1d232b"'),
       );
-      cx += w;
+      cx += widths[c]!;
     });
     if (r === 0)
       out.push(`<line x1="${pad}" y1="${y + 5}" x2="${n(pad + tableWidth)}" y2="${y + 5}" stroke="#d9dee5"/>`);
-  });
+    y += height;
+  }
 
   const srcX = pad + tableWidth + 28;
   const srcWidth = W - pad - srcX;
@@ -122,7 +126,7 @@ export function posterSvg(p: PosterInput): string {
   p.sources
     .slice(0, 12)
     .forEach((s, i) =>
-      text(srcX, lowerTop + 34 + i * rowH, 11, fit(`[${i + 1}] ${s}`, 11, srcWidth, measure), ' fill="#4a5260"'),
+      text(srcX, lowerTop + 34 + i * 17, 11, fit(`[${i + 1}] ${s}`, 11, srcWidth, measure), ' fill="#4a5260"'),
     );
   text(pad, H - 14, 10.5, fit(p.footnote, 10.5, W - 2 * pad, measure), ' fill="#6b7483"');
 

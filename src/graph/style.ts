@@ -121,6 +121,12 @@ export function chainStylesheet(): StylesheetJson {
       },
     },
     {
+      // The panorama reads as stages, not a web: edges between boxes that carry no local supply stay
+      // faint until a link is chosen (its edges are then drawn in full, below); local supply stays visible.
+      selector: 'edge[?crossBox][!local]',
+      style: { opacity: 0.14 },
+    },
+    {
       // The selected link: a thick accent ring outside its status border.
       selector: 'node.focus',
       style: {
@@ -147,6 +153,7 @@ export function chainStylesheet(): StylesheetJson {
     ...(
       [
         ['gap', GAP_HALO.gap],
+        ['verify', GAP_HALO.verify],
         ['extension', GAP_HALO.extension],
         ['weak', GAP_HALO.weak],
       ] as const
@@ -154,8 +161,9 @@ export function chainStylesheet(): StylesheetJson {
       selector: `node.act-${kind}`,
       style: {
         'underlay-color': colour,
-        'underlay-opacity': 0.55,
-        'underlay-padding': 6,
+        // Links to verify are many and not yet known to be missing: a fainter, tighter halo.
+        'underlay-opacity': kind === 'verify' ? 0.4 : 0.55,
+        'underlay-padding': kind === 'verify' ? 4 : 6,
         'underlay-shape': 'round-rectangle' as const,
       },
     })),

@@ -85,4 +85,29 @@ describe('poster', () => {
     for (const s of ['金昌市 新能源电池产业链', '缺链清单', '隔膜', '来源', '数据截至 2024', '已有 13'])
       expect(all).toContain(s);
   });
+
+  it('wraps a long English list of local inputs to a second line rather than cutting it', () => {
+    const inputs = 'Sulphuric acid (smelter acid); Refined nickel, Ni strip; Chlor-alkali';
+    const svg = posterSvg({
+      title: 'Jinchang · New-energy battery chain',
+      subtitle: '',
+      dateLine: '',
+      legendTitle: 'Status',
+      legend: [],
+      tableTitle: 'Gaps',
+      tableHeader: ['Rank', 'Link', 'Kind', 'Score', 'Local inputs', 'Local buyers'],
+      tableRows: [['1', 'Nickel sulphate', 'Weak', '20.6', inputs, 'NCM precursor']],
+      sourcesTitle: 'Sources',
+      sources: [],
+      footnote: '',
+      snapshot,
+    });
+    const texts = [...new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('text')].map(
+      (t) => t.textContent ?? '',
+    );
+    expect(texts).toContain('Local inputs');
+    expect(texts.some((t) => t.includes('…'))).toBe(false);
+    expect(texts.join(' ')).toContain('Sulphuric acid (smelter acid);');
+    expect(texts.join(' ')).toContain('Chlor-alkali');
+  });
 });

@@ -65,6 +65,8 @@ export const en = {
   'status.missing.hint': 'A source says the region lacks it',
   'status.unknown.hint': 'No source says either way',
 
+  'citation.dataLine': 'The chain table in the reference notes lists {link} under {stage}.',
+  'citation.dataLineInputs': 'The chain table in the reference notes lists {link} under {stage}, made from {inputs}.',
   'stage.raw': 'Raw materials',
   'stage.intermediate': 'Intermediates',
   'stage.component': 'Components',
@@ -175,6 +177,11 @@ export const en = {
   'gaps.card.gaps': 'Gaps to fill',
   'gaps.card.weak': '+ {count} weak',
   'gaps.card.extension': '+ {count} to extend',
+  'gaps.card.verify': '+ {count} to verify',
+  'gaps.card.rangeWords': 'at least {low}; {high} if the {count} unknown links are local',
+  'gaps.card.unknownCount': '{count:link|links} unknown',
+  'gaps.card.rangeNote':
+    'A range such as 16%–92% runs from counting every unknown link as not made here (the low end) to counting it as made here (the high end): checking the links to verify narrows it.',
   'gaps.card.supply': 'Local supply: {product}',
   'gaps.card.range': '{low} if the unknown links are not local, {high} if they are',
   'gaps.computed': 'computed',
@@ -212,11 +219,23 @@ export const en = {
   'gaps.col.status': 'Status',
   'gaps.col.statusSource': 'Status · source',
   'gaps.col.source': 'Source',
+  'gaps.col.why': 'Why on the list',
+  'gaps.col.settle': 'What would settle it',
+  'gaps.file.title': 'Gap list (computed by ChainAtlas from the region’s data)',
+  'gaps.file.region': 'Region',
+  'gaps.file.asOf': 'Data as of',
+  'gaps.file.exported': 'Exported on',
+  'gaps.file.rules': 'Rules',
+  'gaps.file.rulesLine':
+    'weak below {thresholds}; a link with a single enterprise is weak: {single}; unknown links treated as missing: {assume}',
+  'gaps.file.yes': 'yes',
+  'gaps.file.no': 'no',
   'gaps.kind.gap': 'Gap',
   'gaps.kind.extension': 'Extension',
   'gaps.kind.weak': 'Weak',
   'gaps.kind.strong': 'Local, no weakness',
   'gaps.kind.unknown': 'Unknown',
+  'gaps.kind.verify': 'To verify',
   'gaps.kind.outside': 'Not a priority',
   'gaps.rule.gap':
     'Missing or being attracted, and either needed by the focus products, or with both a local input and a local buyer (补链).',
@@ -227,6 +246,8 @@ export const en = {
   'gaps.rule.strong': 'Made locally, with none of the weaknesses above.',
   'gaps.rule.unknown':
     'No source says either way; never counted as present or missing unless the rules say to assume it.',
+  'gaps.rule.verify':
+    'No source says whether the region has it, and the focus products need it: listed so it gets checked, scored by the impact it would have if it were missing.',
   'gaps.rule.outside': 'Missing, with no local input, no local buyer, and not needed by the focus products.',
   'gaps.reason.needed': 'The focus products need it{products}.',
   'gaps.reason.fed-and-bought': 'A local input and a local buyer already exist.',
@@ -236,6 +257,17 @@ export const en = {
   'gaps.reason.single-enterprise': 'Only one enterprise makes it locally.',
   'gaps.reason.low-capacity': 'Its capacity is below the threshold for its unit.',
   'gaps.reason.no-source': 'No source says whether the region has it.',
+  'gaps.reason.unverified-needed':
+    'No source says whether the region has it, and the focus products need it{products}.',
+  'gaps.settle.buyers':
+    'Settled by a source naming a local maker of {link} with its capacity, or by {who} saying where they buy it.',
+  'gaps.settle.inputs':
+    'Settled by a source naming a local maker of {link} with its capacity, or saying whether the local {who} is made into it here.',
+  'gaps.settle.plain':
+    'Settled by a source naming a local maker of {link} with its capacity, or saying that it is not made in the region.',
+  'gaps.settle.askBuyers': 'To verify with its local buyers: {who}',
+  'gaps.settle.findMaker': 'To verify: is there a local maker?',
+  'gaps.settle.title': 'What would settle it',
   'gaps.reason.local': 'Made locally, at scale or with several firms.',
   'gaps.reason.local-unmeasured': 'Made locally; no source gives its scale or its firms, so no weakness is known.',
   'gaps.score.title': 'Impact score =',
@@ -290,8 +322,12 @@ export const en = {
   'dossier.what': 'What it is',
   'dossier.why': 'Why it is on the list',
   'dossier.status': 'Status in the region: {status}.',
-  'dossier.score': 'Score {score} = {d} × {dependents} dependent local links + {m} × {mass} of input mass + {i} + {b}.',
+  'dossier.score':
+    'Score {score}: {dependents} points for the {count:local link that depends|local links that depend} on it ({d} each), {mass} for carrying {share} of the focus products’ known input mass ({m} for all of it), {input} for a local input and {buyer} for a local buyer ({i} each).',
+  'dossier.scoreIfMissing': 'This is the score it would have if it were missing; no source yet says whether it is.',
   'dossier.noMass': '0% (no intensity known)',
+  'dossier.here': 'Enterprises on this link in the region',
+  'dossier.noEnterprises': 'No source names an enterprise making it in the region.',
   'dossier.inputs': 'Local inputs available',
   'dossier.noInputs': 'No input of this link is made locally yet.',
   'dossier.buyers': 'Local buyers',
@@ -325,6 +361,16 @@ export const en = {
   'poster.footnote':
     'Statuses and figures cite their sources; kinds and scores are computed by ChainAtlas with the rules shown in the app. Unknown links are neither counted present nor missing.',
   'nav.brief': 'Briefings',
+  'viewWords.chain': 'The whole chain',
+  'viewWords.link': '{link}',
+  'viewWords.traceUp': '{link} and what feeds it',
+  'viewWords.traceDown': '{link} and what it feeds',
+  'viewWords.gaps': 'Gap analysis',
+  'viewWords.gapsLink': 'Gap analysis, {link} open',
+  'viewWords.dossier': 'Dossier: {link}',
+  'viewWords.filtered': 'filtered to {filters}',
+  'viewWords.inZh': 'in Chinese',
+  'viewWords.inEn': 'in English',
   'views.saveButton': 'Save view',
   'views.saveTitle': 'Save this view',
   'views.saveHint':
@@ -588,6 +634,8 @@ export const en = {
   'edit.noteZh': 'Note (Chinese)',
   'edit.capacityExample': '250,000',
   'edit.investmentExample': '4,568,000,000',
+  'edit.staleEvidence':
+    'A new status needs its own evidence: the citation below is the one for “{old}”. Cite where a source says it is “{new}” (another place and quote); the old citation stays in the edit history.',
   'edit.unknownDropsCapacity': 'Unknown cites no source, so no capacity is kept.',
   'edit.leaveConfirm': 'You have typed changes that are not saved. Leave them?',
   'edit.noteEn': 'Note (English)',

@@ -11,8 +11,10 @@ export interface SheetData {
   readonly rows: readonly (readonly CellValue[])[];
   /** Column widths in characters. */
   readonly widths?: readonly number[];
-  /** Bold, frozen first row. */
+  /** Bold, frozen header row. */
   readonly header?: boolean;
+  /** Which row is the header (0, the first, unless title rows stand above it). */
+  readonly headerRow?: number;
   /** Wrap long text (the read-me sheet). */
   readonly wrap?: boolean;
 }
@@ -80,9 +82,10 @@ export function writeWorkbook(sheets: readonly SheetData[]): Uint8Array {
 
   const sheetXml = sheets.map((sheet) => {
     const parts: string[] = [DECL, `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`];
+    const headerRow = sheet.headerRow ?? 0;
     if (sheet.header) {
       parts.push(
-        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+        `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow + 1}" topLeftCell="A${headerRow + 2}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`,
       );
     }
     parts.push('<sheetFormatPr defaultRowHeight="15"/>');
@@ -95,7 +98,7 @@ export function writeWorkbook(sheets: readonly SheetData[]): Uint8Array {
     }
     parts.push('<sheetData>');
     sheet.rows.forEach((row, r) => {
-      const style = sheet.header && r === 0 ? ' s="1"' : sheet.wrap ? ' s="2"' : '';
+      const style = sheet.header && r === headerRow ? ' s="1"' : sheet.wrap ? ' s="2"' : '';
       const cells: string[] = [];
       row.forEach((value, c) => {
         if (value === undefined || value === '') return;

@@ -1,6 +1,6 @@
 /** Re-read data keeps the objects that did not change, so what is derived from them is not rebuilt. */
 import { describe, expect, it } from 'vitest';
-import { reuseUnchanged } from './dataset';
+import { regionSources, reuseUnchanged } from './dataset';
 import { mutable, tinyDataset } from './testing';
 
 describe('reuseUnchanged', () => {
@@ -24,5 +24,23 @@ describe('reuseUnchanged', () => {
   it('takes everything new when there was nothing before', () => {
     const data = tinyDataset();
     expect(reuseUnchanged(undefined, data)).toBe(data);
+  });
+});
+
+describe('regionSources', () => {
+  it('puts first the source the statuses cite, however many records an imported directory adds', () => {
+    const data = mutable(tinyDataset());
+    data.sources.push({ id: 'directory', title: 'Firm directory', publisher: 'Bureau', date: '2025' });
+    const region = data.regions[0];
+    for (let i = 0; i < 5; i++)
+      region.enterprises.push({
+        id: `d${i}`,
+        name: { zh: `企${i}`, en: `Firm ${i}` },
+        linkIds: ['a'],
+        sources: [{ sourceId: 'directory', locator: `row ${i + 2}` }],
+      });
+    const ranked = regionSources(data, region);
+    expect(ranked.map((r) => r.source.id)).toEqual(['src', 'directory']);
+    expect(ranked.find((r) => r.source.id === 'directory')?.citations).toBe(5);
   });
 });

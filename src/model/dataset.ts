@@ -40,23 +40,33 @@ export function statusOf(states: ReadonlyMap<string, LinkState>, linkId: string)
 }
 
 /**
- * The sources a region's records cite, most cited first (ties by id), with how often. The first is
- * the region's main source, shown beside its name.
+
+
  */
 export function regionSources(dataset: Dataset, region: Region): { source: Source; citations: number }[] {
   const counts = new Map<string, number>();
-  const count = (citations: readonly Citation[]) => {
-    for (const c of citations) counts.set(c.sourceId, (counts.get(c.sourceId) ?? 0) + 1);
+  const forStatus = new Map<string, number>();
+  const count = (citations: readonly Citation[], into = counts) => {
+    for (const c of citations) into.set(c.sourceId, (into.get(c.sourceId) ?? 0) + 1);
   };
-  region.linkStates.forEach((s) => count(s.sources));
+  region.linkStates.forEach((s) => {
+    count(s.sources);
+    count(s.sources, forStatus);
+  });
   region.enterprises.forEach((e) => count(e.sources));
   region.projects.forEach((p) => count(p.sources));
   region.indicators.forEach((i) => count(i.sources));
   if (region.focus) count(region.focus.sources);
+  // The statuses come first: the chain's colours rest on them, so the source they cite most is the
+  // region's own, however many records an imported directory adds.
+  const status = (id: string) => forStatus.get(id) ?? 0;
   return dataset.sources
     .filter((s) => counts.has(s.id))
     .map((source) => ({ source, citations: counts.get(source.id)! }))
-    .sort((a, b) => b.citations - a.citations || (a.source.id < b.source.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        status(b.source.id) - status(a.source.id) || b.citations - a.citations || (a.source.id < b.source.id ? -1 : 1),
+    );
 }
 
 /**

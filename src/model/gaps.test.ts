@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseRegion, compareAnalyses } from './analysis';
-import { analyseGaps, DEFAULT_RULES, share, type GapKind } from './gaps';
+import { analyseGaps, DEFAULT_RULES, scoreParts, share, type GapKind } from './gaps';
 import { indexChain } from './graph';
 import { applyScenario } from './scenario';
 import { focusMassShares, massPerKwh, productSupply } from './supply';
@@ -89,7 +89,7 @@ describe('classifying links', () => {
       acid: 'strong',
       salt: 'gap',
       pcam: 'weak',
-      cam: 'unknown',
+      cam: 'verify',
       cell: 'weak',
       eol: 'unknown',
       recyc: 'unknown',
@@ -158,14 +158,42 @@ describe('classifying links', () => {
     expect(assumed.assessments.get('eol')).toMatchObject({ kind: 'extension', assumed: true });
     expect(assumed.assessments.get('recyc')).toMatchObject({ kind: 'outside', assumed: true });
     expect(assumed.assessments.get('salt')?.assumed).toBe(false);
-    expect(kind('cam')).toBe('unknown');
+    expect(kind('cam')).toBe('verify');
+    expect(kind('eol')).toBe('unknown');
+  });
+
+  it('lists an unknown link the focus needs as one to verify, scored by the impact it would have if missing', () => {
+    const cam = a.assessments.get('cam')!;
+    expect(cam).toMatchObject({
+      kind: 'verify',
+      status: 'unknown',
+      assumed: false,
+      needed: true,
+      reasons: ['unverified-needed'],
+      localInputs: [],
+      localBuyers: ['cell'],
+      dependents: 1,
+    });
+    // The score it would have as a gap: the same numbers, not a guess at whether it exists.
+    const asGap = analyseGaps(index, region({ ...base, cam: 'missing' })).assessments.get('cam')!;
+    expect(asGap.kind).toBe('gap');
+    expect(cam.score).toBe(asGap.score);
+    expect(a.ranked.map((x) => x.linkId)).toContain('cam');
+    // Unknown links the focus does not need stay off the list.
+    expect(a.ranked.map((x) => x.linkId)).not.toContain('eol');
+    expect(a.ranked.map((x) => x.linkId)).not.toContain('recyc');
   });
 
   it('ranks by the impact score, computed by hand', () => {
     const withMass = analyseGaps(index, region(base), DEFAULT_RULES, focusMassShares(index, region(base)));
     // salt: 1 dependent local link (cell) x2, carries 1.5 x 0.5 x 2 = 1.5 kg of the cell's 2 kg (x30), has local inputs (+5).
     expect(withMass.assessments.get('salt')?.score).toBe(2 * 1 + 30 * 0.75 + 5);
+    // The parts the dossier explains add up to the score.
+    const salt = withMass.assessments.get('salt')!;
+    expect(scoreParts(salt)).toEqual({ dependents: 2, mass: 22.5, localInput: 5, localBuyer: 0 });
+    // cam, to verify: 1 dependent local link (cell) x2, all of the cell's known mass (x30), a local buyer (+5).
     expect(withMass.ranked.map((x) => [x.linkId, x.score])).toEqual([
+      ['cam', 37],
       ['salt', 29.5],
       ['pcam', 17],
       ['byprod', 5],

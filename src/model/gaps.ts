@@ -5,8 +5,12 @@
  *
  * Rules (a link is *local* when its status is strong or present; a link is *needed* when it is one of
  * the region's focus products or feeds one along the material flow):
- * - unknown:   no source says either way. Never counted as present or missing, unless the user asks to
- *              treat unknown links as missing, and then every such verdict is marked as assumed.
+ * - verify:    no source says either way, and the focus products need it: "to verify". It is never
+ *              counted as present or missing, but it goes on the gap list, scored by the impact it would
+ *              have if it were missing, so the links whose absence would matter most are checked first.
+ * - unknown:   no source says either way, and the focus products do not need it.
+ *              Either unknown kind turns into a verdict when the user asks to treat unknown links as
+ *              missing, and then every such verdict is marked as assumed.
  * - gap:       missing or being attracted, and either needed, or with both a local input and a local buyer.
  * - extension: missing or being attracted, not needed and without a local buyer, but with a local input:
  *              a chance to extend the chain downstream of what the region already makes.
@@ -23,10 +27,10 @@ import { statesByLink } from './dataset';
 import type { LinkState, LinkStatus, Quantity, Region } from './types';
 import { LOCAL_STATUSES } from './types';
 
-export type GapKind = 'gap' | 'extension' | 'weak' | 'strong' | 'unknown' | 'outside';
+export type GapKind = 'gap' | 'verify' | 'extension' | 'weak' | 'strong' | 'unknown' | 'outside';
 
 /** Kinds that go on the gap list: the links an officer can act on. */
-export const ACTIONABLE_KINDS: readonly GapKind[] = ['gap', 'extension', 'weak'];
+export const ACTIONABLE_KINDS: readonly GapKind[] = ['gap', 'verify', 'extension', 'weak'];
 
 export type GapReason =
   | 'needed'
@@ -37,6 +41,7 @@ export type GapReason =
   | 'single-enterprise'
   | 'low-capacity'
   | 'no-source'
+  | 'unverified-needed'
   | 'local'
   | 'local-unmeasured';
 
@@ -73,7 +78,7 @@ export interface LinkAssessment {
   readonly dependents: number;
   /** The largest share, over the focus products, of their known input mass per kWh this link carries (0–1). */
   readonly massShare: number | undefined;
-  /** Impact score: see `scoreOf`. */
+  /** Impact score: see `scoreOf`. For a link to verify, the score it would have if it were missing. */
   readonly score: number;
 }
 
@@ -85,7 +90,7 @@ export interface Ratio {
 
 export interface GapAnalysis {
   readonly assessments: ReadonlyMap<string, LinkAssessment>;
-  /** Gaps, extensions and weak links, highest impact first; ties broken by kind, stage and id. */
+  /** Gaps, links to verify, extensions and weak links, highest impact first; ties broken by kind, stage and id. */
   readonly ranked: readonly LinkAssessment[];
   /** Links the focus products need that are local, over all links they need. */
   readonly completeness: { readonly overall: Ratio; readonly bySubChain: ReadonlyMap<string, Ratio> };
@@ -103,6 +108,21 @@ export function scoreOf(a: Pick<LinkAssessment, 'dependents' | 'massShare' | 'lo
     (a.localInputs.length ? SCORE_WEIGHTS.localInput : 0) +
     (a.localBuyers.length ? SCORE_WEIGHTS.localBuyer : 0);
   return Math.round(raw * 10) / 10;
+}
+
+/** The points each part of the impact score gives (their sum, rounded, is `scoreOf`). */
+export function scoreParts(a: Pick<LinkAssessment, 'dependents' | 'massShare' | 'localInputs' | 'localBuyers'>): {
+  dependents: number;
+  mass: number;
+  localInput: number;
+  localBuyer: number;
+} {
+  return {
+    dependents: SCORE_WEIGHTS.dependents * a.dependents,
+    mass: Math.round(SCORE_WEIGHTS.massShare * (a.massShare ?? 0) * 10) / 10,
+    localInput: a.localInputs.length ? SCORE_WEIGHTS.localInput : 0,
+    localBuyer: a.localBuyers.length ? SCORE_WEIGHTS.localBuyer : 0,
+  };
 }
 
 /** Whether a capacity is under the weakness threshold for its unit. */
@@ -160,8 +180,8 @@ export function analyseGaps(
     let kind: GapKind;
     let reasons: GapReason[];
     if (s === 'unknown' && !assumed) {
-      kind = 'unknown';
-      reasons = ['no-source'];
+      kind = isNeeded ? 'verify' : 'unknown';
+      reasons = [isNeeded ? 'unverified-needed' : 'no-source'];
     } else if (ABSENT.has(s) || assumed) {
       if (isNeeded || (localInputs.length && localBuyers.length)) {
         kind = 'gap';
@@ -188,7 +208,7 @@ export function analyseGaps(
         reasons.push(s === 'strong' || firms >= 2 || judged ? 'local' : 'local-unmeasured');
       }
     }
-    const actionable = kind === 'gap' || kind === 'extension' || kind === 'weak';
+    const actionable = ACTIONABLE_KINDS.includes(kind);
     const dependents = actionable ? countDownstream(index, id, localFlags) : 0;
     const massShare = massShares.get(id);
     assessments.set(id, {
@@ -206,7 +226,15 @@ export function analyseGaps(
     });
   }
 
-  const kindOrder: Record<GapKind, number> = { gap: 0, extension: 1, weak: 2, strong: 3, unknown: 4, outside: 5 };
+  const kindOrder: Record<GapKind, number> = {
+    gap: 0,
+    verify: 1,
+    extension: 2,
+    weak: 3,
+    strong: 4,
+    unknown: 5,
+    outside: 6,
+  };
   const stageOf = (id: string) => stageRank(index.links.get(id)!.stage);
   const ranked = [...assessments.values()]
     .filter((a) => ACTIONABLE_KINDS.includes(a.kind))

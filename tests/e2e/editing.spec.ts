@@ -12,6 +12,7 @@ async function editSeparator(page: import('@playwright/test').Page) {
   await form.getByRole('combobox', { name: /^Status/ }).selectOption('building');
   await form.getByRole('textbox', { name: /^Capacity/ }).fill('5万');
   await form.getByRole('textbox', { name: /^Where in it/ }).fill('Company notice, 2025-03');
+  await form.getByRole('textbox', { name: /^Its words/ }).fill('隔膜项目开工建设');
   await form.getByRole('button', { name: 'Save status' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved: Set link state' })).toBeVisible();
 }
@@ -98,6 +99,7 @@ test('two tabs on the same data stay in step without a reload, and both keep the
   const form = statusForm(other);
   await form.getByRole('combobox', { name: /^Status/ }).selectOption('present');
   await form.getByRole('textbox', { name: /^Where in it/ }).fill('Site visit, 2025-04');
+  await form.getByRole('textbox', { name: /^Its words/ }).fill('铝塑膜生产线已投产');
   await form.getByRole('button', { name: 'Save status' }).click();
   await expect(other.getByRole('status').filter({ hasText: 'Saved: Set link state' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Status' }).locator('li', { hasText: 'Present' })).toHaveText(
@@ -206,6 +208,42 @@ test('citing a new source is one step: one undo takes back the status and the so
   await expect(details).not.toContainText('Separator plant notice');
   // Nothing is left to undo from this session: the source went with the status.
   await expect(page.getByRole('button', { name: '↶ Undo' })).toBeDisabled();
+  void watch;
+});
+
+test('a change of status that keeps the old evidence is refused, and saved once it cites new evidence', async ({
+  page,
+  watch,
+}) => {
+  await openApp(page, './?lang=en#/node/separator');
+  const details = page.getByRole('region', { name: 'Link details' });
+  await details.getByRole('button', { name: 'Edit' }).click();
+  const form = statusForm(page);
+  // The form opens on the citation for "attracting": 积极引进…隔膜 says nothing of building.
+  await expect(form.getByRole('textbox', { name: /^Its words/ })).toHaveValue('积极引进碳酸酯、隔膜、铝塑膜等项目');
+  await form.getByRole('combobox', { name: /^Status/ }).selectOption('building');
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'A new status needs its own evidence: the citation below is the one for “Attracting”. Cite where a source says it is “Building” (another place and quote); the old citation stays in the edit history.',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toHaveCount(0);
+  // A new place with the old quote is still the old evidence.
+  await form.getByRole('textbox', { name: /^Where in it/ }).fill('¶14');
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toHaveCount(0);
+  expect((await statusOf(page, 'separator'))?.status).toBe('attracting');
+  // Its own quote is accepted; the old citation goes back with an undo.
+  await form.getByRole('textbox', { name: /^Its words/ }).fill('隔膜项目开工建设');
+  await expect(form.getByTestId('stale-evidence')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Set link state' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  const status = details.getByRole('region', { name: 'Status in the region' });
+  await expect(status).toContainText('隔膜项目开工建设');
+  await expect(status).not.toContainText('积极引进碳酸酯、隔膜、铝塑膜等项目');
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect(status).toContainText('积极引进碳酸酯、隔膜、铝塑膜等项目');
   void watch;
 });
 

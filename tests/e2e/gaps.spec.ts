@@ -10,21 +10,33 @@ const rowLinks = (page: import('@playwright/test').Page) =>
     .locator('tbody tr[data-link]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-link')));
 
-test('the gap list ranks the attracted links, sorts by any column and a row opens the link', async ({
+test('the gap list ranks the attracted links and the unknown links the focus needs, sorts by any column and a row opens the link', async ({
   page,
   watch,
 }) => {
   await openApp(page, './?lang=en#/gaps');
   await expect(table(page)).toBeVisible();
   const ranked = await rowLinks(page);
-  expect(ranked.slice(0, 2).sort()).toEqual(['cu_foil', 'niso4']);
-  expect(ranked).toEqual(expect.arrayContaining(['cyc_carb', 'lin_carb', 'ncm_pcam']));
+  expect(ranked).toEqual(expect.arrayContaining(['separator', 'cyc_carb', 'lin_carb', 'ncm_pcam']));
   expect(ranked).not.toContain('ni_metal');
+  // No source says whether Jinchang makes either cathode, and its cells need both: they are on the list,
+  // to verify, near the top (ranked by what their absence would cost), with who could settle it.
+  for (const [id, buyer] of [
+    ['ncm_cam', 'NCM (ternary) cells'],
+    ['lfp_cam', 'LFP cells'],
+  ]) {
+    const row = table(page).locator(`tbody tr[data-link="${id}"]`);
+    await expect(row.locator('.kind')).toHaveText('To verify');
+    await expect(row).toContainText(`To verify with its local buyers: ${buyer}`);
+    expect(ranked.indexOf(id!)).toBeLessThan(5);
+  }
   // The key figure counts gaps as the table's kinds do.
-  await expect(page.getByTestId('gap-count')).toHaveText(/^3\s*\+ 5 weak$/);
-  // Completeness, like local supply, gives both ends while links are unknown, and one figure when the
-  // rules count unknown links as missing.
-  await expect(page.getByTestId('completeness-card')).toHaveText(/^23%–93%\s*$/);
+  await expect(page.getByTestId('gap-count')).toHaveText(/^3\s*\+ 42 to verify · \+ 5 weak$/);
+  // Completeness, like local supply, gives both ends while links are unknown, says what they mean in
+  // words, and one figure when the rules count unknown links as missing.
+  await expect(page.getByTestId('completeness-card')).toHaveText(
+    /^23%–93%\s*at least 23%; 93% if the 42 unknown links are local$/,
+  );
 
   // An enterprise and a project the source names without saying which link they serve are still shown.
   await expect(page.locator('[data-record="hanxing-1e8ah"]')).toContainText(
@@ -32,7 +44,7 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
   );
   // Figures the source reports about the region as a whole are there, with where they stand in it.
   await expect(page.locator('[data-indicator="battery-output-2023"]')).toHaveText(
-    /Battery industry output\s*CNY 26 billion\s*\+40.5% year on year\s*2023\s*甘肃日报 Gansu Daily, “取舍之间的发展智慧”, 2024 · ¶13/,
+    /Battery industry output\s*CNY 26 billion\s*\+40.5% year on year\s*2023\s*.*¶13/,
   );
 
   // Sort by link name, then back by score (highest first).
@@ -73,14 +85,14 @@ test('a what-if shows what it changes, and discarding it leaves no trace', async
   const before = await storedStates();
   await page
     .getByRole('combobox', { name: 'Choose a project…' })
-    .selectOption({ label: 'Jinchuan Group 30,000 t electronic copper foil · Building' });
+    .selectOption({ label: 'Carbonate solvent projects · Attracting' });
   await page.getByRole('button', { name: 'What if completed' }).first().click();
   const diff = page.getByTestId('whatif-diff');
-  await expect(diff).toContainText('Completeness 23% → 25%');
-  await expect(diff).toContainText('Local supply of NCM (ternary) cells 16% → 18%');
+  await expect(diff).toContainText('Completeness 23% → 27%');
+  await expect(diff).toContainText('Local supply of NCM (ternary) cells 16% → 20%');
   await expect(page.getByText('What-if: 1 change, not stored')).toBeVisible();
-  // The graph shows the copper foil as present now.
-  expect((await drawnLinks(page)).find((l) => l.id === 'cu_foil')).toBeDefined();
+  // The graph shows the solvents as present now.
+  expect((await drawnLinks(page)).find((l) => l.id === 'cyc_carb')?.status).toBe('present');
 
   await page.getByRole('button', { name: 'Discard' }).click();
   await expect(diff).toHaveCount(0);
@@ -131,15 +143,13 @@ test('the gap list downloads as CSV (Excel-ready UTF-8) and XLSX', async ({ page
   // TextDecoder drops the byte-order mark, as Excel does.
   const parsed = await parseCsv(new TextDecoder().decode(bytes));
   const rows = parsed.rows.map((r) => r.cells);
-  expect(rows[0]?.slice(0, 3)).toEqual(['Rank', 'Id', 'Link']);
-  expect(rows.length - 1).toBe(await table(page).locator('tbody tr[data-link]').count());
-  expect(
-    rows
-      .slice(1)
-      .map((r) => r[1])
-      .slice(0, 2)
-      .sort(),
-  ).toEqual(['cu_foil', 'niso4']);
+  // Title rows say what the list is, for which region and date, and by which rules.
+  expect(rows[1]).toEqual(['Region', 'Jinchang']);
+  expect(rows[4]?.[0]).toBe('Rules');
+  const at = rows.findIndex((r) => r[0] === 'Rank');
+  expect(rows[at]?.slice(0, 3)).toEqual(['Rank', 'Id', 'Link']);
+  expect(rows.length - at - 1).toBe(await table(page).locator('tbody tr[data-link]').count());
+  expect(rows[at + 1]?.[1]).toBe('ncm_cam');
 
   const [xlsxDownload] = await Promise.all([
     page.waitForEvent('download'),
@@ -155,7 +165,14 @@ test('the gap list downloads as CSV (Excel-ready UTF-8) and XLSX', async ({ page
     page.getByRole('button', { name: 'CSV' }).click(),
   ]);
   const weak = await parseCsv(new TextDecoder().decode(readFileSync((await weakDownload.path())!)));
-  expect(weak.rows.slice(1).map((r) => r.cells[1])).toEqual(['niso4', 'cu_foil', 'ncm_pcam', 'cell_lfp', 'cell_prism']);
+  const weakRows = weak.rows.map((r) => r.cells);
+  const weakAt = weakRows.findIndex((r) => r[0] === 'Rank');
+  expect(weakRows.slice(weakAt + 1).map((r) => r[1])).toEqual(
+    await table(page)
+      .locator('tbody tr[data-link]')
+      .evaluateAll((trs) => trs.map((r) => r.getAttribute('data-link'))),
+  );
+  expect(weakRows.length - weakAt - 1).toBe(5);
   void watch;
 });
 
@@ -174,6 +191,34 @@ test('the dossier of a gap prints as a clean page with its sources', async ({ pa
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  void watch;
+});
+
+test('a dossier names only the buyers a link feeds, explains its score and quotes no data line', async ({
+  page,
+  watch,
+}) => {
+  // Pouch film cases pouch cells only: Jinchang's 18650 cylindrical NCM cells use none.
+  await page.goto('./?lang=en#/dossier/pouch_film');
+  const dossier = page.getByRole('article');
+  await expect(dossier.getByRole('heading', { level: 1 })).toContainText('Pouch film');
+  const buyers = dossier.locator('section', { has: page.getByRole('heading', { name: 'Local buyers' }) });
+  await expect(buyers).toContainText('No local link uses it yet.');
+  await expect(dossier).not.toContainText('18650');
+  await expect(dossier).not.toContainText(/Cylindrical cells|NCM \(ternary\) cells/);
+  // Its taxonomy entry is said in words, not as the data line it is stored as.
+  await expect(dossier).not.toContainText('<-');
+  await expect(dossier).toContainText('lists Pouch film under Components, made from');
+
+  // A link to verify: its score in a sentence, what would settle it, its own enterprises' section.
+  await page.goto('./?lang=en#/dossier/ncm_cam');
+  await expect(dossier.getByRole('heading', { level: 1 })).toContainText('NCM cathode material');
+  await expect(dossier.getByTestId('dossier-score')).toContainText(
+    'Score 25.1: 2 points for the 1 local link that depends on it (2 each), 13.1 for carrying 44%',
+  );
+  await expect(dossier.getByTestId('dossier-score')).toContainText('the score it would have if it were missing');
+  await expect(dossier.getByTestId('dossier-settle')).toContainText('NCM (ternary) cells saying where they buy it');
+  await expect(dossier.getByRole('heading', { name: 'Enterprises on this link in the region' })).toBeVisible();
   void watch;
 });
 
@@ -212,7 +257,7 @@ test('the rules stay open while the user works with the list; a filter menu clos
   await rules.getByRole('button', { name: 'Restore the defaults' }).click();
   await expect(page.getByTestId('rules-changed')).toHaveCount(0);
   // Counting unknown links as missing leaves one figure, the low end.
-  await expect(page.getByTestId('completeness-card')).toHaveText(/^23%–\d+%\s*$/);
+  await expect(page.getByTestId('completeness-card')).toHaveText(/^23%–\d+%\s*at least/);
   await rules.getByRole('checkbox', { name: /unknown/i }).check();
   await expect(page.getByTestId('completeness-card')).toHaveText(/^23%\s*$/);
   void watch;

@@ -48,3 +48,32 @@ export async function dragLink(page: Page, linkId: string, dx: number, dy: numbe
   await page.mouse.move(at.x + dx, at.y + dy, { steps: 8 });
   await page.mouse.up();
 }
+
+/**
+ * The links of `ids` whose drawn box is not wholly in the free part of the chain canvas: inside the
+ * canvas, and at its corners and centre not under anything else (a side panel, a slide's title band).
+ */
+export async function linksOutOfView(page: Page, ids: readonly string[]): Promise<string[]> {
+  return page.evaluate((list) => {
+    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
+    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+    const frame = container.getBoundingClientRect();
+    const free = (x: number, y: number) => {
+      if (x < frame.left || x > frame.right || y < frame.top || y > frame.bottom) return false;
+      const hit = document.elementFromPoint(x, y);
+      return !!hit && container.contains(hit);
+    };
+    return list.filter((id) => {
+      const b = cy.getElementById(id).renderedBoundingBox({ includeLabels: true, includeUnderlays: false });
+      const [x1, x2, y1, y2] = [frame.left + b.x1, frame.left + b.x2, frame.top + b.y1, frame.top + b.y2];
+      const points = [
+        [x1 + 1, y1 + 1],
+        [x2 - 1, y1 + 1],
+        [x1 + 1, y2 - 1],
+        [x2 - 1, y2 - 1],
+        [(x1 + x2) / 2, (y1 + y2) / 2],
+      ] as const;
+      return !points.every(([x, y]) => free(x, y));
+    });
+  }, ids);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCitation, mostCited } from './citation';
+import { citesOldEvidence, emptyCitation, mostCited } from './citation';
 import type { Dataset } from '../../model/types';
 
 const cites = (...ids: string[]) => ({ sources: ids.map((sourceId) => ({ sourceId, locator: '¶1' })) });
@@ -29,5 +29,28 @@ describe('the source a new citation starts from', () => {
     });
     expect(emptyCitation(dataset).sourceId).toBe('notes');
     expect(emptyCitation(undefined).sourceId).toBe('');
+  });
+});
+
+describe('a new status asks for new evidence', () => {
+  const before = { sources: [{ sourceId: 'article', locator: '¶12', quote: '积极引进碳酸酯、隔膜、铝塑膜等项目' }] };
+  const draft = (sourceId: string, locator: string, quote: string) => ({
+    ...emptyCitation(dataset),
+    sourceId,
+    locator,
+    quote,
+  });
+
+  it('finds the old citation kept as it was, at a new place with the old quote, or at the old place', () => {
+    expect(citesOldEvidence(draft('article', '¶12', '积极引进碳酸酯、隔膜、铝塑膜等项目'), before)).toBe(true);
+    expect(citesOldEvidence(draft('article', 'p. 2', ' 积极引进碳酸酯、隔膜、铝塑膜等项目 '), before)).toBe(true);
+    expect(citesOldEvidence(draft('article', '¶12', ''), before)).toBe(true);
+  });
+
+  it('accepts another place with another quote, another document, or a new source', () => {
+    expect(citesOldEvidence(draft('article', '¶14', '隔膜项目开工建设'), before)).toBe(false);
+    expect(citesOldEvidence(draft('notes', '¶12', '积极引进碳酸酯、隔膜、铝塑膜等项目'), before)).toBe(false);
+    expect(citesOldEvidence(draft('', '¶12', ''), before)).toBe(false);
+    expect(citesOldEvidence(draft('article', '¶12', ''), undefined)).toBe(false);
   });
 });

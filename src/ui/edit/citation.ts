@@ -89,6 +89,23 @@ export function withCitation(
   return thenEdit(addSource(dataset, newSource), (ds) => make(ds, citation));
 }
 
+/**
+ * Whether a draft citation is still the evidence for the status a link had: the same source at the same
+ * place, or the same quote. A new status needs a citation that says so; the old one stays with the old
+ * status in the edit history.
+ */
+export function citesOldEvidence(
+  d: CitationDraft,
+  before: { readonly sources: readonly Citation[] } | undefined,
+): boolean {
+  const locator = d.locator.trim();
+  const quote = d.quote.trim();
+  return (before?.sources ?? []).some(
+    (c) =>
+      d.sourceId !== '' && c.sourceId === d.sourceId && (c.locator === locator || (!!c.quote && c.quote === quote)),
+  );
+}
+
 /** Every record of a region that cites sources: its link states, enterprises and projects. */
 export function regionRecords(dataset: Dataset, regionId: string): { readonly sources: readonly Citation[] }[] {
   const r = dataset.regions.find((x) => x.id === regionId);

@@ -25,6 +25,21 @@ describe('gap rows', () => {
     expect(separator.source).toBe('甘肃日报 Gansu Daily, “取舍之间的发展智慧”, 2024 · ¶12');
   });
 
+  it('lists the LFP and NCM cathodes to verify, with who could settle it and the reason in words', () => {
+    const rows = gapRows(analysis, index, region, shipped, 'en');
+    const ncm = rows.find((r) => r.linkId === 'ncm_cam')!;
+    const lfp = rows.find((r) => r.linkId === 'lfp_cam')!;
+    for (const r of [ncm, lfp]) expect(r).toMatchObject({ kind: 'verify', status: 'unknown' });
+    expect(ncm.settle).toBe(
+      'Settled by a source naming a local maker of NCM cathode material with its capacity, or by NCM (ternary) cells saying where they buy it.',
+    );
+    expect(ncm.settleShort).toBe('To verify with its local buyers: NCM (ternary) cells');
+    expect(ncm.why).toContain('the focus products need it');
+    const plain = rows.find((r) => r.kind === 'verify' && !r.localBuyers.length && !r.localInputs.length)!;
+    expect(plain.settle).toContain('or saying that it is not made in the region');
+    expect(rows.find((r) => r.linkId === 'separator')!.settle).toBe('');
+  });
+
   it('exports a table headed in the language, one row per link', () => {
     const rows = gapRows(analysis, index, region, shipped, 'zh');
     const table = gapTable(rows, 'zh');
@@ -42,6 +57,8 @@ describe('gap rows', () => {
       '本地下游',
       '状态',
       '来源',
+      '列入原因',
+      '核实办法',
     ]);
     expect(table).toHaveLength(rows.length + 1);
     const sep = table.find((r) => r[1] === 'separator')!;

@@ -3,9 +3,10 @@
  * filtering work on. Pure, so it is tested without a browser.
  */
 import { otherLang, translate, type Lang } from '../../i18n';
+import { formatDate, listSeparator } from '../../i18n/format';
 import { sourceLine } from '../common/sourceLine';
 import type { RegionAnalysis } from '../../model/analysis';
-import type { GapKind, LinkAssessment } from '../../model/gaps';
+import { SCORE_WEIGHTS, scoreParts, type GapKind, type GapRules, type LinkAssessment } from '../../model/gaps';
 import type { ChainIndex } from '../../model/graph';
 import type { Citation, Dataset, Indicator, LinkStatus, Localized, Region } from '../../model/types';
 
@@ -27,6 +28,12 @@ export interface GapRow {
   readonly status: LinkStatus;
   /** Where the status comes from: the first citation of the link's state, in short. */
   readonly source: string;
+  /** Why the link is on the list, in words. */
+  readonly why: string;
+  /** For a link to verify: what evidence would settle it (empty for the other kinds). */
+  readonly settle: string;
+  /** The same in a few words, for the table. */
+  readonly settleShort: string;
   readonly assessment: LinkAssessment;
 }
 
@@ -50,6 +57,8 @@ export function gapRows(
   const states = new Map((region?.linkStates ?? []).map((s) => [s.linkId, s]));
   const subChains = new Map(index.template.subChains.map((s) => [s.id, s]));
   const name = (id: string) => index.links.get(id)?.name[lang] ?? id;
+  const products = (region?.focus?.products ?? []).map(name).join(listSeparator(lang));
+  const productsNote = products ? (lang === 'zh' ? `（${products}）` : ` (${products})`) : '';
   return analysis.gaps.ranked.map((a, i) => {
     const link = index.links.get(a.linkId)!;
     return {
@@ -68,9 +77,51 @@ export function gapRows(
       localBuyers: a.localBuyers.map(name),
       status: a.status,
       source: citationLine(dataset, states.get(a.linkId)?.sources[0], lang) || translate(lang, 'gaps.noSource'),
+      why: a.reasons.map((r) => translate(lang, `gaps.reason.${r}`, { products: productsNote })).join(' '),
+      settle: a.kind === 'verify' ? settleText(a, link.name[lang], name, lang) : '',
+      settleShort:
+        a.kind !== 'verify'
+          ? ''
+          : a.localBuyers.length
+            ? translate(lang, 'gaps.settle.askBuyers', { who: a.localBuyers.map(name).join(listSeparator(lang)) })
+            : translate(lang, 'gaps.settle.findMaker'),
       assessment: a,
     };
   });
+}
+
+/** The impact score in a sentence: the points of each part, and for a link to verify what the score means. */
+export function scoreSentence(a: LinkAssessment, lang: Lang): string {
+  const parts = scoreParts(a);
+  const text = translate(lang, 'dossier.score', {
+    score: a.score,
+    count: a.dependents,
+    dependents: parts.dependents,
+    d: SCORE_WEIGHTS.dependents,
+    mass: parts.mass,
+    share: a.massShare === undefined ? translate(lang, 'dossier.noMass') : `${Math.round(a.massShare * 100)}%`,
+    m: SCORE_WEIGHTS.massShare,
+    input: parts.localInput,
+    buyer: parts.localBuyer,
+    i: SCORE_WEIGHTS.localInput,
+  });
+  return a.kind === 'verify' ? `${text} ${translate(lang, 'dossier.scoreIfMissing')}` : text;
+}
+
+/**
+ * What evidence would settle a link to verify, in words: a source naming a local maker and its
+ * capacity, or one saying it is not made here; where local buyers or inputs exist, they are who to ask.
+ */
+export function settleText(
+  a: Pick<LinkAssessment, 'localInputs' | 'localBuyers'>,
+  linkName: string,
+  name: (id: string) => string,
+  lang: Lang,
+): string {
+  const list = (ids: readonly string[]) => ids.map(name).join(listSeparator(lang));
+  if (a.localBuyers.length) return translate(lang, 'gaps.settle.buyers', { link: linkName, who: list(a.localBuyers) });
+  if (a.localInputs.length) return translate(lang, 'gaps.settle.inputs', { link: linkName, who: list(a.localInputs) });
+  return translate(lang, 'gaps.settle.plain', { link: linkName });
 }
 
 /** The table as text cells, headed in `lang`, for CSV and XLSX export. */
@@ -90,6 +141,8 @@ export function gapTable(rows: readonly GapRow[], lang: Lang): string[][] {
     t('gaps.col.localBuyers'),
     t('gaps.col.status'),
     t('gaps.col.source'),
+    t('gaps.col.why'),
+    t('gaps.col.settle'),
   ];
   return [
     header,
@@ -107,7 +160,42 @@ export function gapTable(rows: readonly GapRow[], lang: Lang): string[][] {
       r.localBuyers.join('; '),
       translate(lang, `status.${r.status}`),
       r.source,
+      r.why,
+      r.settle,
     ]),
+  ];
+}
+
+/**
+ * The lines above an exported gap list: what it is, for which region, when, and by which rules, so a
+ * file passed on still says how it was made.
+ */
+export function gapListPreamble(
+  region: Region | undefined,
+  rules: GapRules,
+  lang: Lang,
+  exportedOn: string,
+  whatIf = 0,
+): string[][] {
+  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(lang, k, p);
+  const thresholds = Object.entries(rules.weakBelow)
+    .map(([unit, value]) => `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')} ${unit}`)
+    .join(listSeparator(lang));
+  return [
+    [t('gaps.file.title')],
+    [t('gaps.file.region'), region ? region.name[lang] : '—'],
+    [t('gaps.file.asOf'), region ? formatDate(region.asOf, lang) : '—'],
+    [t('gaps.file.exported'), exportedOn],
+    [
+      t('gaps.file.rules'),
+      t('gaps.file.rulesLine', {
+        thresholds,
+        single: t(rules.singleEnterpriseIsWeak ? 'gaps.file.yes' : 'gaps.file.no'),
+        assume: t(rules.assumeUnknownMissing ? 'gaps.file.yes' : 'gaps.file.no'),
+      }),
+    ],
+    ...(whatIf ? [[t('export.whatIfMark', { count: whatIf })]] : []),
+    [],
   ];
 }
 
@@ -125,4 +213,12 @@ export function figuresBySubject(
     else groups.set(key, { key, subject, rows: [f] });
   }
   return [...groups.values()];
+}
+
+/**
+ * The links the gap view frames on the chain: every gap, and the first `top` rows of the list (whatever
+ * their kind), in rank order.
+ */
+export function gapSubject(rows: readonly GapRow[], top = 5): string[] {
+  return rows.filter((r, i) => i < top || r.kind === 'gap').map((r) => r.linkId);
 }
