@@ -42,6 +42,7 @@ describe('gap rows', () => {
       '本地下游',
       '状态',
       '来源',
+      '走廊',
     ]);
     expect(table).toHaveLength(rows.length + 1);
     const sep = table.find((r) => r[1] === 'separator')!;
@@ -53,5 +54,7 @@ describe('gap rows', () => {
       String(rows.find((r) => r.linkId === 'separator')!.score),
     ]);
     expect(sep[10]).toBe('三元锂电池电芯; 磷酸铁锂电芯');
+    // No region of the Hexi corridor makes separators: the stronger case to invest.
+    expect(sep[13]).toBe('走廊内均无');
   });
 });

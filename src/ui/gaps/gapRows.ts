@@ -8,6 +8,20 @@ import type { RegionAnalysis } from '../../model/analysis';
 import type { GapKind, LinkAssessment } from '../../model/gaps';
 import type { ChainIndex } from '../../model/graph';
 import type { Citation, Dataset, Indicator, LinkStatus, Localized, Region } from '../../model/types';
+import { corridorCover, type CorridorCover } from '../../model/compare';
+
+/** A corridor verdict in words. */
+export function corridorText(cover: CorridorCover | undefined, lang: Lang): string {
+  if (!cover) return '';
+  const names = (rs: CorridorCover['local']) => rs.map((r) => r.name[lang]).join(lang === 'zh' ? '、' : ', ');
+  const verdict =
+    cover.verdict === 'within'
+      ? translate(lang, 'corridor.within', { regions: names(cover.local) })
+      : translate(lang, 'corridor.none');
+  return cover.building.length
+    ? `${verdict} · ${translate(lang, 'corridor.building', { regions: names(cover.building) })}`
+    : verdict;
+}
 
 export interface GapRow {
   readonly rank: number;
@@ -27,6 +41,10 @@ export interface GapRow {
   readonly status: LinkStatus;
   /** Where the status comes from: the first citation of the link's state, in short. */
   readonly source: string;
+  /** Whether another region of the corridor makes the link (`within`) or none does (`none`). */
+  readonly corridor: CorridorCover | undefined;
+  /** The same in words: "Within the corridor: Baiyin", "None in the corridor". */
+  readonly corridorText: string;
   readonly assessment: LinkAssessment;
 }
 
@@ -50,8 +68,10 @@ export function gapRows(
   const states = new Map((region?.linkStates ?? []).map((s) => [s.linkId, s]));
   const subChains = new Map(index.template.subChains.map((s) => [s.id, s]));
   const name = (id: string) => index.links.get(id)?.name[lang] ?? id;
+  const cover = region ? corridorCover(dataset, region, analysis.gaps.ranked.map((a) => a.linkId)) : undefined;
   return analysis.gaps.ranked.map((a, i) => {
     const link = index.links.get(a.linkId)!;
+    const corridor = cover?.get(a.linkId);
     return {
       rank: i + 1,
       linkId: a.linkId,
@@ -68,6 +88,8 @@ export function gapRows(
       localBuyers: a.localBuyers.map(name),
       status: a.status,
       source: citationLine(dataset, states.get(a.linkId)?.sources[0], lang) || translate(lang, 'gaps.noSource'),
+      corridor,
+      corridorText: corridorText(corridor, lang),
       assessment: a,
     };
   });
@@ -90,6 +112,7 @@ export function gapTable(rows: readonly GapRow[], lang: Lang): string[][] {
     t('gaps.col.localBuyers'),
     t('gaps.col.status'),
     t('gaps.col.source'),
+    t('corridor.column'),
   ];
   return [
     header,
@@ -107,6 +130,7 @@ export function gapTable(rows: readonly GapRow[], lang: Lang): string[][] {
       r.localBuyers.join('; '),
       translate(lang, `status.${r.status}`),
       r.source,
+      r.corridorText,
     ]),
   ];
 }
