@@ -621,7 +621,8 @@ export const en = {
   'at.step.started': 'broke ground',
   'at.step.operating': 'in operation',
   'compare.title': 'Region comparison',
-  'compare.intro': 'Every region of the corridor on one chain. Completeness and local supply measure, in every region, the focus products of {region}; while links are unknown they are ranges, from every unknown link absent to every unknown link local.',
+  'compare.intro':
+    'Every region of the corridor on one chain. Completeness and local supply measure, in every region, the focus products of {region}; while links are unknown they are ranges, from every unknown link absent to every unknown link local.',
   'compare.link': 'Link',
   'compare.figures': 'Measured for {region}’s focus products',
   'compare.completeness': 'Completeness',
@@ -631,13 +632,15 @@ export const en = {
   'compare.shown': 'shown',
   'compare.show': 'Show {region}',
   'compare.gapsTitle': 'Gaps of {region}: in the corridor or not',
-  'compare.gapsWhy': '“None in the corridor” is the stronger case to invest: no region nearby makes the link, so a plant would serve the whole corridor.',
+  'compare.gapsWhy':
+    '“None in the corridor” is the stronger case to invest: no region nearby makes the link, so a plant would serve the whole corridor.',
   'corridor.column': 'Corridor',
   'corridor.within': 'Within the corridor: {regions}',
   'corridor.none': 'None in the corridor',
   'corridor.building': 'building in {regions}',
   'changes.title': 'Changes',
-  'changes.intro': 'What the data records as changed between the end of {from} and the end of {to}, each change with its source.',
+  'changes.intro':
+    'What the data records as changed between the end of {from} and the end of {to}, each change with its source.',
   'changes.from': 'From',
   'changes.to': 'To',
   'changes.kind': 'What',
@@ -663,6 +666,11 @@ export const en = {
   'targets.left': 'Left to go',
   'targets.reached': 'Reached',
   'targets.noFigure': 'No figure reported yet',
+  'targets.points': '{value} percentage points',
+  'targets.latestOn': '{value} ({date})',
+  'targets.of': '{share} of the target',
+  'series.target': 'target {value} by {date}',
+  'series.sources': 'Sources',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -599,7 +599,8 @@ export const zhCN: Record<MessageKey, string> = {
   'at.step.started': '开工',
   'at.step.operating': '投产',
   'compare.title': '地区对比',
-  'compare.intro': '走廊内各地区在同一条链上的对比。完整度和本地配套率在每个地区都按{region}的重点产品计算；有环节情况未知时给出区间：从未知环节全部缺失到全部本地。',
+  'compare.intro':
+    '走廊内各地区在同一条链上的对比。完整度和本地配套率在每个地区都按{region}的重点产品计算；有环节情况未知时给出区间：从未知环节全部缺失到全部本地。',
   'compare.link': '环节',
   'compare.figures': '按{region}重点产品计算',
   'compare.completeness': '完整度',
@@ -641,4 +642,9 @@ export const zhCN: Record<MessageKey, string> = {
   'targets.left': '尚差',
   'targets.reached': '已达到',
   'targets.noFigure': '尚无报道数值',
+  'targets.points': '{value} 个百分点',
+  'targets.latestOn': '{value}（{date}）',
+  'targets.of': '已完成目标的 {share}',
+  'series.target': '目标：{date} 前 {value}',
+  'series.sources': '来源',
 };

@@ -111,11 +111,7 @@ export interface CorridorCover {
 }
 
 /** For each of `linkIds`, which other regions of the basis region's corridor have it. */
-export function corridorCover(
-  dataset: Dataset,
-  basis: Region,
-  linkIds: Iterable<string>,
-): Map<string, CorridorCover> {
+export function corridorCover(dataset: Dataset, basis: Region, linkIds: Iterable<string>): Map<string, CorridorCover> {
   const others = corridorRegions(dataset, basis).filter((r) => r.id !== basis.id);
   const out = new Map<string, CorridorCover>();
   for (const id of linkIds) {

@@ -41,7 +41,9 @@ export function seriesOf(region: Region): Series[] {
 
 /** The series reported at two dates or more: those worth a chart. */
 export function chartedSeries(region: Region): Series[] {
-  return seriesOf(region).filter((s) => s.points.length >= 2 && s.points.every((p) => p.value.unit === s.points[0]!.value.unit));
+  return seriesOf(region).filter(
+    (s) => s.points.length >= 2 && s.points.every((p) => p.value.unit === s.points[0]!.value.unit),
+  );
 }
 
 export interface TargetProgress {

@@ -27,12 +27,41 @@ function dated(): Dataset {
         dates: { signed: '2022-03', started: '2022-08-03', operating: '2024-02' },
         sources: [cite('src')],
       },
-      { id: 'p2', name: { zh: '二', en: 'Two' }, status: 'building', linkIds: ['c'], enterpriseIds: [], sources: [cite('src')] },
+      {
+        id: 'p2',
+        name: { zh: '二', en: 'Two' },
+        status: 'building',
+        linkIds: ['c'],
+        enterpriseIds: [],
+        sources: [cite('src')],
+      },
     ],
     indicators: [
-      { id: 'i22', name: { zh: '率', en: 'Share' }, value: { value: 65, unit: 'percent' }, period: '2022-06', linkIds: [], sources: [cite('old')] },
-      { id: 'i23', name: { zh: '率', en: 'Share' }, value: { value: 75, unit: 'percent' }, period: '2023', linkIds: [], sources: [cite('src')] },
-      { id: 't30', name: { zh: '目标', en: 'Target' }, value: { value: 90, unit: 'percent' }, period: '2030', linkIds: [], sources: [cite('old')], target: true },
+      {
+        id: 'i22',
+        name: { zh: '率', en: 'Share' },
+        value: { value: 65, unit: 'percent' },
+        period: '2022-06',
+        linkIds: [],
+        sources: [cite('old')],
+      },
+      {
+        id: 'i23',
+        name: { zh: '率', en: 'Share' },
+        value: { value: 75, unit: 'percent' },
+        period: '2023',
+        linkIds: [],
+        sources: [cite('src')],
+      },
+      {
+        id: 't30',
+        name: { zh: '目标', en: 'Target' },
+        value: { value: 90, unit: 'percent' },
+        period: '2030',
+        linkIds: [],
+        sources: [cite('old')],
+        target: true,
+      },
     ],
   };
   return deepFreeze({
@@ -45,7 +74,8 @@ function dated(): Dataset {
 describe('dates a planner asks for', () => {
   it('takes a year, a month or a real day, nothing else', () => {
     for (const ok of ['2022', '2022-06', '2024-02-29']) expect(isAskedDate(ok)).toBe(true);
-    for (const bad of ['22', '2022-13', '2023-02-29', '2022-6', '2022-H1', 'soon', '']) expect(isAskedDate(bad)).toBe(false);
+    for (const bad of ['22', '2022-13', '2023-02-29', '2022-6', '2022-H1', 'soon', ''])
+      expect(isAskedDate(bad)).toBe(false);
   });
 
   it('counts a record from its start up to the end of the date asked', () => {
@@ -65,7 +95,7 @@ describe('datasetAt', () => {
     expect(datasetAt(ds, '2021-04').regions[0]!.linkStates).toEqual([]);
   });
 
-  it("gives a project the status of its latest dated step, and says which had not started", () => {
+  it('gives a project the status of its latest dated step, and says which had not started', () => {
     const ds = dated();
     const status = (at: string) => datasetAt(ds, at).regions[0]!.projects.find((p) => p.id === 'p1')?.status;
     expect(status('2022-02')).toBeUndefined();

@@ -16,7 +16,17 @@
  *   source that gives it. A target (`target: true`) counts from its source, whatever year it aims at.
  * - Enterprises have no dates and stay as stored.
  */
-import type { Citation, Dataset, Indicator, LinkState, LinkStatus, Project, ProjectStatus, Region, Source } from './types';
+import type {
+  Citation,
+  Dataset,
+  Indicator,
+  LinkState,
+  LinkStatus,
+  Project,
+  ProjectStatus,
+  Region,
+  Source,
+} from './types';
 
 /** A date a planner can ask for: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day. */
 export function isAskedDate(text: string): boolean {
@@ -206,7 +216,14 @@ export function changesBetween(dataset: Dataset, regionId: string, from: string,
   for (const s of after.linkStates) {
     const was = statusBefore.get(s.linkId) ?? 'unknown';
     if (was !== s.status) {
-      changes.push({ kind: 'status', linkId: s.linkId, before: was, after: s.status, asOf: s.asOf, sources: s.sources });
+      changes.push({
+        kind: 'status',
+        linkId: s.linkId,
+        before: was,
+        after: s.status,
+        asOf: s.asOf,
+        sources: s.sources,
+      });
     }
   }
   const projectBefore = new Map(before.projects.map((p) => [p.id, p.status]));
@@ -227,7 +244,9 @@ export function changesBetween(dataset: Dataset, regionId: string, from: string,
   const figures = after.indicators
     .filter((i) => !knownBefore.has(i.id))
     .map((i) => ({ i, reported: reportedFrom(i, sources) }))
-    .sort((a, b) => (dateStart(a.reported) < dateStart(b.reported) ? -1 : dateStart(a.reported) > dateStart(b.reported) ? 1 : 0));
+    .sort((a, b) =>
+      dateStart(a.reported) < dateStart(b.reported) ? -1 : dateStart(a.reported) > dateStart(b.reported) ? 1 : 0,
+    );
   for (const { i, reported } of figures) {
     changes.push({ kind: 'indicator', indicatorId: i.id, indicator: i, reported, sources: i.sources });
   }

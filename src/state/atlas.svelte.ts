@@ -52,7 +52,9 @@ export class AtlasState {
   /** The date the data is shown as it stood at (`?at=`); undefined shows it as it stands. */
   at = $state<string | undefined>(undefined);
   /** The dataset as it stood at `at` (the stored data when no date is set). Read-only: edits go to `dataset`. */
-  readonly shown: Dataset | undefined = $derived(this.dataset && this.at ? datasetAt(this.dataset, this.at) : this.dataset);
+  readonly shown: Dataset | undefined = $derived(
+    this.dataset && this.at ? datasetAt(this.dataset, this.at) : this.dataset,
+  );
   /** The region shown, undated: the one edits go to. */
   readonly storedRegion: Region | undefined = $derived(
     this.dataset?.regions.find((r) => r.id === this.regionId) ?? this.dataset?.regions[0],

@@ -34,7 +34,11 @@ describe('routes', () => {
     expect(parseRoute('#/?at=2022-13').at).toBeUndefined();
     expect(parseRoute('#/changes?from=2022&to=2024')).toMatchObject({ view: 'changes', from: '2022', to: '2024' });
     expect(parseRoute('#/changes?from=later')).not.toHaveProperty('from');
-    for (const hash of ['#/compare?region=wuwei&at=2023', '#/changes?region=baiyin&from=2022&to=2024-06', '#/gaps?at=2022-09&link=cu']) {
+    for (const hash of [
+      '#/compare?region=wuwei&at=2023',
+      '#/changes?region=baiyin&from=2022&to=2024-06',
+      '#/gaps?at=2022-09&link=cu',
+    ]) {
       expect(formatRoute(parseRoute(hash))).toBe(hash);
     }
   });

@@ -68,7 +68,13 @@ export function gapRows(
   const states = new Map((region?.linkStates ?? []).map((s) => [s.linkId, s]));
   const subChains = new Map(index.template.subChains.map((s) => [s.id, s]));
   const name = (id: string) => index.links.get(id)?.name[lang] ?? id;
-  const cover = region ? corridorCover(dataset, region, analysis.gaps.ranked.map((a) => a.linkId)) : undefined;
+  const cover = region
+    ? corridorCover(
+        dataset,
+        region,
+        analysis.gaps.ranked.map((a) => a.linkId),
+      )
+    : undefined;
   return analysis.gaps.ranked.map((a, i) => {
     const link = index.links.get(a.linkId)!;
     const corridor = cover?.get(a.linkId);
