@@ -27,6 +27,7 @@ import {
   readQualifier,
   readStage,
   readStatus,
+  readTarget,
   readUnit,
 } from './cells';
 import type { Where } from './issues';
@@ -222,6 +223,8 @@ const READERS: { readonly [K in TableKey]: Reader<K> } = {
       subject: c.localized('subject'),
       linkIds: c.ids('link_ids'),
       note: c.localized('note'),
+      target: c.typed('target', readTarget),
+      series: c.text('series')?.trim(),
     }),
 };
 
