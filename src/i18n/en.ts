@@ -640,7 +640,7 @@ export const en = {
   'corridor.building': 'building in {regions}',
   'changes.title': 'Changes',
   'changes.intro':
-    'What the data records as changed between the end of {from} and the end of {to}, each change with its source.',
+    'What the data records as changed between the end of {from} and the end of {to}, each change with its source. “Unknown” before means no record dated earlier, not that the link was missing.',
   'changes.from': 'From',
   'changes.to': 'To',
   'changes.kind': 'What',
@@ -671,6 +671,9 @@ export const en = {
   'targets.of': '{share} of the target',
   'series.target': 'target {value} by {date}',
   'series.sources': 'Sources',
+  'compare.noFocus':
+    '{region} has no focus products on record, so completeness and local supply have nothing to measure. Show a region with focus products (Jinchang) to compare them.',
+  'compare.noGaps': '{region} has no gap on the list (a region without focus products has none).',
 } as const;
 
 export type MessageKey = keyof typeof en;

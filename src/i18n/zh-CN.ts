@@ -616,7 +616,8 @@ export const zhCN: Record<MessageKey, string> = {
   'corridor.none': '走廊内均无',
   'corridor.building': '{regions}在建',
   'changes.title': '变化',
-  'changes.intro': '数据记录的从 {from} 末到 {to} 末的变化，每项附来源。',
+  'changes.intro':
+    '数据记录的从 {from} 末到 {to} 末的变化，每项附来源。“之前”为“未知”表示没有更早的记录，并非该环节缺失。',
   'changes.from': '从',
   'changes.to': '到',
   'changes.kind': '类别',
@@ -647,4 +648,7 @@ export const zhCN: Record<MessageKey, string> = {
   'targets.of': '已完成目标的 {share}',
   'series.target': '目标：{date} 前 {value}',
   'series.sources': '来源',
+  'compare.noFocus':
+    '{region}没有记录重点产品，完整度和本地配套率无从计算。请切换到有重点产品的地区（如金昌市）进行对比。',
+  'compare.noGaps': '{region}的缺链清单为空（没有重点产品的地区不列缺口）。',
 };

@@ -56,6 +56,13 @@ export function citationLine(dataset: Dataset, c: Citation | undefined, lang: La
   return `${sourceLine(s, lang)} · ${c.locator}`;
 }
 
+/** A citation in short: publisher, date, locator (the title is in the source list). */
+export function shortCitation(dataset: Dataset, c: Citation, lang: Lang): string {
+  const s = dataset.sources.find((x) => x.id === c.sourceId);
+  if (!s) return `${c.sourceId} · ${c.locator}`;
+  return `${s.publisher}, ${s.date ?? translate(lang, 'date.undated')} · ${c.locator}`;
+}
+
 /** Rows of the gap list (gaps, extensions and weak links), in ranked order. */
 export function gapRows(
   analysis: RegionAnalysis,
