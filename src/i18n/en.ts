@@ -674,6 +674,18 @@ export const en = {
   'compare.noFocus':
     '{region} has no focus products on record, so completeness and local supply have nothing to measure. Show a region with focus products (Jinchang) to compare them.',
   'compare.noGaps': '{region} has no gap on the list (a region without focus products has none).',
+  'region.add': 'Add region',
+  'region.addMenu': 'Add a region…',
+  'region.addTitle': 'Add a region',
+  'region.addHint':
+    'The region starts with every link unknown. Then open a link and set its status with the source that says so.',
+  'region.nameZh': 'Name in Chinese',
+  'region.nameEn': 'Name in English',
+  'region.parentZh': 'Province or larger area, Chinese (optional)',
+  'region.parentEn': 'Province or larger area, English (optional)',
+  'region.asOf': 'Data as of (year, month or day)',
+  'region.id': 'Id (letters, digits, -)',
+  'region.added': 'Added {name}. Open a link to set its status.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -651,4 +651,15 @@ export const zhCN: Record<MessageKey, string> = {
   'compare.noFocus':
     '{region}没有记录重点产品，完整度和本地配套率无从计算。请切换到有重点产品的地区（如金昌市）进行对比。',
   'compare.noGaps': '{region}的缺链清单为空（没有重点产品的地区不列缺口）。',
+  'region.add': '添加地区',
+  'region.addMenu': '添加地区…',
+  'region.addTitle': '添加地区',
+  'region.addHint': '新地区的各环节先为“未知”。之后打开环节，按来源设置其状态。',
+  'region.nameZh': '中文名称',
+  'region.nameEn': '英文名称',
+  'region.parentZh': '所属省份或上级区域（中文，可选）',
+  'region.parentEn': '所属省份或上级区域（英文，可选）',
+  'region.asOf': '数据截至（年、月或日）',
+  'region.id': '编号（字母、数字、-）',
+  'region.added': '已添加{name}。打开环节即可设置状态。',
 };

@@ -120,3 +120,32 @@ test('the gap view shows each target with its progress and the local-supply seri
   await expect(chart.locator('.sources li')).toHaveCount(3);
   void watch;
 });
+
+test('a planner adds a region, which opens with every link unknown and joins the comparison', async ({
+  page,
+  watch,
+}) => {
+  await openApp(page, './?lang=en');
+  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Add a region…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a region' });
+  await dialog.getByLabel('Name in Chinese').fill('金川区');
+  await dialog.getByLabel('Name in English').fill('Jinchuan District');
+  await dialog.getByLabel('Province or larger area, English (optional)').fill('Gansu');
+  // A taken id is refused, with the store unchanged.
+  await dialog.getByLabel('Id (letters, digits, -)').fill('jinchang');
+  await dialog.getByRole('button', { name: 'Add region' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('This id is used twice');
+  await dialog.getByLabel('Id (letters, digits, -)').fill('jinchuan-district');
+  await dialog.getByRole('button', { name: 'Add region' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/region=jinchuan-district/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jinchuan District, Gansu');
+  await storedAll(page);
+  await page.reload();
+  await page.getByRole('link', { name: 'Compare' }).click();
+  const table = page.getByRole('table', { name: 'Region comparison' });
+  await expect(table.locator('thead th[data-region]')).toHaveCount(8);
+  await expect(table.locator('thead th.shown')).toContainText('Jinchuan District');
+  void watch;
+});
