@@ -686,6 +686,9 @@ export const en = {
   'region.asOf': 'Data as of (year, month or day)',
   'region.id': 'Id (letters, digits, -)',
   'region.added': 'Added {name}. Open a link to set its status.',
+  'changes.onChain': 'Show on the chain',
+  'changes.marked': 'Marked: {count:link|links} whose status or projects changed since {since}',
+  'changes.unmark': 'Clear the marks',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -662,4 +662,7 @@ export const zhCN: Record<MessageKey, string> = {
   'region.asOf': '数据截至（年、月或日）',
   'region.id': '编号（字母、数字、-）',
   'region.added': '已添加{name}。打开环节即可设置状态。',
+  'changes.onChain': '在产业链上显示',
+  'changes.marked': '已标出自 {since} 以来状态或项目有变化的 {count} 个环节',
+  'changes.unmark': '清除标记',
 };

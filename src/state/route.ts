@@ -31,6 +31,8 @@ export interface Route {
   readonly region?: string;
   /** The date the data is shown as it stood at (`?at=2022-06`); absent, the data as it stands. */
   readonly at?: string;
+  /** On the chain: mark the links that changed since this date (up to `at`, or to now). */
+  readonly since?: string;
   /** The changes view's two dates (`#/changes?from=2022&to=2024`). */
   readonly from?: string;
   readonly to?: string;
@@ -65,7 +67,9 @@ export function parseRoute(hash: string): Route {
     statuses: list(params, 'status').filter((s): s is LinkStatus => (LINK_STATUSES as readonly string[]).includes(s)),
     stages: list(params, 'stage').filter((s): s is Stage => (STAGES as readonly string[]).includes(s)),
   };
-  const context: { region?: string; at?: string } = {};
+  const context: { region?: string; at?: string; since?: string } = {};
+  const sinceParam = params.get('since');
+  if (sinceParam && isAskedDate(sinceParam) && path[0] !== 'changes') context.since = sinceParam;
   const regionParam = params.get('region');
   if (regionParam) context.region = regionParam;
   const atParam = params.get('at');
@@ -108,6 +112,7 @@ export function formatRoute(route: Route): string {
   const params = new URLSearchParams();
   if (route.region) params.set('region', route.region);
   if (route.at && route.view !== 'changes') params.set('at', route.at);
+  if (route.since && route.view !== 'changes') params.set('since', route.since);
   if (route.view === 'changes') {
     if (route.from) params.set('from', route.from);
     if (route.to) params.set('to', route.to);

@@ -99,6 +99,11 @@ test('#/changes lists what changed between two dates, each with its source', asy
   for (const row of [project, output, table.locator('tr[data-kind="status"]').first()]) {
     await expect(row.locator('td.source')).toContainText(/Gansu Daily|Economic Daily|notes/);
   }
+  // The same changes as marks on the chain.
+  await page.getByRole('button', { name: 'Show on the chain' }).click();
+  await expect(page).toHaveURL(/#\/\?at=2024&since=2022$/);
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'changed since 2022' })).toContainText(/Marked: \d+ links/);
   await page.goto('./?lang=zh#/changes?from=2022&to=2024');
   await expect(page.getByRole('table', { name: '变化' })).toBeVisible();
   void watch;
