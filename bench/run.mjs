@@ -1,24 +1,30 @@
-// npm run bench: builds the benchmark page, opens it in headless Chromium, runs every benchmark and
-// writes the figures to bench/results/latest.json and bench/results/latest.md (with the machine).
+// npm run bench: builds the app and the benchmark pages, opens them in headless Chromium, runs every
+// benchmark (start-up of the built app against plain Cytoscape.js, then the model, drawing and storage
+// benchmarks) and writes the figures to bench/results/latest.json and bench/results/latest.md (with the
+// machine).
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../scripts/chromium.mjs';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { build, preview } from 'vite';
+import { startFigures } from './start.mjs';
 
+await build({ logLevel: 'warn' });
 await build({ configFile: 'bench/vite.config.ts' });
+const start = await startFigures({ runs: 5 });
 const server = await preview({
   configFile: 'bench/vite.config.ts',
-  preview: { port: 4181, strictPort: true },
+  preview: { port: 4179, strictPort: true },
   logLevel: 'error',
 });
 const browser = await chromium.launch(launchOptions);
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
-  await page.goto('http://localhost:4181/');
+  await page.goto('http://localhost:4179/');
   await page.waitForFunction(() => 'runBench' in window);
-  const figures = await page.evaluate(() => window.runBench());
+  const figures = [...start, ...(await page.evaluate(() => window.runBench()))];
   const machine = {
     cpus: os.cpus().length,
     cpu: os.cpus()[0]?.model,

@@ -105,12 +105,40 @@ export async function importCsv(bytes: Uint8Array, ctx: ImportContext, progress:
   return { ok: true, kind: 'patch', patch, issues, origins, format: 'csv', encoding };
 }
 
-/** One CSV file per table, UTF-8 with a byte-order mark; headers in English unless asked for Chinese. */
+/**
+ * One CSV file per table, UTF-8 with a byte-order mark; headers in English unless asked for Chinese.
+ * With several regions, each region's tables go in files of their own (`…-<region id>-statuses.csv`),
+ * since a CSV file imports into one region; a region's empty table is left out, as a file with no rows
+ * cannot say which region it is for.
+ */
 export function exportCsv(dataset: Dataset, options: ExportOptions = {}): ExportedFile[] {
   const lang = options.headers ?? 'en';
   const base = options.baseName ?? 'chainatlas';
+  if (dataset.regions.length <= 1) return tableFiles(dataset, TABLES, base, lang);
+  const regionTable = (spec: TableSpec) => spec.key === 'regions' || spec.scopeColumn === 'region_id';
+  return [
+    ...tableFiles(
+      dataset,
+      TABLES.filter((t) => !regionTable(t)),
+      base,
+      lang,
+    ),
+    ...dataset.regions.flatMap((region) =>
+      tableFiles({ ...dataset, regions: [region] }, TABLES.filter(regionTable), `${base}-${region.id}`, lang, true),
+    ),
+  ];
+}
+
+function tableFiles(
+  dataset: Dataset,
+  specs: readonly TableSpec[],
+  base: string,
+  lang: 'zh' | 'en',
+  skipEmpty = false,
+): ExportedFile[] {
   const rows = datasetRows(dataset);
-  return TABLES.map((spec) => {
+  const kept = skipEmpty ? specs.filter((spec) => (rows.get(spec.key) ?? []).length > 0) : specs;
+  return kept.map((spec) => {
     const body = rowArrays(spec, rows.get(spec.key) ?? []).map((r) =>
       r.map((cell, i) => {
         const text = cell === undefined ? '' : String(cell);

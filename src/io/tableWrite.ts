@@ -22,8 +22,9 @@ const cite = (c: Citation | undefined): Cells =>
 /** The record's row, then one row per further citation (repeating the key columns). */
 function withCitations(spec: TableSpec, cells: Cells, sources: readonly Citation[]): Cells[] {
   const rows = [{ ...cells, ...cite(sources[0]) }];
-  const keys = [...spec.keyColumns, ...(spec.scopeColumn ? [spec.scopeColumn] : [])];
-  for (const c of sources.slice(1)) rows.push({ ...Object.fromEntries(keys.map((k) => [k, cells[k]])), ...cite(c) });
+  const keys = new Set([...spec.keyColumns, ...(spec.scopeColumn ? [spec.scopeColumn] : [])]);
+  for (const c of sources.slice(1))
+    rows.push({ ...Object.fromEntries([...keys].map((k) => [k, cells[k]])), ...cite(c) });
   return rows;
 }
 

@@ -39,7 +39,10 @@ export interface TableSpec {
   readonly sheet: Localized;
   /** Columns that identify a record; a row repeating them with only citation columns adds a citation. */
   readonly keyColumns: readonly string[];
-  /** Columns that say which chain or region a row belongs to (not part of the record). */
+  /**
+   * The column that says which chain or region a row belongs to. It may also be the key (a region's
+   * focus: one record per region).
+   */
   readonly scopeColumn?: 'chain_id' | 'region_id';
   readonly help: Localized;
   readonly columns: readonly ColumnSpec[];
@@ -234,6 +237,7 @@ export const TABLES: readonly TableSpec[] = [
     key: 'focus',
     sheet: { zh: '发展重点', en: 'Focus' },
     keyColumns: ['region_id'],
+    scopeColumn: 'region_id',
     help: {
       zh: '地区的重点产品、应用、子链和配套产业',
       en: "A region's focus products, uses, sub-chains and supporting industries",

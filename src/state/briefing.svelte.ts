@@ -9,6 +9,7 @@ import type { AtlasState } from './atlas.svelte';
 import { locale } from './locale.svelte';
 import { parseRoute } from './route';
 import type { Router } from './router.svelte';
+import { freshId } from '../model/ids';
 
 /** What the speaker-notes window (or its keyboard, or a remote plugged into it) asks the presenter to do. */
 export type PresenterCommand = 'next' | 'prev' | 'first' | 'last' | 'blank';
@@ -52,8 +53,6 @@ export interface CameraRequest {
   readonly box: ViewBox | undefined;
   readonly duration: number;
 }
-
-const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** What a saved view needs of the gap view's what-if. */
 export interface WhatIfHolder {
@@ -111,7 +110,7 @@ export class BriefingState {
   /** Saves what is on screen as a view. */
   async saveView(title: string, notes: string, box: ViewBox | undefined): Promise<SavedView> {
     const view: SavedView = {
-      id: newId('view'),
+      id: freshId('view'),
       title: title.trim(),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
       route: location.hash || '#/',
@@ -146,7 +145,7 @@ export class BriefingState {
 
   async createBriefing(title: string, viewIds: readonly string[]): Promise<Briefing> {
     const briefing: Briefing = {
-      id: newId('briefing'),
+      id: freshId('briefing'),
       title: title.trim(),
       viewIds,
       createdAt: new Date().toISOString(),

@@ -10,6 +10,7 @@ import type { Region } from '../model/types';
 import { deleteScenario, listScenarios, saveScenario } from '../store/scenarioRepository';
 import type { AtlasState } from './atlas.svelte';
 import { readPref, writePref } from './prefs';
+import { freshId } from '../model/ids';
 
 const RULES_KEY = 'chainatlas.gapRules';
 
@@ -97,7 +98,7 @@ export class GapsState {
     if (!db || !region || !name.trim()) return;
     const scenario: Scenario = {
       // Saving under a name the region already has replaces that scenario, as saving a file does.
-      id: this.saved.find((s) => s.name === name.trim())?.id ?? `scenario-${Date.now().toString(36)}`,
+      id: this.saved.find((s) => s.name === name.trim())?.id ?? freshId('scenario'),
       regionId: region.id,
       name: name.trim(),
       changes: this.changes,

@@ -2,7 +2,7 @@ import { en } from '../../src/i18n/en';
 import { downstreamOf, upstreamOf } from '../../src/model/graph';
 import { expect, openApp, test } from './fixtures';
 import { dragLink, drawnLinks, linkPoint, modelPosition } from './graph';
-import { shippedDataset, shippedIndex } from './shipped';
+import { shippedDataset, shippedIndex, SHIPPED_LINKS } from './shipped';
 
 const chain = shippedDataset().chains[0]!;
 const details = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Link details' });
@@ -122,24 +122,24 @@ test('filters by sub-chain, status and stage reach the graph, the outline and th
   await page.getByText('Status', { exact: true }).first().click();
   await page.getByRole('checkbox', { name: 'Attracting' }).check();
   const outline = page.getByRole('navigation', { name: 'Chain outline' });
-  await expect(outline.getByTestId('outline-count')).toHaveText('4 of 77 links');
+  await expect(outline.getByTestId('outline-count')).toHaveText(`4 of ${SHIPPED_LINKS} links`);
   const listed = await outline
     .getByRole('button')
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-link')));
   expect(listed.sort()).toEqual(['cyc_carb', 'lin_carb', 'pouch_film', 'separator']);
   await expect(page).toHaveURL(/status=attracting/);
   const dimmed = (await drawnLinks(page)).filter((l) => l.classes.includes('dimmed'));
-  expect(dimmed).toHaveLength(73);
+  expect(dimmed).toHaveLength(SHIPPED_LINKS - 4);
 
   // The address brings the same view back.
   await page.reload();
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
-  await expect(outline.getByTestId('outline-count')).toHaveText('4 of 77 links');
+  await expect(outline.getByTestId('outline-count')).toHaveText(`4 of ${SHIPPED_LINKS} links`);
 
   await page.goto('./?lang=en#/?sub=cathode&stage=product');
-  await expect(outline.getByTestId('outline-count')).toHaveText('3 of 77 links');
+  await expect(outline.getByTestId('outline-count')).toHaveText(`3 of ${SHIPPED_LINKS} links`);
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(outline.getByTestId('outline-count')).toHaveText('77 links');
+  await expect(outline.getByTestId('outline-count')).toHaveText(`${SHIPPED_LINKS} links`);
   void watch;
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inspectPdf } from '../../src/io/pdf';
 import { expect, openApp, test } from './fixtures';
+import { SHIPPED_LINKS, shippedDataset } from './shipped';
 
 async function exportFile(
   page: import('@playwright/test').Page,
@@ -60,12 +61,13 @@ test('SVG of the chain parses and holds every link as text', async ({ page, watc
     };
   }, svg);
   expect(parsed.error).toBeNull();
-  expect(parsed.links).toBe(77);
+  expect(parsed.links).toBe(SHIPPED_LINKS);
   expect(parsed.text).toContain('隔膜');
   // Its caption says what it shows and where the statuses come from.
   expect(parsed.text).toContain('金昌市 · 新能源电池产业链');
   expect(parsed.text).toContain('甘肃日报 Gansu Daily');
-  expect(parsed.text).toContain('未知 56');
+  const known = shippedDataset().regions[0]!.linkStates.filter((s) => s.status !== 'unknown').length;
+  expect(parsed.text).toContain(`未知 ${SHIPPED_LINKS - known}`);
   void watch;
 });
 
@@ -88,7 +90,7 @@ test('data exports: the native file holds everything in the current format; the 
   expect(json.name).toMatch(/\.json$/);
   const data = JSON.parse(json.bytes.toString('utf8'));
   expect(data.format).toBe(3);
-  expect(data.chains[0].links).toHaveLength(77);
+  expect(data.chains[0].links).toHaveLength(SHIPPED_LINKS);
   const xlsx = await exportFile(page, 'Excel workbook (XLSX)');
   expect([...xlsx.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
   const graphml = await exportFile(page, 'GraphML (yEd, Gephi, Cytoscape)');

@@ -1,5 +1,6 @@
 import { ELECTROLYTE_MISSING, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
+import { SHIPPED_LINKS } from './shipped';
 
 test('opens on the Jinchang chain, drawn, with its title, data date and source', async ({ page, watch }) => {
   await openApp(page, './?lang=en');
@@ -8,7 +9,7 @@ test('opens on the Jinchang chain, drawn, with its title, data date and source',
   await expect(page.getByTestId('data-date')).toHaveText('Data as of 2024');
   await expect(page.getByTestId('main-source')).toContainText('Gansu Daily');
   await expect(page.getByTestId('main-source')).toContainText('取舍之间的发展智慧');
-  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '77');
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', String(SHIPPED_LINKS));
 
   // The canvas really has something on it: many distinct pixel colours, not a blank sheet.
   const colours = await page.evaluate(() => {

@@ -17,14 +17,14 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
   await openApp(page, './?lang=en#/gaps');
   await expect(table(page)).toBeVisible();
   const ranked = await rowLinks(page);
-  expect(ranked.slice(0, 2).sort()).toEqual(['pouch_film', 'separator']);
+  expect(ranked.slice(0, 2).sort()).toEqual(['cu_foil', 'niso4']);
   expect(ranked).toEqual(expect.arrayContaining(['cyc_carb', 'lin_carb', 'ncm_pcam']));
   expect(ranked).not.toContain('ni_metal');
   // The key figure counts gaps as the table's kinds do.
-  await expect(page.getByTestId('gap-count')).toHaveText(/^4\s*\+ 2 weak$/);
+  await expect(page.getByTestId('gap-count')).toHaveText(/^3\s*\+ 5 weak$/);
   // Completeness, like local supply, gives both ends while links are unknown, and one figure when the
   // rules count unknown links as missing.
-  await expect(page.getByTestId('completeness-card')).toHaveText(/^27%–91%\s*$/);
+  await expect(page.getByTestId('completeness-card')).toHaveText(/^23%–93%\s*$/);
 
   // An enterprise and a project the source names without saying which link they serve are still shown.
   await expect(page.locator('[data-record="hanxing-1e8ah"]')).toContainText(
@@ -32,7 +32,7 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
   );
   // Figures the source reports about the region as a whole are there, with where they stand in it.
   await expect(page.locator('[data-indicator="battery-output-2023"]')).toHaveText(
-    /Battery industry output\s*CNY 26 billion\s*\+40.5% year on year\s*2023\s*¶13/,
+    /Battery industry output\s*CNY 26 billion\s*\+40.5% year on year\s*2023\s*甘肃日报 Gansu Daily, “取舍之间的发展智慧”, 2024 · ¶13/,
   );
 
   // Sort by link name, then back by score (highest first).
@@ -54,7 +54,7 @@ test('the gap list ranks the attracted links, sorts by any column and a row open
 
   // Filter to gaps only.
   await page.getByRole('checkbox', { name: /^Gap/ }).check();
-  expect((await rowLinks(page)).sort()).toEqual(['cyc_carb', 'lin_carb', 'pouch_film', 'separator']);
+  expect((await rowLinks(page)).sort()).toEqual(['cyc_carb', 'lin_carb', 'separator']);
 
   // A row selects the link: its details open, with the verdict, and the graph marks it.
   await table(page).locator('tbody tr[data-link="separator"]').click();
@@ -73,14 +73,14 @@ test('a what-if shows what it changes, and discarding it leaves no trace', async
   const before = await storedStates();
   await page
     .getByRole('combobox', { name: 'Choose a project…' })
-    .selectOption({ label: 'Jinchuan Group 70,000 t ternary precursor · Building' });
+    .selectOption({ label: 'Jinchuan Group 30,000 t electronic copper foil · Building' });
   await page.getByRole('button', { name: 'What if completed' }).first().click();
   const diff = page.getByTestId('whatif-diff');
-  await expect(diff).toContainText('Completeness 27% → 29%');
-  await expect(diff).toContainText('Local supply of NCM (ternary) cells 22% → 24%');
+  await expect(diff).toContainText('Completeness 23% → 25%');
+  await expect(diff).toContainText('Local supply of NCM (ternary) cells 16% → 18%');
   await expect(page.getByText('What-if: 1 change, not stored')).toBeVisible();
-  // The graph shows the precursor as present now.
-  expect((await drawnLinks(page)).find((l) => l.id === 'ncm_pcam')).toBeDefined();
+  // The graph shows the copper foil as present now.
+  expect((await drawnLinks(page)).find((l) => l.id === 'cu_foil')).toBeDefined();
 
   await page.getByRole('button', { name: 'Discard' }).click();
   await expect(diff).toHaveCount(0);
@@ -139,7 +139,7 @@ test('the gap list downloads as CSV (Excel-ready UTF-8) and XLSX', async ({ page
       .map((r) => r[1])
       .slice(0, 2)
       .sort(),
-  ).toEqual(['pouch_film', 'separator']);
+  ).toEqual(['cu_foil', 'niso4']);
 
   const [xlsxDownload] = await Promise.all([
     page.waitForEvent('download'),
@@ -148,14 +148,14 @@ test('the gap list downloads as CSV (Excel-ready UTF-8) and XLSX', async ({ page
   const xlsx = readFileSync((await xlsxDownload.path())!);
   expect([...xlsx.subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip, as every .xlsx is
 
-  // The export holds the rows as the table shows them: filtered to weak links, two rows.
+  // The export holds the rows as the table shows them: filtered to weak links, five rows.
   await page.getByRole('checkbox', { name: /^Weak/ }).check();
   const [weakDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'CSV' }).click(),
   ]);
   const weak = await parseCsv(new TextDecoder().decode(readFileSync((await weakDownload.path())!)));
-  expect(weak.rows.slice(1).map((r) => r.cells[1])).toEqual(['ncm_pcam', 'cell_lfp']);
+  expect(weak.rows.slice(1).map((r) => r.cells[1])).toEqual(['niso4', 'cu_foil', 'ncm_pcam', 'cell_lfp', 'cell_prism']);
   void watch;
 });
 
@@ -212,8 +212,8 @@ test('the rules stay open while the user works with the list; a filter menu clos
   await rules.getByRole('button', { name: 'Restore the defaults' }).click();
   await expect(page.getByTestId('rules-changed')).toHaveCount(0);
   // Counting unknown links as missing leaves one figure, the low end.
-  await expect(page.getByTestId('completeness-card')).toHaveText(/^27%–\d+%\s*$/);
+  await expect(page.getByTestId('completeness-card')).toHaveText(/^23%–\d+%\s*$/);
   await rules.getByRole('checkbox', { name: /unknown/i }).check();
-  await expect(page.getByTestId('completeness-card')).toHaveText(/^27%\s*$/);
+  await expect(page.getByTestId('completeness-card')).toHaveText(/^23%\s*$/);
   void watch;
 });

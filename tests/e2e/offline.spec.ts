@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ELECTROLYTE_MISSING, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
+import { SHIPPED_LINKS } from './shipped';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 
@@ -152,7 +153,7 @@ test('after one visit the app starts, shows the user’s data and changes view w
 
   await page.reload();
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
-  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', '77');
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-links', String(SHIPPED_LINKS));
   await expect(missing).toHaveText(/Missing\s*1$/);
   await expect(page.getByTestId('offline-indicator')).toHaveText('Offline · working from this device’s copy');
 

@@ -19,3 +19,11 @@ export function shippedDataset(): Dataset {
 export function shippedIndex(): ChainIndex {
   return indexChain(shippedDataset().chains[0]!);
 }
+
+/** How many links the shipped chain has. */
+export const SHIPPED_LINKS = shippedDataset().chains[0]!.links.length;
+
+/** How many of Jinchang's links the shipped data gives a status. */
+export function shippedStatusCount(status: string): number {
+  return shippedDataset().regions[0]!.linkStates.filter((s) => s.status === status).length;
+}

@@ -43,16 +43,4 @@ export function readIdField(text: string): FieldResult<string> {
   return isValidId(t) ? { ok: true, value: t } : { ok: false, error: 'edit.error.id' };
 }
 
-/** A new id from a name, not among `taken`: `jinche-2`, or `item-…` when the name has no Latin letters. */
-export function newId(name: string, taken: ReadonlySet<string>, prefix = 'item'): string {
-  const slug =
-    name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || `${prefix}-${Date.now().toString(36)}`;
-  let id = slug;
-  for (let i = 2; taken.has(id); i++) id = `${slug}-${i}`;
-  return id;
-}
+export { newId } from '../../model/ids';

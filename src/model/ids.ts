@@ -1,0 +1,24 @@
+/**
+ * New ids, made one way. A record with a name gets an id read from its name (`sodium-ion-cells`),
+ * unique among the ids it must not repeat; a record without one (a saved view, a briefing, a what-if
+ * scenario) gets its kind and a time-and-random tail. Both match the data format's id pattern.
+ */
+
+/** A new id from a name, not among `taken`: `jinche-2`, or `<prefix>-…` when the name has no Latin letters. */
+export function newId(name: string, taken: ReadonlySet<string>, prefix = 'item'): string {
+  const slug =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || freshId(prefix);
+  let id = slug;
+  for (let i = 2; taken.has(id); i++) id = `${slug}-${i}`;
+  return id;
+}
+
+/** A new id for a record without a name: `view-m4x9k2ab3f`. */
+export function freshId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
