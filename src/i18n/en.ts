@@ -689,6 +689,7 @@ export const en = {
   'changes.onChain': 'Show on the chain',
   'changes.marked': 'Marked: {count:link|links} whose status or projects changed since {since}',
   'changes.unmark': 'Clear the marks',
+  'route.unknownRegion': 'The data has no region “{id}”; showing {region}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

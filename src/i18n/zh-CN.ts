@@ -665,4 +665,5 @@ export const zhCN: Record<MessageKey, string> = {
   'changes.onChain': '在产业链上显示',
   'changes.marked': '已标出自 {since} 以来状态或项目有变化的 {count} 个环节',
   'changes.unmark': '清除标记',
+  'route.unknownRegion': '数据中没有地区“{id}”，现显示{region}。',
 };

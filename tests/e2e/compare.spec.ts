@@ -37,6 +37,13 @@ test('#/compare puts the seven shipped regions side by side, each status with it
   await expect(page).toHaveURL(/#\/compare\?region=baiyin/);
   await expect(table.locator('thead th.shown')).toContainText('Baiyin');
 
+  // A region the data lacks is said, and the first region shown.
+  await page.goto('./?lang=en#/compare?region=atlantis');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The data has no region “atlantis”; showing Jinchang.' }),
+  ).toBeVisible();
+  await expect(table.locator('thead th.shown')).toContainText('Jinchang');
+
   // In Chinese the table has its Chinese name.
   await page.goto('./?lang=zh#/compare');
   await expect(page.getByRole('table', { name: '地区对比' })).toBeVisible();
