@@ -206,6 +206,16 @@ export const readStage = (cell: CellValue) => readWord(cell, STAGES, STAGE_WORDS
 export const readStatus = (cell: CellValue) => readWord(cell, LINK_STATUSES, STATUS_WORDS, 'status');
 /** A project status: `planned` ... `halted`, or 规划, 招引中, 已签约, 在建, 投产, 停建. */
 export const readProjectStatus = (cell: CellValue) => readWord(cell, PROJECT_STATUSES, PROJECT_WORDS, 'project status');
+/** Whether a figure is a target: `target` or 目标 (an empty cell: a reported figure). */
+export function readTarget(cell: CellValue): CellResult<true> {
+  const text = cellText(cell).trim();
+  if (['target', '目标', 'true', 'yes', '是'].includes(text.toLowerCase())) return ok(true);
+  return bad('enum', `"${text}" is not "target" (目标); leave the cell empty for a reported figure`, {
+    value: text,
+    allowed: 'target',
+  });
+}
+
 /** A quantity qualifier: `over`, `under`, `approx`, or 以上, 以下, 约. */
 export const readQualifier = (cell: CellValue) =>
   readWord(cell, ['over', 'under', 'approx'] as const, QUALIFIER_WORDS, 'qualifier');

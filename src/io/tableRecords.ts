@@ -27,6 +27,7 @@ import {
   readQualifier,
   readStage,
   readStatus,
+  readTarget,
   readUnit,
 } from './cells';
 import { CREDIT_CODE_PROBLEMS, creditCodeProblem, tidyCreditCode } from '../model/enterprise';
@@ -244,6 +245,8 @@ const READERS: { readonly [K in TableKey]: Reader<K> } = {
       subject: c.localized('subject'),
       linkIds: c.ids('link_ids'),
       note: c.localized('note'),
+      target: c.typed('target', readTarget),
+      series: c.text('series')?.trim(),
     }),
 };
 

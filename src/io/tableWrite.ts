@@ -154,6 +154,8 @@ export function datasetRows(ds: Dataset): Map<TableKey, Cells[]> {
         ...loc('subject', i.subject),
         link_ids: writeList(i.linkIds),
         ...loc('note', i.note),
+        target: i.target ? 'target' : undefined,
+        series: i.series,
       };
       push('indicators', withCitations(spec('indicators'), cells, i.sources));
     }

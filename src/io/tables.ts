@@ -427,6 +427,26 @@ export const TABLES: readonly TableSpec[] = [
       { ...linkIds, example: '' },
       noteZh,
       noteEn,
+      col(
+        'target',
+        '目标',
+        'text',
+        [
+          '填“目标”表示这是目标而非实际数值（统计期为目标年份）',
+          '“target” when the figure is a target, not a result (the period is the target year)',
+        ],
+        '',
+      ),
+      col(
+        'series',
+        '序列',
+        'text',
+        [
+          '同一指标不同日期的数值填同一序列名；目标填它所衡量的序列',
+          'One key for one measure reported at several dates; a target names the series it measures',
+        ],
+        '',
+      ),
       ...citation,
     ],
   },

@@ -10,6 +10,7 @@ import {
   addIndicator,
   addLink,
   addProject,
+  addRegion,
   addSource,
   deleteEdge,
   removeEnterprise,
@@ -31,6 +32,24 @@ const tiny: Dataset = deepFreeze(tinyDataset());
 
 const region = (ds: Dataset) => ds.regions[0]!;
 const chain = (ds: Dataset) => ds.chains[0]!;
+
+describe('regions', () => {
+  const fields = { id: 'r2', name: { zh: '新区', en: 'New Area' }, chainId: 'chain', asOf: '2026' };
+
+  it('adds a region with every link unknown, and its undo takes it away', () => {
+    const { edit, dataset } = ok(addRegion(tiny, fields));
+    expect(dataset.regions.map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect(dataset.regions[1]).toEqual({ ...fields, linkStates: [], enterprises: [], projects: [], indicators: [] });
+    expect(edit.label.en).toBe('Add region: New Area');
+  });
+
+  it('refuses a taken id, an unknown chain and a bad date, leaving the data as it was', () => {
+    expect(refusal(addRegion(tiny, { ...fields, id: 'r1' }))).toEqual(['duplicate-id@regions[1].id']);
+    expect(refusal(addRegion(tiny, { ...fields, chainId: 'nope' })).length).toBeGreaterThan(0);
+    expect(refusal(addRegion(tiny, { ...fields, asOf: 'soon' })).length).toBeGreaterThan(0);
+    expect(tiny.regions).toHaveLength(1);
+  });
+});
 
 describe('link states', () => {
   it('adds a state after the others', () => {

@@ -231,6 +231,30 @@ export function addSource(ds: Dataset, source: Source): EditResult {
   return missing(ds, ref, 'new') ?? buildEdit(ds, label('添加来源', 'Add source', name), [{ ...ref, after: source }]);
 }
 
+/** What a planner gives for a new region: its names, the larger area, the chain and the date its data holds for. */
+export interface RegionFields {
+  readonly id: string;
+  readonly name: Localized;
+  readonly parent?: Localized;
+  readonly chainId: string;
+  readonly asOf: string;
+}
+
+/** Adds a region with no records yet: every link of its chain reads as unknown until a source says otherwise. */
+export function addRegion(ds: Dataset, fields: RegionFields): EditResult {
+  const ref = { kind: 'region', id: fields.id } as const;
+  const head = {
+    id: fields.id,
+    name: fields.name,
+    ...(fields.parent ? { parent: fields.parent } : {}),
+    chainId: fields.chainId,
+    asOf: fields.asOf,
+  };
+  return (
+    missing(ds, ref, 'new') ?? buildEdit(ds, label('添加地区', 'Add region', fields.name), [{ ...ref, after: head }])
+  );
+}
+
 /** Adds a link to a chain. */
 export function addLink(ds: Dataset, chainId: string, link: ChainLink): EditResult {
   const ref = { kind: 'link', chainId, id: link.id } as const;

@@ -12,7 +12,23 @@ import { isObject, valueText } from './validation/reader';
 const STEPS: Readonly<Record<number, (doc: Json) => Json>> = {
   // Format 2 added saved views and briefings; a format 1 file has none.
   1: (doc) => ({ ...doc, views: [], briefings: [] }),
+  // Format 3 marks targets (`target: true`) and series (`series`) on indicators. Format 2 kept a target
+  // as an indicator dated by its target year whose English note begins "A target, not a result": such
+  // an indicator becomes a target. Everything else stays as it was.
+  2: (doc) => (Array.isArray(doc.regions) ? { ...doc, regions: doc.regions.map(markTargets) } : doc),
 };
+
+function markTargets(region: unknown): unknown {
+  if (!isObject(region) || !Array.isArray(region.indicators)) return region;
+  return {
+    ...region,
+    indicators: region.indicators.map((i: unknown) => {
+      if (!isObject(i) || i.target !== undefined || !isObject(i.note)) return i;
+      const en = i.note.en;
+      return typeof en === 'string' && en.startsWith('A target, not a result') ? { ...i, target: true } : i;
+    }),
+  };
+}
 
 export type MigrationResult =
   | { readonly ok: true; readonly value: Json; readonly from: number }

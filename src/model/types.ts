@@ -6,7 +6,7 @@
  */
 
 /** Version of the native data format. Bump it and add a migration in `migrate.ts` when the shape changes. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** A text in both of the app's languages. */
 export interface Localized {
@@ -219,6 +219,17 @@ export interface Indicator {
   readonly linkIds: readonly string[];
   readonly note?: Localized;
   readonly sources: readonly Citation[];
+  /**
+   * A target, not a result (format 3): the value the region aims for, `period` the year it aims at. It
+   * counts from the date of its source, and its progress is read from the series it names.
+   */
+  readonly target?: boolean;
+  /**
+   * The series the figure belongs to (format 3): figures with the same key are one measure reported
+   * at several dates, and a target with the key is a target for that measure. Without a key, figures
+   * with the same name and unit are one series.
+   */
+  readonly series?: string;
 }
 
 /** What a region says it concentrates on: its focus products and uses, and supporting industries. */

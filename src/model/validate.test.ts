@@ -255,6 +255,26 @@ describe('format 2: saved views and briefings', () => {
     if (result.ok) expect(result.dataset).toEqual(tinyDataset());
   });
 
+  it('reads a format 2 target, kept as a figure whose note says so, as a format 3 target; nothing else changes', () => {
+    const d = mutable(tinyDataset());
+    d.format = 2;
+    const note = { zh: '目标，不是实际数值', en: 'A target, not a result: 90% by 2030.' };
+    d.regions[0].indicators.push({ ...d.regions[0].indicators[0], id: 't', period: '2030', note });
+    const result = validateDataset(d);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [figure, target] = result.dataset.regions[0]!.indicators;
+    expect(target).toMatchObject({ id: 't', target: true, note });
+    expect(figure).toEqual(tinyDataset().regions[0]!.indicators[0]);
+  });
+
+  it('refuses a target flag that is not true or false', () => {
+    const d = mutable(tinyDataset());
+    d.regions[0].indicators[0].target = 'yes';
+    const result = validateDataset(d);
+    expect(result.ok).toBe(false);
+  });
+
   it('keeps views and briefings, in order', () => {
     const d = mutable(tinyDataset());
     d.views = [view, { ...view, id: 'v2', title: 'Whole chain', route: '#/', box: undefined }];

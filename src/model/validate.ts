@@ -423,6 +423,8 @@ function readIndicator(r: Reader, o: Json, place: Place): Indicator | undefined 
     linkIds: r.idList(o, 'linkIds', place, false),
     note: r.localized(o, 'note', place, false),
     sources: r.citations(o, place, true),
+    target: r.flag(o, 'target', place),
+    series: r.string(o, 'series', place),
   });
   if (value?.unit === 'percent' && (value.value < 0 || value.value > 100)) {
     r.error('out-of-range', nested(place, 'value'), 'value', `a share of ${value.value}% is outside 0–100`, {

@@ -13,6 +13,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import { chainOf, reuseUnchanged } from '../model/dataset';
 import { applyEdit, recheckEdit, type DatasetEdit } from '../model/edits';
 import { indexChain } from '../model/graph';
+import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
 import type { Dataset, Region } from '../model/types';
 import { ChainAtlasDB } from '../store/db';
 import { readSnapshot, readViews } from '../store/datasetRepository';
@@ -48,8 +49,25 @@ export class AtlasState {
   /** How many times the whole store was read (on start, and after writes this copy could not follow). */
   wholeReads = 0;
 
-  readonly region: Region | undefined = $derived(
+  /** The date the data is shown as it stood at (`?at=`); undefined shows it as it stands. */
+  at = $state<string | undefined>(undefined);
+  /** The dataset as it stood at `at` (the stored data when no date is set). Read-only: edits go to `dataset`. */
+  readonly shown: Dataset | undefined = $derived(
+    this.dataset && this.at ? datasetAt(this.dataset, this.at) : this.dataset,
+  );
+  /** The region shown, undated: the one edits go to. */
+  readonly storedRegion: Region | undefined = $derived(
     this.dataset?.regions.find((r) => r.id === this.regionId) ?? this.dataset?.regions[0],
+  );
+  /** The region shown, as it stood at `at`. */
+  readonly region: Region | undefined = $derived(
+    this.shown?.regions.find((r) => r.id === this.storedRegion?.id) ?? this.storedRegion,
+  );
+  /** The shown region's records left out at `at` (not started, reported or recorded later). */
+  readonly later: readonly LaterRecord[] = $derived(
+    this.dataset && this.at && this.storedRegion
+      ? regionAt(this.storedRegion, this.at, new Map(this.dataset.sources.map((s) => [s.id, s]))).later
+      : [],
   );
   readonly chain = $derived(this.dataset && this.region ? chainOf(this.dataset, this.region) : this.dataset?.chains[0]);
   readonly index = $derived(this.chain ? indexChain(this.chain) : undefined);

@@ -26,6 +26,23 @@ describe('routes', () => {
     expect(parseRoute('#/gaps?link=cu&trace=down')).toMatchObject({ view: 'gaps', linkId: 'cu', trace: 'down' });
   });
 
+  it('reads the region, the date, the comparison and the changes between two dates', () => {
+    expect(parseRoute('#/compare?region=wuwei')).toMatchObject({ view: 'compare', region: 'wuwei' });
+    expect(parseRoute('#/gaps?at=2022-06')).toMatchObject({ view: 'gaps', at: '2022-06' });
+    expect(parseRoute('#/node/cu?at=2022-06-03')).toMatchObject({ view: 'chain', linkId: 'cu', at: '2022-06-03' });
+    expect(parseRoute('#/?at=June').at).toBeUndefined();
+    expect(parseRoute('#/?at=2022-13').at).toBeUndefined();
+    expect(parseRoute('#/changes?from=2022&to=2024')).toMatchObject({ view: 'changes', from: '2022', to: '2024' });
+    expect(parseRoute('#/changes?from=later')).not.toHaveProperty('from');
+    for (const hash of [
+      '#/compare?region=wuwei&at=2023',
+      '#/changes?region=baiyin&from=2022&to=2024-06',
+      '#/gaps?at=2022-09&link=cu',
+    ]) {
+      expect(formatRoute(parseRoute(hash))).toBe(hash);
+    }
+  });
+
   it('writes what it reads', () => {
     for (const hash of [
       '#/',

@@ -3,11 +3,12 @@
  * link, `#/gaps` (with `?link=<id>` for a selected row), `#/dossier/<link-id>`, `#/brief`; filters and
  * tracing ride in the query (`#/node/cu?trace=down&status=missing`), so any view can be shared and reopened.
  */
+import { isAskedDate } from '../model/timeline';
 import type { LinkStatus, Stage } from '../model/types';
 import { LINK_STATUSES, STAGES } from '../model/types';
 
 export type TraceMode = 'up' | 'down';
-export type ViewName = 'chain' | 'gaps' | 'dossier' | 'brief' | 'notes';
+export type ViewName = 'chain' | 'gaps' | 'dossier' | 'brief' | 'notes' | 'compare' | 'changes';
 
 export interface ChainFilters {
   readonly subChains: readonly string[];
@@ -26,6 +27,15 @@ export interface Route {
   /** The briefing a speaker-notes window follows. */
   readonly briefingId?: string;
   readonly filters: ChainFilters;
+  /** The region shown, by id (`?region=wuwei`); absent, the first region. */
+  readonly region?: string;
+  /** The date the data is shown as it stood at (`?at=2022-06`); absent, the data as it stands. */
+  readonly at?: string;
+  /** On the chain: mark the links that changed since this date (up to `at`, or to now). */
+  readonly since?: string;
+  /** The changes view's two dates (`#/changes?from=2022&to=2024`). */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 export const NO_FILTERS: ChainFilters = { subChains: [], statuses: [], stages: [] };
@@ -57,6 +67,18 @@ export function parseRoute(hash: string): Route {
     statuses: list(params, 'status').filter((s): s is LinkStatus => (LINK_STATUSES as readonly string[]).includes(s)),
     stages: list(params, 'stage').filter((s): s is Stage => (STAGES as readonly string[]).includes(s)),
   };
+  const context: { region?: string; at?: string; since?: string } = {};
+  const sinceParam = params.get('since');
+  if (sinceParam && isAskedDate(sinceParam) && path[0] !== 'changes') context.since = sinceParam;
+  const regionParam = params.get('region');
+  if (regionParam) context.region = regionParam;
+  const atParam = params.get('at');
+  if (atParam && isAskedDate(atParam)) context.at = atParam;
+  const route = parseView(path, params, filters);
+  return { ...route, ...context };
+}
+
+function parseView(path: string[], params: URLSearchParams, filters: ChainFilters): Route {
   const trace = params.get('trace');
   const traceMode = trace === 'up' || trace === 'down' ? trace : undefined;
   const tracing = (r: Route): Route => {
@@ -70,6 +92,17 @@ export function parseRoute(hash: string): Route {
   }
   if (path[0] === 'dossier' && path[1]) return { view: 'dossier', linkId: path[1], filters };
   if (path[0] === 'brief') return { view: 'brief', filters };
+  if (path[0] === 'compare') return { view: 'compare', filters };
+  if (path[0] === 'changes') {
+    const from = params.get('from');
+    const to = params.get('to');
+    return {
+      view: 'changes',
+      filters,
+      ...(from && isAskedDate(from) ? { from } : {}),
+      ...(to && isAskedDate(to) ? { to } : {}),
+    };
+  }
   if (path[0] === 'notes' && path[1]) return { view: 'notes', briefingId: path[1], filters };
   return { view: 'chain', filters };
 }
@@ -77,6 +110,13 @@ export function parseRoute(hash: string): Route {
 /** Writes a route as a hash (`#/node/ni_metal?trace=up`). */
 export function formatRoute(route: Route): string {
   const params = new URLSearchParams();
+  if (route.region) params.set('region', route.region);
+  if (route.at && route.view !== 'changes') params.set('at', route.at);
+  if (route.since && route.view !== 'changes') params.set('since', route.since);
+  if (route.view === 'changes') {
+    if (route.from) params.set('from', route.from);
+    if (route.to) params.set('to', route.to);
+  }
   if (route.filters.subChains.length) params.set('sub', route.filters.subChains.join(','));
   if (route.filters.statuses.length) params.set('status', route.filters.statuses.join(','));
   if (route.filters.stages.length) params.set('stage', route.filters.stages.join(','));

@@ -13,11 +13,18 @@ export class Router {
     });
   }
 
+  /** The address of `view` with the region and date now shown (for the tabs). */
+  href(view: 'chain' | 'gaps' | 'brief' | 'compare' | 'changes'): string {
+    return formatRoute({ view, filters: this.route.filters, region: this.route.region, at: this.route.at });
+  }
+
   /**
    * Goes to `route`. `replace` rewrites the current history entry (for filters and tracing, which
    * should not fill the back button); otherwise a new entry is pushed (a new selection).
    */
-  go(route: Route, { replace = false }: { replace?: boolean } = {}): void {
+  go(next: Route, { replace = false }: { replace?: boolean } = {}): void {
+    // The region and the date shown stay from view to view unless the route says otherwise.
+    const route: Route = { region: this.route.region, at: this.route.at, ...next };
     const hash = formatRoute(route);
     if (hash === formatRoute(this.route)) return;
     const url = `${location.pathname}${location.search}${hash}`;

@@ -226,7 +226,7 @@ describe('commitImport', () => {
 
   it('refuses a dataset with no chain, which would empty the store, and writes nothing', async () => {
     const db = await seeded();
-    const empty: Dataset = { format: 2, sources: [], chains: [], regions: [] };
+    const empty: Dataset = { format: 3, sources: [], chains: [], regions: [] };
     await expect(commitImport(db, empty, label)).rejects.toThrow(/holds no chain/);
     expect(await readDataset(db)).toEqual(tinyDataset());
     expect((await historyState(db)).count).toBe(0);

@@ -89,7 +89,7 @@ test('data exports: the native file holds everything in the current format; the 
   const json = await exportFile(page, 'ChainAtlas file (JSON, everything)');
   expect(json.name).toMatch(/\.json$/);
   const data = JSON.parse(json.bytes.toString('utf8'));
-  expect(data.format).toBe(2);
+  expect(data.format).toBe(3);
   expect(data.chains[0].links).toHaveLength(SHIPPED_LINKS);
   const xlsx = await exportFile(page, 'Excel workbook (XLSX)');
   expect([...xlsx.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);

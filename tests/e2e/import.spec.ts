@@ -46,7 +46,7 @@ function storedDataset(dump: Record<string, string>): Dataset {
   const views = ordered('views').map((r) => strip(r));
   const briefings = ordered('briefings').map((r) => strip(r));
   return {
-    format: 2,
+    format: 3,
     sources: ordered('sources').map((r) => strip(r)),
     chains: ordered('chains').map((c) => ({
       ...strip(c),

@@ -135,6 +135,14 @@ export class Reader {
     return value;
   }
 
+  /** A true/false field; absent or false reads as undefined (the field is left out). */
+  flag(obj: Json, key: string, place: Place): true | undefined {
+    const value = this.present(obj, key, place, false);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'boolean') return this.wrongType(place, key, 'true or false', value);
+    return value || undefined;
+  }
+
   id(obj: Json, key: string, place: Place): string | undefined {
     const value = this.string(obj, key, place, true);
     if (value === undefined) return undefined;

@@ -59,6 +59,7 @@ describe('gap rows', () => {
       '来源',
       '列入原因',
       '核实办法',
+      '走廊',
     ]);
     expect(table).toHaveLength(rows.length + 1);
     const sep = table.find((r) => r[1] === 'separator')!;
@@ -70,5 +71,7 @@ describe('gap rows', () => {
       String(rows.find((r) => r.linkId === 'separator')!.score),
     ]);
     expect(sep[10]).toBe('三元锂电池电芯; 磷酸铁锂电芯');
+    // No region of the Hexi corridor makes separators: the stronger case to invest.
+    expect(sep[15]).toBe('走廊内均无');
   });
 });

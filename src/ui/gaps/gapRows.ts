@@ -9,6 +9,20 @@ import type { RegionAnalysis } from '../../model/analysis';
 import { SCORE_WEIGHTS, scoreParts, type GapKind, type GapRules, type LinkAssessment } from '../../model/gaps';
 import type { ChainIndex } from '../../model/graph';
 import type { Citation, Dataset, Indicator, LinkStatus, Localized, Region } from '../../model/types';
+import { corridorCover, type CorridorCover } from '../../model/compare';
+
+/** A corridor verdict in words. */
+export function corridorText(cover: CorridorCover | undefined, lang: Lang): string {
+  if (!cover) return '';
+  const names = (rs: CorridorCover['local']) => rs.map((r) => r.name[lang]).join(lang === 'zh' ? '、' : ', ');
+  const verdict =
+    cover.verdict === 'within'
+      ? translate(lang, 'corridor.within', { regions: names(cover.local) })
+      : translate(lang, 'corridor.none');
+  return cover.building.length
+    ? `${verdict} · ${translate(lang, 'corridor.building', { regions: names(cover.building) })}`
+    : verdict;
+}
 
 export interface GapRow {
   readonly rank: number;
@@ -34,6 +48,10 @@ export interface GapRow {
   readonly settle: string;
   /** The same in a few words, for the table. */
   readonly settleShort: string;
+  /** Whether another region of the corridor makes the link (`within`) or none does (`none`). */
+  readonly corridor: CorridorCover | undefined;
+  /** The same in words: "Within the corridor: Baiyin", "None in the corridor". */
+  readonly corridorText: string;
   readonly assessment: LinkAssessment;
 }
 
@@ -43,6 +61,13 @@ export function citationLine(dataset: Dataset, c: Citation | undefined, lang: La
   const s = dataset.sources.find((x) => x.id === c.sourceId);
   if (!s) return `${c.sourceId} · ${c.locator}`;
   return `${sourceLine(s, lang)} · ${c.locator}`;
+}
+
+/** A citation in short: publisher, date, locator (the title is in the source list). */
+export function shortCitation(dataset: Dataset, c: Citation, lang: Lang): string {
+  const s = dataset.sources.find((x) => x.id === c.sourceId);
+  if (!s) return `${c.sourceId} · ${c.locator}`;
+  return `${s.publisher}, ${s.date ?? translate(lang, 'date.undated')} · ${c.locator}`;
 }
 
 /** Rows of the gap list (gaps, extensions and weak links), in ranked order. */
@@ -59,8 +84,16 @@ export function gapRows(
   const name = (id: string) => index.links.get(id)?.name[lang] ?? id;
   const products = (region?.focus?.products ?? []).map(name).join(listSeparator(lang));
   const productsNote = products ? (lang === 'zh' ? `（${products}）` : ` (${products})`) : '';
+  const cover = region
+    ? corridorCover(
+        dataset,
+        region,
+        analysis.gaps.ranked.map((a) => a.linkId),
+      )
+    : undefined;
   return analysis.gaps.ranked.map((a, i) => {
     const link = index.links.get(a.linkId)!;
+    const corridor = cover?.get(a.linkId);
     return {
       rank: i + 1,
       linkId: a.linkId,
@@ -85,6 +118,8 @@ export function gapRows(
           : a.localBuyers.length
             ? translate(lang, 'gaps.settle.askBuyers', { who: a.localBuyers.map(name).join(listSeparator(lang)) })
             : translate(lang, 'gaps.settle.findMaker'),
+      corridor,
+      corridorText: corridorText(corridor, lang),
       assessment: a,
     };
   });
@@ -143,6 +178,7 @@ export function gapTable(rows: readonly GapRow[], lang: Lang): string[][] {
     t('gaps.col.source'),
     t('gaps.col.why'),
     t('gaps.col.settle'),
+    t('corridor.column'),
   ];
   return [
     header,
@@ -162,6 +198,7 @@ export function gapTable(rows: readonly GapRow[], lang: Lang): string[][] {
       r.source,
       r.why,
       r.settle,
+      r.corridorText,
     ]),
   ];
 }
