@@ -69,9 +69,9 @@ export async function openImport(page: Page, file: { name: string; buffer: Buffe
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles({ ...file, mimeType: 'application/octet-stream' });
   const dialog = page.getByRole('dialog', { name: `Import “${file.name}”` });
-  await expect(dialog.getByRole('button', { name: 'Import', exact: true }).or(dialog.getByRole('alert'))).toBeVisible({
-    timeout: 45_000,
-  });
+  // Read: Import is offered, or the file is refused.
+  const offered = dialog.getByRole('button', { name: 'Import', exact: true }).and(dialog.locator(':enabled'));
+  await expect(offered.or(dialog.getByRole('alert')).first()).toBeVisible({ timeout: 45_000 });
   return dialog;
 }
 
@@ -83,7 +83,7 @@ export async function downloadBackup(page: Page): Promise<{ name: string; buffer
   await page.getByRole('button', { name: 'Data', exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download a backup' }).click(),
+    page.getByRole('group', { name: 'Data' }).getByRole('button', { name: 'Download a backup' }).click(),
   ]);
   return { name: download.suggestedFilename(), buffer: readFileSync((await download.path())!) };
 }
