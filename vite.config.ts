@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { runnerImport, transformWithOxc, type Plugin, type ResolvedConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -85,6 +85,51 @@ export function shippedLayouts(seedFiles: readonly string[] = SEED_FILES): Plugi
   };
 }
 
+/**
+ * Headers a meta tag cannot set: no other site may show the app in a frame (clickjacking). Sent by the
+ * preview server; a server that hosts the app elsewhere must send them too (see docs/deploy.md).
+ */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+};
+
+/**
+ * The preview server answers an address below the app (`/some/path`) as it answers the app's own: a
+ * page is redirected to the app with its query (the browser keeps the hash, so `#/gaps` still opens
+ * the gap view), and a request for any other file the build lacks is a 404. By default it answered
+ * everything with index.html, whose relative script addresses then resolved under the wrong folder,
+ * got index.html again, and left a blank page.
+ */
+function appAddresses(): Plugin {
+  let distDir = '';
+  return {
+    name: 'chainatlas:app-addresses',
+    configResolved(config) {
+      distDir = resolve(config.root, config.build.outDir);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        let file: string;
+        try {
+          file = resolve(distDir, `.${decodeURIComponent(url.pathname)}`);
+        } catch {
+          file = '';
+        }
+        const isFile = file.startsWith(distDir + sep) && existsSync(file) && statSync(file).isFile();
+        if (url.pathname === '/' || isFile) return next();
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+        const page = req.headers['sec-fetch-mode'] === 'navigate' || /text\/html/.test(req.headers.accept ?? '');
+        res.statusCode = page ? 302 : 404;
+        if (page) res.setHeader('Location', `/${url.search}`);
+        res.end();
+      });
+    },
+  };
+}
+
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -94,7 +139,7 @@ function* walk(dir: string): Generator<string> {
 }
 
 export default defineConfig({
-  plugins: [svelte(), shippedLayouts(), serviceWorker('src/sw/sw.ts')],
+  plugins: [svelte(), shippedLayouts(), serviceWorker('src/sw/sw.ts'), appAddresses()],
   // Relative asset URLs, so a static copy of dist/ works from any folder or file server.
   base: './',
   build: {
@@ -105,7 +150,7 @@ export default defineConfig({
   worker: { format: 'es' },
   // Tests of state classes run Svelte's client runtime, where effects run and flushSync flushes them.
   ...(process.env.VITEST ? { resolve: { conditions: ['browser'] } } : {}),
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

@@ -341,6 +341,8 @@ export const en = {
   'offline.indicator': 'Offline · working from this device’s copy',
   'update.ready': 'A new version of ChainAtlas is ready. Reload when convenient.',
   'update.reload': 'Reload',
+  'update.partMissing':
+    'Part of ChainAtlas could not be loaded: a new version has probably replaced it. Reload to continue; your data is kept.',
   'export.button': 'Export',
   'export.data': 'Data',
   'export.json': 'ChainAtlas file (JSON, everything)',

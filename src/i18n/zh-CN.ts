@@ -322,6 +322,7 @@ export const zhCN: Record<MessageKey, string> = {
   'offline.indicator': '离线 · 使用本机副本',
   'update.ready': '链图已有新版本。方便时重新加载即可使用。',
   'update.reload': '重新加载',
+  'update.partMissing': '链图的部分功能未能加载，可能已被新版本替换。请重新加载后继续，数据不会丢失。',
   'export.button': '导出',
   'export.data': '数据',
   'export.json': '链图文件（JSON，全部内容）',

@@ -275,6 +275,10 @@ describe('sources, links and edges', () => {
     ]);
     const plain = ok(updateEdge(updated.dataset, 'chain', 'a', 'b', { note: null, intensities: [] }));
     expect(chain(plain.dataset).edges[0]).toEqual(ab);
+    // An edge added in two tabs at once, the user keeping theirs: their citation replaces the other.
+    const mine = [{ sourceId: cite[0]!.sourceId, locator: 'mine' }];
+    const kept = ok(updateEdge(updated.dataset, 'chain', 'a', 'b', { sources: mine }));
+    expect(chain(kept.dataset).edges[0]).toEqual({ ...chain(updated.dataset).edges[0], sources: mine });
 
     const deleted = ok(deleteEdge(tiny, 'chain', 'b', 'c'));
     expect(deleted.edit.changes).toEqual([

@@ -8,6 +8,7 @@ import { buildEdit, describeRef, getRecord, listOf } from './editRecords';
 import type { RecordKind, ValidationIssue } from './issues';
 import type {
   ChainLink,
+  Citation,
   Dataset,
   Enterprise,
   Indicator,
@@ -38,6 +39,8 @@ export interface LinkFields {
 export interface EdgeFields {
   readonly note?: Localized | null;
   readonly intensities?: readonly MaterialIntensity[];
+  /** Replaces the edge's citations (an edge added in two places at once: the user kept theirs). */
+  readonly sources?: readonly Citation[];
 }
 
 /** A record a link's deletion touches: `removed` with it, or `unlinked` (the link dropped from its lists). */
@@ -356,6 +359,7 @@ export function updateEdge(ds: Dataset, chainId: string, from: string, to: strin
   const intensities = fields.intensities ?? old.intensities;
   const after: SupplyEdge = {
     ...rest,
+    ...(fields.sources && { sources: fields.sources }),
     ...(intensities && intensities.length > 0 && { intensities }),
     ...(note && { note }),
   };

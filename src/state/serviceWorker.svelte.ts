@@ -14,6 +14,9 @@ export class ServiceWorkerState {
   ready = $state(false);
   /** A new version is installed and waits; it takes over only through `reload()`. */
   updateReady = $state(false);
+  /** A part of the app loaded on demand (the poster writer, the XLSX reader) could not be loaded: a
+   * new version replaced it on the server and no cache holds it. Only a reload brings it. */
+  partMissing = $state(false);
 
   #handle: WorkerHandle | undefined;
 
@@ -23,6 +26,9 @@ export class ServiceWorkerState {
       this.#handle?.checkForUpdate();
     });
     window.addEventListener('offline', () => (this.offline = true));
+    // Vite's loader of on-demand parts dispatches this when one fails; the error still reaches the
+    // action that asked for the part.
+    window.addEventListener('vite:preloadError', () => (this.partMissing = true));
     void registerServiceWorker({
       onUpdateReady: () => (this.updateReady = true),
       onControlled: () => (this.ready = true),

@@ -52,7 +52,7 @@ export async function registerServiceWorker(events: WorkerEvents): Promise<Worke
       setTimeout(r, 10_000);
     });
 
-  let registration: ServiceWorkerRegistration;
+  let registration: ServiceWorkerRegistration | undefined;
   try {
     registration = await container.register('./sw.js', { scope: './' });
   } catch (e) {
@@ -61,6 +61,8 @@ export async function registerServiceWorker(events: WorkerEvents): Promise<Worke
     console.warn('ChainAtlas: could not register the offline copy:', e);
     return undefined;
   }
+  // A browser that blocks workers (a policy, an automation setting) may resolve with no registration.
+  if (!registration) return undefined;
 
   const watch = (worker: ServiceWorker | null) => {
     if (!worker) return;

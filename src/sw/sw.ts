@@ -12,11 +12,15 @@
  * - install: fetches every listed file into the version's cache, checking each against its hash (a
  *   server caught half-way through a deploy fails the install rather than mixing versions); the
  *   worker installs only if every file arrives.
- * - activate (first visit, or once the user asks for the new version): deletes this copy's older
- *   caches and takes control of open pages.
- * - fetch: navigations get the cached index.html (hash routes make every view one document); other
- *   same-origin GETs come from the cache, falling back to the network; other requests, and every
- *   request to another origin, are left alone — never fetched, never cached.
+ * - activate (first visit, or once the user asks for the new version): takes control of open pages.
+ *   Pages open at that moment run an older version's code and may still ask for its lazy files (the
+ *   poster writer, the XLSX reader), which the server no longer has: the older caches are kept, with
+ *   the ids of those pages, and deleted once none of them is open any more (checked on activation and
+ *   after each request).
+ * - fetch: navigations get the cached index.html (hash routes make every view one document; an
+ *   address below the app that is none of its files is sent to the app's own address); other
+ *   same-origin GETs come from this version's cache, then an older one's, falling back to the network;
+ *   other requests, and every request to another origin, are left alone — never fetched, never cached.
  * - message `skip-waiting`: the page's "Reload" button — only then does a waiting version take over.
  */
 import type { WorkerMessage } from './register';
@@ -37,6 +41,10 @@ const PRECACHE: readonly PrecacheEntry[] = __PRECACHE__;
  * copies in two folders of one server never delete each other's caches. */
 const CACHE_PREFIX = `chainatlas:${self.registration.scope}:`;
 const CACHE = `${CACHE_PREFIX}${__VERSION__}`;
+/** Where this version's cache keeps the ids of the pages (clients) that were open when it took over:
+ * they run older versions, whose caches stay while any of them is open. Stored, not held in memory,
+ * since the browser stops an idle worker. */
+const OLD_CLIENTS_KEY = new URL('__chainatlas-older-clients', self.registration.scope).href;
 const INDEX_URL = new URL('index.html', self.location.href).href;
 /** Absolute URL → integrity. */
 const PRECACHED = new Map(PRECACHE.map((f) => [new URL(f.url, self.location.href).href, f.integrity]));
@@ -60,6 +68,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   event.respondWith(respond(request, url));
+  // A page of an older version may have just closed (a reload's new page asks for its files once the
+  // old one is gone).
+  event.waitUntil(dropOlderCaches());
 });
 
 async function precache(): Promise<void> {
@@ -90,18 +101,65 @@ async function storable(response: Response): Promise<Response> {
 }
 
 async function takeOver(): Promise<void> {
-  // Activation happens on the first visit, or when the user chose to reload into this version: either
-  // way the pages of older versions are about to go, and their caches with them.
+  // Activation happens on the first visit, or when the user chose to reload into this version. Pages
+  // open now were loaded by an older version (or by none): their version's cache stays until they go.
+  const older = (await caches.keys()).some((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE);
+  if (older) {
+    const open = await self.clients.matchAll({ type: 'all', includeUncontrolled: true });
+    await (await caches.open(CACHE)).put(OLD_CLIENTS_KEY, Response.json(open.map((c) => c.id)));
+  }
+  olderCaches = undefined;
+  await dropOlderCaches();
+  await self.clients.claim();
+}
+
+/** Whether older caches may still be in use; `undefined` until read from the cache. */
+let olderCaches: boolean | undefined;
+
+/** Deletes this copy's older caches once no page that was open when this version took over remains. */
+async function dropOlderCaches(): Promise<void> {
+  if (olderCaches === false) return;
+  const cache = await caches.open(CACHE);
+  const stored = await cache.match(OLD_CLIENTS_KEY);
+  const waitingFor = new Set(stored ? ((await stored.json()) as string[]) : []);
+  const open = await self.clients.matchAll({ type: 'all', includeUncontrolled: true });
+  if (open.some((c) => waitingFor.has(c.id))) {
+    olderCaches = true;
+    return;
+  }
+  // Not yet active (an install beside an older active version): the older caches are the active one's.
+  if (self.registration.active !== self.serviceWorker) return;
   const names = await caches.keys();
   await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
-  await self.clients.claim();
+  await cache.delete(OLD_CLIENTS_KEY);
+  olderCaches = false;
 }
 
 async function respond(request: Request, url: URL): Promise<Response> {
   const cache = await caches.open(CACHE);
+  if (request.mode === 'navigate' && belowApp(url))
+    // index.html's relative addresses would resolve under the wrong folder and leave a blank page.
+    return Response.redirect(new URL(url.search, self.registration.scope).href, 302);
   const key = request.mode === 'navigate' ? navigationKey(url) : request;
-  const cached = await cache.match(key, { ignoreVary: true });
+  const cached = (await cache.match(key, { ignoreVary: true })) ?? (await fromOlderCache(key));
   return cached ?? fetch(request);
+}
+
+/** A file of an older version, for a page still running it (file names carry their content's hash). */
+async function fromOlderCache(key: Request | string): Promise<Response | undefined> {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const cached = await (await caches.open(name)).match(key, { ignoreVary: true });
+    if (cached) return cached;
+  }
+  return undefined;
+}
+
+/** An address below the app's folder that is none of its files (`/some/path`): sent to the app, with
+ * its query (the browser keeps the hash), as the preview server does. */
+function belowApp(url: URL): boolean {
+  const file = `${url.origin}${url.pathname}`;
+  return file !== self.registration.scope && !PRECACHED.has(file);
 }
 
 /** The cached file a navigation gets: the file itself if it is one of the app's (opening the icon),
