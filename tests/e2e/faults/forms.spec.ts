@@ -43,6 +43,8 @@ test('status form: another tab’s save is shown beside what was typed, and taki
   const formB = b.getByRole('form', { name: 'Status in the region' });
   await formB.getByRole('combobox', { name: /^Status/ }).selectOption('present');
   await formB.getByRole('textbox', { name: /^Where in it/ }).fill('Site visit, 2025-04');
+  // A new status cites its own evidence (the form opens on the old status's quote).
+  await formB.getByRole('textbox', { name: /^Its words/ }).fill('现场看到隔膜生产线');
   await formB.getByRole('button', { name: 'Save status' }).click();
   await expect(saved(b)).toBeVisible();
 

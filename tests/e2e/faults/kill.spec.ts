@@ -28,6 +28,8 @@ async function editSeparator(page: Page): Promise<() => Promise<void>> {
   const form = page.getByRole('form', { name: 'Status in the region' });
   await form.getByRole('combobox', { name: /^Status/ }).selectOption('present');
   await form.getByRole('textbox', { name: /^Where in it/ }).fill('Site visit, 2025-04');
+  // A new status cites its own evidence (the form opens on the old status's quote).
+  await form.getByRole('textbox', { name: /^Its words/ }).fill('现场看到隔膜生产线');
   return () => form.getByRole('button', { name: 'Save status' }).click();
 }
 
