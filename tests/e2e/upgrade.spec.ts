@@ -66,7 +66,7 @@ test('data written by the previous version opens unchanged, and its undo history
   const stored = await dumpDb(page, [...tables, 'layouts']);
   for (const table of tables) expect(JSON.parse(stored[table]!), table).toEqual(previous.stores[table]?.rows ?? []);
   // Layouts are kept too; the current version may add its own (one is stored per drawing of the chain).
-  expect(JSON.parse(stored.layouts!)).toEqual(expect.arrayContaining(previous.stores.layouts!.rows));
+  expect(JSON.parse(stored.layouts!)).toEqual(expect.arrayContaining([...previous.stores.layouts!.rows]));
   // The meta facts it had are kept (the current version may add its own).
   const meta = JSON.parse((await dumpDb(page, ['meta'])).meta!) as { key: string }[];
   expect(meta).toEqual(expect.arrayContaining(previous.stores.meta!.rows as { key: string }[]));
