@@ -16,6 +16,9 @@ const STEPS: Readonly<Record<number, (doc: Json) => Json>> = {
   // as an indicator dated by its target year whose English note begins "A target, not a result": such
   // an indicator becomes a target. Everything else stays as it was.
   2: (doc) => (Array.isArray(doc.regions) ? { ...doc, regions: doc.regions.map(markTargets) } : doc),
+  // Format 4 added capacities per link on enterprises and firm-to-firm supply relations on regions,
+  // both optional: a format 3 document is a format 4 document without them.
+  3: (doc) => doc,
 };
 
 function markTargets(region: unknown): unknown {

@@ -6,7 +6,7 @@
  */
 
 /** Version of the native data format. Bump it and add a migration in `migrate.ts` when the shape changes. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** A text in both of the app's languages. */
 export interface Localized {
@@ -167,6 +167,15 @@ export interface LinkState {
   readonly sources: readonly Citation[];
 }
 
+/** How much of one link a firm can make, as a source gives it (format 4). */
+export interface EnterpriseCapacity {
+  readonly linkId: string;
+  readonly capacity: Quantity;
+  /** The date or period the figure is for, when the source gives one. */
+  readonly asOf?: PartialDate;
+  readonly sources: readonly Citation[];
+}
+
 export interface Enterprise {
   readonly id: string;
   readonly name: Localized;
@@ -176,6 +185,34 @@ export interface Enterprise {
   readonly aliases?: readonly string[];
   /** The links the enterprise serves in this region. */
   readonly linkIds: readonly string[];
+  /** Its capacity per link, where a source gives one (format 4). Absent means none given. */
+  readonly capacities?: readonly EnterpriseCapacity[];
+  readonly note?: Localized;
+  readonly sources: readonly Citation[];
+}
+
+/** A firm anywhere in the dataset: the region it is recorded in and its id there (format 4). */
+export interface FirmRef {
+  readonly regionId: string;
+  readonly enterpriseId: string;
+}
+
+/**
+ * One firm supplying another with one link's product (format 4). Kept with the buyer's region: the
+ * buyer is an enterprise of that region, the supplier an enterprise of any region. A relation whose
+ * supplier is in the buyer's region is local supply at firm level.
+ */
+export interface SupplyRelation {
+  readonly id: string;
+  readonly supplier: FirmRef;
+  /** The buyer; its `regionId` is the region the relation is kept with. */
+  readonly buyer: FirmRef;
+  /** The link whose product is supplied (the supplier's output, the buyer's input). */
+  readonly linkId: string;
+  /** How much, when the source gives it. */
+  readonly volume?: Quantity;
+  /** The period the volume or the relation is reported for. */
+  readonly period?: PartialDate;
   readonly note?: Localized;
   readonly sources: readonly Citation[];
 }
@@ -259,6 +296,8 @@ export interface Region {
   readonly enterprises: readonly Enterprise[];
   readonly projects: readonly Project[];
   readonly indicators: readonly Indicator[];
+  /** Firm-to-firm supply relations whose buyer is in this region (format 4). Absent means none. */
+  readonly relations?: readonly SupplyRelation[];
 }
 
 /** The part of the chain in view, in layout coordinates (what a camera shows, whatever the screen). */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetPatch, ImportResult } from '../io/types';
 import { tinyDataset } from '../model/testing';
 import type { Dataset } from '../model/types';
+import { FORMAT_VERSION } from '../model/types';
 import type { ChainAtlasDB } from './db';
 import { readDataset } from './datasetRepository';
 import { ConflictError, historyState, redo, undo } from './editRepository';
@@ -226,7 +227,7 @@ describe('commitImport', () => {
 
   it('refuses a dataset with no chain, which would empty the store, and writes nothing', async () => {
     const db = await seeded();
-    const empty: Dataset = { format: 3, sources: [], chains: [], regions: [] };
+    const empty: Dataset = { format: FORMAT_VERSION, sources: [], chains: [], regions: [] };
     await expect(commitImport(db, empty, label)).rejects.toThrow(/holds no chain/);
     expect(await readDataset(db)).toEqual(tinyDataset());
     expect((await historyState(db)).count).toBe(0);
