@@ -11,6 +11,9 @@ import {
   addLink,
   addProject,
   addRegion,
+  applyEdit,
+  invertEdit,
+  editRegion,
   addSource,
   deleteEdge,
   removeEnterprise,
@@ -48,6 +51,36 @@ describe('regions', () => {
     expect(refusal(addRegion(tiny, { ...fields, chainId: 'nope' })).length).toBeGreaterThan(0);
     expect(refusal(addRegion(tiny, { ...fields, asOf: 'soon' })).length).toBeGreaterThan(0);
     expect(tiny.regions).toHaveLength(1);
+  });
+});
+
+describe('editing a region', () => {
+  const focus = { products: ['c'], applications: [], subChains: [], supporting: [], sources: cite };
+
+  it('changes names, date and focus and keeps its records; undo restores it as it was', () => {
+    const name = { zh: '金昌市', en: 'Jinchang City' };
+    const { edit, dataset } = ok(editRegion(tiny, 'r1', { name, asOf: '2025-06', focus }));
+    expect(region(dataset)).toEqual({ ...region(tiny), name, asOf: '2025-06', focus });
+    expect(edit.label.en).toBe('Edit region: Jinchang City');
+    const back = applyEdit(dataset, invertEdit(edit));
+    expect(back).toEqual(tiny);
+  });
+
+  it('removes the larger area and the focus when asked, and refuses a focus on a link the chain lacks', () => {
+    const withFocus = ok(
+      editRegion(tiny, 'r1', { name: region(tiny).name, asOf: '2025', focus, parent: { zh: '甘肃', en: 'Gansu' } }),
+    ).dataset;
+    const cleared = ok(
+      editRegion(withFocus, 'r1', { name: region(tiny).name, asOf: '2025', focus: null, parent: null }),
+    ).dataset;
+    expect(region(cleared).focus).toBeUndefined();
+    expect(region(cleared).parent).toBeUndefined();
+    expect(
+      refusal(
+        editRegion(tiny, 'r1', { name: region(tiny).name, asOf: '2025', focus: { ...focus, products: ['nope'] } }),
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(refusal(editRegion(tiny, 'nope', { name: region(tiny).name, asOf: '2025' })).length).toBeGreaterThan(0);
   });
 });
 

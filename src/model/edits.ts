@@ -16,6 +16,7 @@ import type {
   Localized,
   MaterialIntensity,
   Project,
+  RegionFocus,
   Source,
   Stage,
   SupplyEdge,
@@ -256,6 +257,31 @@ export function addRegion(ds: Dataset, fields: RegionFields): EditResult {
   return (
     missing(ds, ref, 'new') ?? buildEdit(ds, label('添加地区', 'Add region', fields.name), [{ ...ref, after: head }])
   );
+}
+
+/** What editing a region may change: its names, the larger area, its date and its focus. Its id and chain stay. */
+export interface RegionEditFields {
+  readonly name: Localized;
+  /** `null` removes it. */
+  readonly parent?: Localized | null;
+  readonly asOf: string;
+  /** The products and uses it builds its chain around, with the source that says so; `null` removes it. */
+  readonly focus?: RegionFocus | null;
+}
+
+/**
+ * Changes a region's own fields; its records (link states, enterprises, projects, figures) stay. A
+ * region's focus drives its gap analysis, so a new region becomes useful once its focus is set.
+ */
+export function editRegion(ds: Dataset, regionId: string, fields: RegionEditFields): EditResult {
+  const ref = { kind: 'region', id: regionId } as const;
+  const old = getRecord(ds, ref);
+  if (!old) return missing(ds, ref, 'existing')!;
+  const next: Record<string, unknown> = { ...old, name: fields.name, asOf: fields.asOf };
+  if (fields.parent !== undefined) next.parent = fields.parent ?? undefined;
+  if (fields.focus !== undefined) next.focus = fields.focus ?? undefined;
+  const after = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as typeof old;
+  return buildEdit(ds, label('修改地区', 'Edit region', fields.name), [{ ...ref, after }]);
 }
 
 /** Adds a link to a chain. */

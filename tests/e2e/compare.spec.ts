@@ -153,8 +153,28 @@ test('a planner adds a region, which opens with every link unknown and joins the
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/region=jinchuan-district/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Jinchuan District, Gansu');
+  // A new region has no focus, so the gap analysis has nothing to measure; the planner sets it, and a
+  // changed focus needs the source that names it.
+  await page.getByRole('link', { name: 'Gaps' }).click();
+  await expect(page.getByTestId('gap-count')).toHaveText(/^0\b/);
+  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Edit this region…' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Jinchuan District' });
+  await expect(edit.getByLabel('Id (letters, digits, -)')).toHaveValue('jinchuan-district');
+  await edit.getByRole('checkbox', { name: 'LFP cells' }).check();
+  await edit.getByRole('checkbox', { name: 'Energy storage system' }).check();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit.getByText('Say where in the source')).toBeVisible();
+  await edit.getByLabel('Where in it').fill('¶3');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId('gap-count')).toHaveText(/to verify/);
+  await expect(
+    page.getByRole('table', { name: 'Gaps' }).getByRole('row', { name: /LFP cathode material/ }),
+  ).toBeVisible();
   await storedAll(page);
   await page.reload();
+  await expect(page.getByTestId('gap-count')).toHaveText(/to verify/);
   await page.getByRole('link', { name: 'Compare' }).click();
   const table = page.getByRole('table', { name: 'Region comparison' });
   await expect(table.locator('thead th[data-region]')).toHaveCount(8);
