@@ -110,4 +110,53 @@ describe('poster', () => {
     expect(texts.join(' ')).toContain('Sulphuric acid (smelter acid);');
     expect(texts.join(' ')).toContain('Chlor-alkali');
   });
+
+  it("carries the region's targets and a figure's series as a chart, with every value on it", () => {
+    const share = (id: string, value: number, period: string, target = false) => ({
+      id,
+      name: { zh: '本地配套率', en: 'Local supply' },
+      value: { value, unit: 'percent' },
+      period,
+      linkIds: [],
+      sources: [{ sourceId: 's', locator: '¶1' }],
+      ...(target ? { target: true } : {}),
+    });
+    const svg = posterSvg({
+      title: 'Jinchang',
+      subtitle: '',
+      dateLine: '',
+      legendTitle: 'Status',
+      legend: [],
+      tableTitle: 'Gaps',
+      tableHeader: ['Rank', 'Link', 'Kind', 'Score', 'Local inputs', 'Local buyers'],
+      tableRows: [],
+      targetsTitle: 'Targets and progress',
+      targets: ['2025 · Cells 50 GWh [1] — No figure reported yet'],
+      charts: [
+        {
+          title: 'Local supply',
+          series: {
+            key: 's',
+            points: [share('a', 65, '2022-06'), share('b', 75, '2023-03')],
+            targets: [share('t', 82, '2022-12', true)],
+          },
+          labels: { a: 'over 65%', b: '75%' },
+        },
+      ],
+      sourcesTitle: 'Sources',
+      sources: ['Gansu Daily'],
+      footnote: '',
+      snapshot,
+    });
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
+    for (const s of ['Targets and progress', 'Local supply', 'over 65%', '75%', '[1] Gansu Daily'])
+      expect(texts.join(' | ')).toContain(s);
+    expect(texts.join(' ')).toContain('2025 · Cells 50 GWh [1]');
+    expect(doc.querySelectorAll('polyline')).toHaveLength(1);
+    // A point per report, the target as a diamond beside them.
+    expect(doc.querySelectorAll('circle[fill="#2f6f57"]')).toHaveLength(2);
+    expect(doc.querySelectorAll('path[stroke="#a86b00"]')).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadShippedDataset } from '../store/seed';
-import { chartedSeries, seriesOf, targetProgress } from './series';
+import { chartedSeries, seriesOf, seriesPlot, targetProgress } from './series';
 import type { Indicator, Region } from './types';
 import { tinyDataset } from './testing';
 
@@ -62,5 +62,40 @@ describe('series', () => {
     ]);
     expect(progress[0]).toMatchObject({ current: { id: 'local-supply-share' }, left: 5 });
     expect(progress[3]).toMatchObject({ current: { id: 'battery-output-2023' }, left: 54_000_000_000 });
+  });
+});
+
+describe('the chart of a series', () => {
+  const box = { width: 500, height: 200, left: 40, right: 20, top: 20, bottom: 30 };
+
+  it('runs time left to right and a share bottom to top on 0–100 %, its targets on the same axes', () => {
+    const [s] = seriesOf(
+      region([
+        fig('a', 65, '2022-06', { series: 's' }),
+        fig('b', 75, '2023-03', { series: 's' }),
+        fig('c', 77, '2024', { series: 's' }),
+        fig('t', 82, '2022-12', { target: true, series: 's' }),
+        fig('money', 800, '2025', { target: true, series: 's', value: { value: 800, unit: 'CNY_100m' } }),
+      ]),
+    );
+    const plot = seriesPlot(s!, box);
+    const [a, b, c] = plot.points;
+    expect(a!.x).toBe(40);
+    expect(c!.x).toBe(480);
+    expect(a!.x < b!.x && b!.x < c!.x).toBe(true);
+    expect(a!.y).toBeCloseTo(20 + 0.35 * 150);
+    expect(c!.y < a!.y).toBe(true);
+    // The target in another unit cannot share the axis, so it is left off the chart.
+    expect(plot.targets.map((t) => t.indicator.id)).toEqual(['t']);
+    expect(plot.grid.map((g) => g.value)).toEqual([0, 50, 100]);
+    expect(plot.years.map((y) => y.year)).toEqual([2023, 2024]);
+  });
+
+  it('stands the first rank highest', () => {
+    const rank = (id: string, value: number, period: string) =>
+      fig(id, value, period, { value: { value, unit: 'rank' }, series: 'r' });
+    const [s] = seriesOf(region([rank('a', 65, '2022'), rank('b', 12, '2024')]));
+    const [a, b] = seriesPlot(s!, box).points;
+    expect(b!.y < a!.y).toBe(true);
   });
 });

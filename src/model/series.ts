@@ -76,3 +76,64 @@ export function targetProgress(region: Region, at: string = region.asOf): Target
       };
     });
 }
+
+/** Where a chart of a series puts things, in its own coordinates (the SVG's viewBox). */
+export interface SeriesPlot {
+  readonly width: number;
+  readonly height: number;
+  /** The unit every point and charted target shares. */
+  readonly unit: string;
+  /** The x of the horizontal axis's ends and its y. */
+  readonly axis: { readonly x1: number; readonly x2: number; readonly y: number };
+  readonly points: readonly { readonly indicator: Indicator; readonly x: number; readonly y: number }[];
+  /** Targets in the points' unit (others cannot share the axis). */
+  readonly targets: readonly { readonly indicator: Indicator; readonly x: number; readonly y: number }[];
+  /** A tick per whole year in range. */
+  readonly years: readonly { readonly year: number; readonly x: number }[];
+  /** Grid lines for a share: 0, 50 and 100 %. */
+  readonly grid: readonly { readonly value: number; readonly y: number }[];
+}
+
+export interface PlotBox {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/**
+ * The geometry of a series chart: time left to right from the earliest figure or target to the
+ * latest (at least a year), values bottom to top (a share on 0–100 %, a rank upside down since first
+ * is best). Pure, so the screen and the poster draw the same chart.
+ */
+export function seriesPlot(series: Series, box: PlotBox): SeriesPlot {
+  const when = (d: string) => {
+    const [y, m = '01', day = '01'] = dateStart(d).split('-');
+    return Number(y) + (Number(m) - 1) / 12 + (Number(day) - 1) / 365;
+  };
+  const unit = series.points[0]?.value.unit ?? series.targets[0]?.value.unit ?? '';
+  const targets = series.targets.filter((t) => t.value.unit === unit);
+  const all = [...series.points, ...targets];
+  const x0 = Math.min(...all.map((i) => when(i.period)));
+  const x1 = Math.max(...all.map((i) => when(i.period)), x0 + 1);
+  const yMax = unit === 'percent' ? 100 : Math.max(...all.map((i) => i.value.value), 0) * 1.1 || 1;
+  const plotW = box.width - box.left - box.right;
+  const plotH = box.height - box.top - box.bottom;
+  const xAt = (t: number) => box.left + ((t - x0) / (x1 - x0)) * plotW;
+  const yOf = (v: number) => box.top + (unit === 'rank' ? v / yMax : 1 - v / yMax) * plotH;
+  const place = (i: Indicator) => ({ indicator: i, x: xAt(when(i.period)), y: yOf(i.value.value) });
+  const years: { year: number; x: number }[] = [];
+  for (let yr = Math.ceil(x0); yr <= Math.floor(x1); yr++) years.push({ year: yr, x: xAt(yr) });
+  return {
+    width: box.width,
+    height: box.height,
+    unit,
+    axis: { x1: box.left, x2: box.width - box.right, y: box.height - box.bottom },
+    points: series.points.map(place),
+    targets: targets.map(place),
+    years,
+    grid: unit === 'percent' ? [0, 50, 100].map((value) => ({ value, y: yOf(value) })) : [],
+  };
+}

@@ -8,7 +8,8 @@ import type { TextMeasurer } from '../../graph/elements';
 import type { PosterInput } from '../../graph/poster';
 import type { SvgCaption } from '../../graph/svgExport';
 import { translate, type Lang } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatQuantity } from '../../i18n/format';
+import { chartedSeries, targetProgress, type TargetProgress } from '../../model/series';
 import { sourceLine } from '../common/sourceLine';
 import type { ExportedFile } from '../../io/types';
 import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Source } from '../../model/types';
@@ -51,7 +52,8 @@ function captionOf(ctx: ExportContext): SvgCaption | undefined {
 export function posterInput(ctx: ExportContext): PosterInput | undefined {
   const snapshot = ctx.snapshot();
   const caption = captionOf(ctx);
-  if (!snapshot || !caption) return undefined;
+  const region = ctx.region;
+  if (!snapshot || !caption || !region) return undefined;
   const lang = ctx.lang;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
     translate(lang, key, params);
@@ -63,12 +65,51 @@ export function posterInput(ctx: ExportContext): PosterInput | undefined {
     tableTitle: t('gaps.label'),
     tableHeader: columns.map((i) => table[0]![i]!),
     tableRows: table.slice(1).map((r) => columns.map((i) => r[i]!)),
+    targetsTitle: t('targets.title'),
+    targets: targetProgress(region).map((p) => targetLine(p, ctx, t)),
+    charts: chartedSeries(region).map((series) => ({
+      title: series.points.at(-1)!.name[lang],
+      series,
+      labels: Object.fromEntries(series.points.map((i) => [i.id, formatQuantity(i.value, lang)])),
+    })),
     sourcesTitle: t('dossier.sources'),
     sources: ctx.sources.map(({ source }) => sourceLine(source, lang)),
     footnote: t('poster.footnote'),
     snapshot,
     measure: ctx.measure,
   };
+}
+
+/**
+ * A target on one line: its year, measure and value, the latest figure and what is left, with the
+ * numbers of its sources in the poster's source list (`[1]`).
+ */
+function targetLine(
+  p: TargetProgress,
+  ctx: ExportContext,
+  t: (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => string,
+): string {
+  const lang = ctx.lang;
+  const refs = (i: { sources: readonly { sourceId: string }[] }) =>
+    [...new Set(i.sources.map((c) => ctx.sources.findIndex((s) => s.source.id === c.sourceId) + 1))]
+      .filter((k) => k > 0)
+      .map((k) => `[${k}]`)
+      .join('');
+  const target = `${formatDate(p.target.period, lang)} · ${p.target.name[lang]} ${formatQuantity(p.target.value, lang)} ${refs(p.target)}`;
+  const current = p.current
+    ? `${t('targets.current')} ${t('targets.latestOn', { value: formatQuantity(p.current.value, lang), date: formatDate(p.current.period, lang) })} ${refs(p.current)}`
+    : t('targets.noFigure');
+  const left =
+    p.left === undefined
+      ? ''
+      : p.left === 0
+        ? ` · ${t('targets.reached')}`
+        : ` · ${t('targets.left')} ${
+            p.target.value.unit === 'percent'
+              ? t('targets.points', { value: Math.round(p.left * 10) / 10 })
+              : formatQuantity({ value: p.left, unit: p.target.value.unit }, lang)
+          }`;
+  return `${target} — ${current}${left}`;
 }
 
 /** The files an Export menu choice makes. */
