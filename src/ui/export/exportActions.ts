@@ -15,7 +15,14 @@ import type { ExportedFile } from '../../io/types';
 import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Source } from '../../model/types';
 import { dateStamp } from '../common/download';
 import { gapTable, type GapRow } from '../gaps/gapRows';
-import type { ExportChoice } from '../header/ExportMenu.svelte';
+
+/** What the Export menu offers. */
+export type ExportChoice =
+  | { kind: 'data'; format: 'native-json' | 'xlsx' | 'csv' | 'graphml' }
+  | { kind: 'template' }
+  | { kind: 'png'; scale: 1 | 2 | 4 }
+  | { kind: 'svg' }
+  | { kind: 'poster' };
 
 export interface ExportContext {
   readonly dataset: Dataset;

@@ -1,0 +1,46 @@
+/**
+ * Runs an Export menu choice: makes the files (exportActions), downloads them and says what was made,
+ * or why not. One export at a time; `busy` disables the menu meanwhile.
+ */
+import { locale } from '../../state/locale.svelte';
+import type { NoticeState } from '../../state/notice.svelte';
+import { serviceWorker } from '../../state/serviceWorker.svelte';
+import { downloadFile } from '../common/download';
+import { exportFiles, type ExportChoice, type ExportContext } from './exportActions';
+
+export class Exporter {
+  busy = $state(false);
+
+  constructor(
+    private readonly context: () => ExportContext | undefined,
+    private readonly notice: NoticeState,
+  ) {}
+
+  async run(choice: ExportChoice): Promise<void> {
+    const ctx = this.context();
+    if (!ctx || this.busy) return;
+    this.busy = true;
+    this.notice.show(locale.t('export.working'));
+    try {
+      const files = await exportFiles(choice, ctx);
+      for (const f of files) downloadFile(f.fileName, f.mimeType, f.bytes);
+      // Many files (the CSV tables) are counted, not listed: the notice must not cover the chart.
+      this.notice.show(
+        files.length > 3
+          ? locale.t('export.doneMany', { count: files.length, file: files[0]!.fileName })
+          : files.length
+            ? locale.t('export.done', { file: files.map((f) => f.fileName).join(', ') })
+            : '',
+      );
+    } catch (e) {
+      // A part that could not be loaded is said by the reload prompt (UpdatePrompt), not as a fetch error.
+      this.notice.show(
+        serviceWorker.partMissing
+          ? ''
+          : locale.t('export.failed', { reason: e instanceof Error ? e.message : String(e) }),
+      );
+    } finally {
+      this.busy = false;
+    }
+  }
+}
