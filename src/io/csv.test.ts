@@ -199,13 +199,13 @@ describe('CSV import', () => {
     expect([...links.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(links.bytes);
     expect(text.split('\r\n')[0]).toBe(
-      'chain_id,id,name_zh,name_en,sub_chain,stage,aliases,description_zh,description_en,source_id,locator,quote',
+      'chain_id,id,name_zh,name_en,sub_chain,stage,aliases,description_zh,description_en,source_id,locator,quote,translation_en,translation_zh',
     );
     const zh = new TextDecoder().decode(
       exportCsv(shipped, { headers: 'zh' }).find((f) => f.fileName === 'chainatlas-links.csv')!.bytes,
     );
     expect(zh.split('\r\n')[0]).toBe(
-      '产业链编号,编号,中文名称,英文名称,子链,环节类型,别名,中文说明,英文说明,来源编号,出处位置,原文摘录',
+      '产业链编号,编号,中文名称,英文名称,子链,环节类型,别名,中文说明,英文说明,来源编号,出处位置,原文摘录,英文译文,中文译文',
     );
   });
 
