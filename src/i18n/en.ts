@@ -65,6 +65,8 @@ export const en = {
   'status.missing.hint': 'A source says the region lacks it',
   'status.unknown.hint': 'No source says either way',
 
+  'citation.translation': 'Translation',
+  'citation.translationHint': 'A translation of the quote, not the source’s own words',
   'citation.dataLine': 'The chain table in the reference notes lists {link} under {stage}.',
   'citation.dataLineInputs': 'The chain table in the reference notes lists {link} under {stage}, made from {inputs}.',
   'stage.raw': 'Raw materials',

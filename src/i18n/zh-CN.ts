@@ -60,6 +60,8 @@ export const zhCN: Record<MessageKey, string> = {
   'status.missing.hint': '有来源表明本地尚无此环节',
   'status.unknown.hint': '尚无来源说明本地有无此环节',
 
+  'citation.translation': '译文',
+  'citation.translationHint': '引文的译文，并非来源原文',
   'citation.dataLine': '参考资料的产业链分类表将{link}列入{stage}。',
   'citation.dataLineInputs': '参考资料的产业链分类表将{link}列入{stage}，投入为{inputs}。',
   'stage.raw': '原材料',
