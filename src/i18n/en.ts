@@ -86,6 +86,9 @@ export const en = {
   'date.undated': 'undated',
   'date.half': '{year} H{half}',
   'date.quarter': '{year} Q{quarter}',
+  'date.year': '{year}',
+  'date.month': '{year}-{month}',
+  'date.day': '{year}-{month}-{day}',
 
   'qty.over': 'over {value}',
   'qty.under': 'under {value}',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { inspectPdf } from '../../src/io/pdf';
+import { FORMAT_VERSION } from '../../src/model/types';
 import { expect, openApp, test } from './fixtures';
 import { SHIPPED_LINKS, shippedDataset } from './shipped';
 
@@ -91,7 +92,7 @@ test('data exports: the native file holds everything in the current format; the 
   const json = await exportFile(page, 'ChainAtlas file (JSON, everything)');
   expect(json.name).toMatch(/\.json$/);
   const data = JSON.parse(json.bytes.toString('utf8'));
-  expect(data.format).toBe(3);
+  expect(data.format).toBe(FORMAT_VERSION);
   expect(data.chains[0].links).toHaveLength(SHIPPED_LINKS);
   const xlsx = await exportFile(page, 'Excel workbook (XLSX)');
   expect([...xlsx.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);

@@ -7,7 +7,7 @@ describe('publisher names', () => {
     expect(publisherIn('金川集团 Jinchuan Group (en.jnmc.com)', 'zh')).toBe('金川集团');
     expect(
       sourceLine({ id: 's', title: '取舍之间的发展智慧', publisher: '甘肃日报 Gansu Daily', date: '2024' }, 'zh'),
-    ).toBe('甘肃日报《取舍之间的发展智慧》，2024');
+    ).toBe('甘肃日报《取舍之间的发展智慧》，2024年');
   });
 
   it('keeps both names for an English reader, and any other name as written', () => {
