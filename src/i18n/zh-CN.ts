@@ -177,7 +177,7 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.card.weak': '弱链 {count} 个',
   'gaps.card.extension': '延链 {count} 个',
   'gaps.card.verify': '待核实 {count} 个',
-  'gaps.card.rangeWords': '至少 {low}；如 {count} 个情况不明的环节均在本地，可达 {high}',
+  'gaps.card.rangeWords': '至少 {low}；{count} 个不明环节均在本地时可达 {high}',
   'gaps.card.unknownCount': '{count} 个环节情况不明',
   'gaps.card.rangeNote':
     '区间（如 16%–92%）的下限按情况不明的环节均为本地没有计算，上限按均为本地已有计算；“待核实”环节核实后，区间随之收窄。',
