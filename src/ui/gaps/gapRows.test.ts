@@ -35,7 +35,7 @@ describe('gap rows', () => {
       'Settled by a source naming a local maker of NCM cathode material with its capacity, or by NCM (ternary) cells saying where they buy it.',
     );
     expect(ncm.settleShort).toBe('To verify with its local buyers: NCM (ternary) cells');
-    expect(ncm.why).toContain('the focus products need it');
+    expect(ncm.why).toContain('the focus products need it: NCM (ternary) cells');
     const plain = rows.find((r) => r.kind === 'verify' && !r.localBuyers.length && !r.localInputs.length)!;
     expect(plain.settle).toContain('or saying that it is not made in the region');
     expect(rows.find((r) => r.linkId === 'separator')!.settle).toBe('');

@@ -83,7 +83,7 @@ export function gapRows(
   const subChains = new Map(index.template.subChains.map((s) => [s.id, s]));
   const name = (id: string) => index.links.get(id)?.name[lang] ?? id;
   const products = (region?.focus?.products ?? []).map(name).join(listSeparator(lang));
-  const productsNote = products ? (lang === 'zh' ? `（${products}）` : ` (${products})`) : '';
+  const productsNote = products ? (lang === 'zh' ? `（${products}）` : `: ${products}`) : '';
   const cover = region
     ? corridorCover(
         dataset,
