@@ -37,6 +37,9 @@ describe('figures as each language reads them', () => {
 
   it('writes partial dates and changes', () => {
     expect(formatDate('2024-H1', 'zh')).toBe('2024年上半年');
+    expect(formatDate('2024', 'zh')).toBe('2024年');
+    expect(formatDate('2022-06', 'zh')).toBe('2022年6月');
+    expect(formatDate('2022-04-07', 'zh')).toBe('2022年4月7日');
     expect(formatDate('2024-H1', 'en')).toBe('2024 H1');
     expect(formatDate('2022-04-07', 'en')).toBe('2022-04-07');
     expect(formatDate(undefined, 'en')).toBe('undated');

@@ -104,6 +104,14 @@ export function formatDate(date: PartialDate | undefined, lang: Lang): string {
     });
   const quarter = /^(\d{4})-Q([1-4])$/.exec(date);
   if (quarter) return translate(lang, 'date.quarter', { year: quarter[1]!, quarter: quarter[2]! });
+  // Chinese writes a date as 2024年6月30日; English keeps the ISO form the data has.
+  const ymd = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
+  if (ymd && lang === 'zh') {
+    const [, year, month, day] = ymd;
+    if (day) return translate(lang, 'date.day', { year: year!, month: String(+month!), day: String(+day) });
+    if (month) return translate(lang, 'date.month', { year: year!, month: String(+month) });
+    return translate(lang, 'date.year', { year: year! });
+  }
   return date;
 }
 

@@ -144,6 +144,27 @@ describe('CSV import', () => {
     expect(errorsOf(r4).map((i) => [i.code, i.row, i.field])).toEqual([['unknown-ref', 2, 'sub_chain']]);
   });
 
+  it('reads a quote’s translation beside it, and refuses a translation without the quote it translates', async () => {
+    const header = 'link_id,status,source_id,locator,quote,translation_en';
+    const ok = await importText(
+      `${header}\nseparator,attracting,gsdaily-2024-jinchang,¶12,积极引进碳酸酯、隔膜、铝塑膜等项目,actively bringing in projects\n`,
+      'statuses.csv',
+      shipped,
+    );
+    expect(patchOf(ok).region?.linkStates?.find((s) => s.linkId === 'separator')?.sources[0]).toEqual({
+      sourceId: 'gsdaily-2024-jinchang',
+      locator: '¶12',
+      quote: '积极引进碳酸酯、隔膜、铝塑膜等项目',
+      translation: { en: 'actively bringing in projects' },
+    });
+    const bad = await importText(
+      `${header}\nseparator,attracting,gsdaily-2024-jinchang,¶12,,actively bringing in projects\n`,
+      'statuses.csv',
+      shipped,
+    );
+    expect(errorsOf(bad)).toEqual([expect.objectContaining({ code: 'required', row: 2, field: 'quote' })]);
+  });
+
   it('reports an edge to an unknown link at its row', async () => {
     const result = await importText('from,to\nni_ore,ni_int\nni_ore,nowhere\n', 'edges.csv', shipped);
     expect(errorsOf(result)).toEqual([expect.objectContaining({ code: 'unknown-ref', row: 3, field: 'to' })]);
@@ -199,13 +220,13 @@ describe('CSV import', () => {
     expect([...links.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(links.bytes);
     expect(text.split('\r\n')[0]).toBe(
-      'chain_id,id,name_zh,name_en,sub_chain,stage,aliases,description_zh,description_en,source_id,locator,quote',
+      'chain_id,id,name_zh,name_en,sub_chain,stage,aliases,description_zh,description_en,source_id,locator,quote,translation_en,translation_zh',
     );
     const zh = new TextDecoder().decode(
       exportCsv(shipped, { headers: 'zh' }).find((f) => f.fileName === 'chainatlas-links.csv')!.bytes,
     );
     expect(zh.split('\r\n')[0]).toBe(
-      '产业链编号,编号,中文名称,英文名称,子链,环节类型,别名,中文说明,英文说明,来源编号,出处位置,原文摘录',
+      '产业链编号,编号,中文名称,英文名称,子链,环节类型,别名,中文说明,英文说明,来源编号,出处位置,原文摘录,英文译文,中文译文',
     );
   });
 

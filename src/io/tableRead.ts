@@ -220,8 +220,18 @@ export class RowCursor {
     if (sourceId === undefined) return undefined;
     const locator = this.text('locator', true);
     const quote = this.text('quote');
+    const en = this.text('translation_en');
+    const zh = this.text('translation_zh');
+    if ((en !== undefined || zh !== undefined) && quote === undefined) {
+      this.error('required', 'quote', 'is required with a translation: a translation needs the quote it translates');
+      return undefined;
+    }
     if (locator === undefined) return undefined;
-    return quote ? { sourceId, locator, quote } : { sourceId, locator };
+    if (!quote) return { sourceId, locator };
+    const translation = { ...(en !== undefined && { en }), ...(zh !== undefined && { zh }) };
+    return en !== undefined || zh !== undefined
+      ? { sourceId, locator, quote, translation }
+      : { sourceId, locator, quote };
   }
 
   /** Whether the row repeats a record's key and fills nothing but citation and scope columns. */

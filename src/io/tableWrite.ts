@@ -17,7 +17,15 @@ const qty = (prefix: string, unitKey: string, qualifierKey: string, q: Quantity 
   q ? { [prefix]: q.value, [unitKey]: q.unit, ...(q.qualifier ? { [qualifierKey]: q.qualifier } : {}) } : {};
 
 const cite = (c: Citation | undefined): Cells =>
-  c ? { source_id: c.sourceId, locator: c.locator, ...(c.quote !== undefined ? { quote: c.quote } : {}) } : {};
+  c
+    ? {
+        source_id: c.sourceId,
+        locator: c.locator,
+        ...(c.quote !== undefined ? { quote: c.quote } : {}),
+        ...(c.translation?.en !== undefined ? { translation_en: c.translation.en } : {}),
+        ...(c.translation?.zh !== undefined ? { translation_zh: c.translation.zh } : {}),
+      }
+    : {};
 
 /** The record's row, then one row per further citation (repeating the key columns). */
 function withCitations(spec: TableSpec, cells: Cells, sources: readonly Citation[]): Cells[] {

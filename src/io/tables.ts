@@ -102,8 +102,28 @@ const citation = [
     '¶1',
   ),
   col('quote', '原文摘录', 'text', ['来源原文（逐字）', "The source's own words, verbatim"], '示例原文'),
+  col(
+    'translation_en',
+    '英文译文',
+    'text',
+    ['原文摘录的英文译文（可选）', 'The quote in English, if it is in another language (optional)'],
+    '',
+  ),
+  col(
+    'translation_zh',
+    '中文译文',
+    'text',
+    ['原文摘录的中文译文（可选）', 'The quote in Chinese, if it is in another language (optional)'],
+    '',
+  ),
 ];
-export const CITATION_COLUMNS: readonly string[] = ['source_id', 'locator', 'quote'];
+export const CITATION_COLUMNS: readonly string[] = [
+  'source_id',
+  'locator',
+  'quote',
+  'translation_en',
+  'translation_zh',
+];
 
 export const TABLES: readonly TableSpec[] = [
   {

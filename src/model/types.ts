@@ -89,6 +89,17 @@ export interface Citation {
   readonly locator: string;
   /** The passage in the source's own words, verbatim. */
   readonly quote?: string;
+  /**
+   * A translation of `quote` for readers of another language (format 4), shown beside the verbatim
+   * quote and marked as a translation, never in its place. Only meaningful with a `quote`.
+   */
+  readonly translation?: Translation;
+}
+
+/** A quote's translation into the app's languages; either may be absent (the quote's own language needs none). */
+export interface Translation {
+  readonly en?: string;
+  readonly zh?: string;
 }
 
 /** A number with its unit (a key of `UNITS`). */

@@ -131,6 +131,42 @@ describe('validateDataset', () => {
     expect(e).toMatchObject({ code: 'unknown-ref', path: 'regions[0].indicators[0].sources[0].sourceId' });
   });
 
+  it('keeps the translation of a quote, and reports one that is not text or translates no quote', () => {
+    const d = mutable(tinyDataset());
+    d.regions[0].indicators[0].sources[0] = {
+      sourceId: 'src',
+      locator: '¶1',
+      quote: '积极引进隔膜项目',
+      translation: { en: 'Actively bringing in separator projects', zh: '' },
+    };
+    const result = validateDataset(d);
+    expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(result.ok && result.dataset.regions[0]!.indicators[0]!.sources[0]).toEqual({
+      sourceId: 'src',
+      locator: '¶1',
+      quote: '积极引进隔膜项目',
+      translation: { en: 'Actively bringing in separator projects' },
+    });
+    const notText = onlyError(
+      (x) =>
+        (x.regions[0].indicators[0].sources[0] = { ...d.regions[0].indicators[0].sources[0], translation: { en: 7 } }),
+    );
+    expect(notText).toMatchObject({ code: 'type', path: 'regions[0].indicators[0].sources[0].translation.en' });
+    const notObject = onlyError(
+      (x) =>
+        (x.regions[0].indicators[0].sources[0] = {
+          ...d.regions[0].indicators[0].sources[0],
+          translation: 'Separators',
+        }),
+    );
+    expect(notObject).toMatchObject({ code: 'type', path: 'regions[0].indicators[0].sources[0].translation' });
+    const noQuote = onlyError(
+      (x) =>
+        (x.regions[0].indicators[0].sources[0] = { sourceId: 'src', locator: '¶1', translation: { en: 'Separators' } }),
+    );
+    expect(noQuote).toMatchObject({ code: 'required', path: 'regions[0].indicators[0].sources[0].quote' });
+  });
+
   it('requires a citation on every status but unknown', () => {
     const e = onlyError((d) => (d.regions[0].linkStates[0].sources = []));
     expect(e).toMatchObject({ code: 'no-citation', path: 'regions[0].linkStates[0].sources' });

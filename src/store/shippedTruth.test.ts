@@ -273,6 +273,27 @@ describe('the shipped data says no more than its sources', () => {
     expect(article.length).toBeGreaterThanOrEqual(85);
   });
 
+  it('gives every Chinese quote an English translation, beside the verbatim quote', () => {
+    // A quote is Chinese when it has more Han characters than Latin letters (the notes' English words
+    // about a Chinese source are not).
+    const chinese = (q: string) => (q.match(/\p{Script=Han}/gu) ?? []).length > (q.match(/[A-Za-z]/g) ?? []).length;
+    const quoted = allCitations(shipped).filter((x) => x.citation.quote && chinese(x.citation.quote));
+    expect(quoted.length).toBeGreaterThanOrEqual(85);
+    const untranslated = quoted.filter((x) => !x.citation.translation?.en?.trim());
+    expect(untranslated.map((x) => `${x.where}: ${x.citation.quote}`)).toEqual([]);
+    for (const { where, citation } of quoted) {
+      const en = citation.translation!.en!;
+      // English, not the quote again, and the years it names are the quote's.
+      expect(en, where).not.toMatch(/\p{Script=Han}/u);
+      expect(en.match(/\b20\d\d\b/g) ?? [], `${where}: ${en}`).toEqual(citation.quote!.match(/20\d\d(?=年)/g) ?? []);
+    }
+    // The same quote reads the same wherever it is cited.
+    const byQuote = new Map<string, Set<string>>();
+    for (const { citation } of quoted)
+      byQuote.set(citation.quote!, (byQuote.get(citation.quote!) ?? new Set()).add(citation.translation!.en!));
+    expect([...byQuote].filter(([, t]) => t.size > 1)).toEqual([]);
+  });
+
   it('finds every figure a region reports in one of its quotes', () => {
     const all = shipped.regions.flatMap(figures);
     expect(all.filter((f) => !figureIn(f.value, f.quotes)).map((f) => `${f.where}: ${f.value}`)).toEqual([]);

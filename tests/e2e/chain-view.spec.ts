@@ -103,7 +103,7 @@ test('tracing upstream and downstream highlights the model closure and says how 
   const traced = (await drawnLinks(page)).filter((l) => l.classes.includes('traced')).map((l) => l.id);
   expect(traced.sort()).toEqual([...up].sort());
 
-  await panel.getByRole('checkbox', { name: 'Go round recycling loops' }).check();
+  await panel.getByRole('checkbox', { name: en['trace.loops'] }).check();
   const upLoops = upstreamOf(index, 'ncm_pcam', { loops: true });
   await expect(panel.getByTestId('trace-count')).toHaveText(`${upLoops.size} links feed this one, directly or not.`);
 

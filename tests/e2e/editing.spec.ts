@@ -1,3 +1,4 @@
+import { en } from '../../src/i18n/en';
 import { expect, openApp, test } from './fixtures';
 import { dragLink, drawnLinks, modelPosition } from './graph';
 import { SHIPPED_LINKS, shippedStatusCount } from './shipped';
@@ -272,7 +273,7 @@ test('a project shared by two links can be taken off one and stays on the other'
     .click();
   const form = page.getByRole('form', { name: 'Edit the project' });
   await expect(form.getByRole('button', { name: 'Remove from all 2 links' })).toBeVisible();
-  await form.getByRole('button', { name: 'Take off this link' }).click();
+  await form.getByRole('button', { name: en['edit.detach'] }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved: Take project off Cyclic carbonates' })).toBeVisible();
   await page.getByRole('button', { name: 'Done' }).click();
   const details = page.getByRole('region', { name: 'Link details' });

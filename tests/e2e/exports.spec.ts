@@ -66,7 +66,9 @@ test('SVG of the chain parses and holds every link as text', async ({ page, watc
   expect(parsed.text).toContain('隔膜');
   // Its caption says what it shows and where the statuses come from.
   expect(parsed.text).toContain('金昌市 · 新能源电池产业链');
-  expect(parsed.text).toContain('甘肃日报 Gansu Daily');
+  // The Chinese poster names the publisher in Chinese only.
+  expect(parsed.text).toContain('甘肃日报《取舍之间的发展智慧》');
+  expect(parsed.text).not.toContain('Gansu Daily');
   const known = shippedDataset().regions[0]!.linkStates.filter((s) => s.status !== 'unknown').length;
   expect(parsed.text).toContain(`未知 ${SHIPPED_LINKS - known}`);
   void watch;

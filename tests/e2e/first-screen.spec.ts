@@ -30,7 +30,7 @@ test('opens on the Jinchang chain, drawn, with its title, data date and source',
 
 test('follows the browser language and lets ?lang= force one', async ({ browser, baseURL }) => {
   for (const [browserLocale, path, heading, date] of [
-    ['zh-CN', './', '金昌市', '数据截至 2024'],
+    ['zh-CN', './', '金昌市', '数据截至2024年'],
     ['en-US', './', 'Jinchang', 'Data as of 2024'],
     ['zh-CN', './?lang=en', 'Jinchang', 'Data as of 2024'],
   ] as const) {

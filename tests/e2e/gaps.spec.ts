@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/io/csvSyntax';
+import { en } from '../../src/i18n/en';
 import { dumpDb } from './db';
 import { expect, openApp, test } from './fixtures';
 import { drawnLinks } from './graph';
@@ -185,6 +186,14 @@ test('the dossier of a gap prints as a clean page with its sources', async ({ pa
   await expect(dossier).toContainText('Why it is on the list');
   await expect(dossier).toContainText('NCM (ternary) cells');
   await expect(dossier).toContainText('积极引进碳酸酯、隔膜、铝塑膜等项目');
+  // The Chinese quote stands verbatim, and after it its English translation, labelled and set apart.
+  const quoted = dossier.locator('.sources li').filter({ hasText: '积极引进碳酸酯、隔膜、铝塑膜等项目' }).first();
+  const translation = quoted.getByTestId('quote-translation');
+  await expect(translation).toHaveText(
+    `${en['citation.translation']} actively bringing in projects for carbonates, separators, aluminium-plastic film and others`,
+  );
+  await expect(translation).toHaveCSS('font-style', 'italic');
+  await expect(quoted).toHaveText(/“积极引进碳酸酯、隔膜、铝塑膜等项目”\s*Translation/);
   // Saved as PDF, the page offers a file name that says which dossier it is.
   await expect(page).toHaveTitle('Investment dossier · Separator · Jinchang');
   await page.emulateMedia({ media: 'print' });

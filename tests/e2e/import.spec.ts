@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Locator, Page, Worker } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { MAX_IMPORT_BYTES } from '../../src/io/types';
-import type { Dataset } from '../../src/model/types';
+import { FORMAT_VERSION, type Dataset } from '../../src/model/types';
 import { validateDataset } from '../../src/model/validate';
 import { DATA_TABLES, dumpDb, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
@@ -46,7 +46,7 @@ function storedDataset(dump: Record<string, string>): Dataset {
   const views = ordered('views').map((r) => strip(r));
   const briefings = ordered('briefings').map((r) => strip(r));
   return {
-    format: 3,
+    format: FORMAT_VERSION,
     sources: ordered('sources').map((r) => strip(r)),
     chains: ordered('chains').map((c) => ({
       ...strip(c),

@@ -5,7 +5,7 @@
  */
 import type { IssueCode, IssueRecord, ValidationIssue } from '../issues';
 import { describeRecord } from '../issues';
-import type { Citation, Localized, PartialDate, Quantity } from '../types';
+import type { Citation, Localized, PartialDate, Quantity, Translation } from '../types';
 import { isKnownUnit } from '../units';
 
 export type Json = Record<string, unknown>;
@@ -288,8 +288,34 @@ export class Reader {
     const sourceId = this.id(value, 'sourceId', sub);
     const locator = this.string(value, 'locator', sub, true);
     const quote = this.string(value, 'quote', sub);
+    const translation = this.translation(value, sub, quote);
     if (sourceId === undefined || locator === undefined) return undefined;
-    return quote ? { sourceId, locator, quote } : { sourceId, locator };
+    if (!quote) return { sourceId, locator };
+    return translation ? { sourceId, locator, quote, translation } : { sourceId, locator, quote };
+  }
+
+  /**
+   * A citation's `translation` (format 4): `{ en?, zh? }`, each a non-empty text; empty ones are left out.
+   * A translation needs the quote it translates.
+   */
+  private translation(citation: Json, place: Place, quote: string | undefined): Translation | undefined {
+    const value = this.present(citation, 'translation', place, false);
+    if (value === undefined) return undefined;
+    if (!isObject(value)) return this.wrongType(place, 'translation', 'an object', value);
+    const sub = nested(place, 'translation');
+    const en = this.string(value, 'en', sub);
+    const zh = this.string(value, 'zh', sub);
+    if (en === undefined && zh === undefined) return undefined;
+    if (quote === undefined) {
+      this.error(
+        'required',
+        place,
+        'quote',
+        'is required with a translation: a translation needs the quote it translates',
+      );
+      return undefined;
+    }
+    return { ...(en !== undefined && { en }), ...(zh !== undefined && { zh }) };
   }
 
   /** A record's `sources`: a list of citations, at least one when `required`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citesOldEvidence, emptyCitation, mostCited } from './citation';
+import { citationOf, citesOldEvidence, emptyCitation, mostCited } from './citation';
 import type { Dataset } from '../../model/types';
 
 const cites = (...ids: string[]) => ({ sources: ids.map((sourceId) => ({ sourceId, locator: '¶1' })) });
@@ -52,5 +52,28 @@ describe('a new status asks for new evidence', () => {
     expect(citesOldEvidence(draft('notes', '¶12', '积极引进碳酸酯、隔膜、铝塑膜等项目'), before)).toBe(false);
     expect(citesOldEvidence(draft('', '¶12', ''), before)).toBe(false);
     expect(citesOldEvidence(draft('article', '¶12', ''), undefined)).toBe(false);
+  });
+});
+
+describe('a quote’s translation in a form', () => {
+  const translated = {
+    sourceId: 'article',
+    locator: '¶12',
+    quote: '积极引进隔膜项目',
+    translation: { en: 'actively bringing in separator projects' },
+  };
+  it('is kept while the source, place and quote stay as they were', () => {
+    const d = emptyCitation(dataset, translated);
+    expect(citationOf(d, dataset).citation).toEqual(translated);
+  });
+  it('is dropped once the quote or the place changes, since it would translate other words', () => {
+    expect(citationOf({ ...emptyCitation(dataset, translated), quote: '隔膜项目开工' }, dataset).citation).toEqual({
+      sourceId: 'article',
+      locator: '¶12',
+      quote: '隔膜项目开工',
+    });
+    expect(citationOf({ ...emptyCitation(dataset, translated), locator: '¶13' }, dataset).citation).not.toHaveProperty(
+      'translation',
+    );
   });
 });

@@ -15,6 +15,11 @@ export interface CitationDraft {
   newTitle: string;
   newPublisher: string;
   newDate: string;
+  /**
+   * The translation of the quote the form opened with; kept while source, place and quote stay as they
+   * were, dropped once any of them changes (it would no longer translate the words cited).
+   */
+  readonly kept?: Citation;
 }
 
 /**
@@ -34,6 +39,7 @@ export function emptyCitation(
     newTitle: '',
     newPublisher: '',
     newDate: '',
+    ...(from?.translation ? { kept: from } : {}),
   };
 }
 
@@ -46,9 +52,12 @@ export function mostCited(records: readonly { readonly sources: readonly Citatio
   return best;
 }
 
+/** The fields a planner types (all but the kept translation). */
+export type DraftField = Exclude<keyof CitationDraft, 'kept'>;
+
 /** What is wrong with a draft, field by field (empty when it is fine). */
-export function citationErrors(d: CitationDraft): Partial<Record<keyof CitationDraft, MessageKey>> {
-  const errors: Partial<Record<keyof CitationDraft, MessageKey>> = {};
+export function citationErrors(d: CitationDraft): Partial<Record<DraftField, MessageKey>> {
+  const errors: Partial<Record<DraftField, MessageKey>> = {};
   if (!d.locator.trim()) errors.locator = 'edit.error.locator';
   if (!d.sourceId) {
     if (!d.newTitle.trim()) errors.newTitle = 'edit.error.required';
@@ -69,8 +78,11 @@ export function citationOf(d: CitationDraft, dataset: Dataset): { citation: Cita
     newSource = { id: sourceId, title: d.newTitle.trim(), publisher: d.newPublisher.trim(), ...(date ? { date } : {}) };
   }
   const quote = d.quote.trim();
+  const locator = d.locator.trim();
+  const k = d.kept;
+  const same = k?.translation && k.sourceId === sourceId && k.locator === locator && k.quote === quote;
   return {
-    citation: { sourceId, locator: d.locator.trim(), ...(quote ? { quote } : {}) },
+    citation: { sourceId, locator, ...(quote ? { quote } : {}), ...(same ? { translation: k.translation } : {}) },
     ...(newSource ? { newSource } : {}),
   };
 }

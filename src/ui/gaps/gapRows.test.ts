@@ -3,6 +3,7 @@ import { analyseRegion } from '../../model/analysis';
 import { indexChain } from '../../model/graph';
 import { loadShippedDataset } from '../../store/seed';
 import { gapRows, gapTable } from './gapRows';
+import { zhCN } from '../../i18n/zh-CN';
 
 const shipped = await loadShippedDataset();
 const region = shipped.regions[0]!;
@@ -34,7 +35,7 @@ describe('gap rows', () => {
       'Settled by a source naming a local maker of NCM cathode material with its capacity, or by NCM (ternary) cells saying where they buy it.',
     );
     expect(ncm.settleShort).toBe('To verify with its local buyers: NCM (ternary) cells');
-    expect(ncm.why).toContain('the focus products need it');
+    expect(ncm.why).toContain('the focus products need it: NCM (ternary) cells');
     const plain = rows.find((r) => r.kind === 'verify' && !r.localBuyers.length && !r.localInputs.length)!;
     expect(plain.settle).toContain('or saying that it is not made in the region');
     expect(rows.find((r) => r.linkId === 'separator')!.settle).toBe('');
@@ -43,24 +44,29 @@ describe('gap rows', () => {
   it('exports a table headed in the language, one row per link', () => {
     const rows = gapRows(analysis, index, region, shipped, 'zh');
     const table = gapTable(rows, 'zh');
-    expect(table[0]).toEqual([
-      '排名',
-      '编号',
-      '环节',
-      '英文名称',
-      '子链',
-      '类型',
-      '得分',
-      '依赖它的本地环节',
-      '投入质量占比',
-      '本地投入',
-      '本地下游',
-      '状态',
-      '来源',
-      '列入原因',
-      '核实办法',
-      '走廊',
-    ]);
+    expect(table[0]).toEqual(
+      (
+        [
+          'gaps.col.rank',
+          'gaps.col.id',
+          'gaps.col.link',
+          'gaps.col.otherName',
+          'gaps.col.subChain',
+          'gaps.col.kind',
+          'gaps.col.score',
+          'gaps.col.dependents',
+          'gaps.col.massShare',
+          'gaps.col.localInputs',
+          'gaps.col.localBuyers',
+          'gaps.col.status',
+          'gaps.col.source',
+          'gaps.col.why',
+          'gaps.col.settle',
+          'corridor.column',
+        ] as const
+      ).map((k) => zhCN[k]),
+    );
+    expect(table[0]).toContain('依赖此环节的本地环节');
     expect(table).toHaveLength(rows.length + 1);
     const sep = table.find((r) => r[1] === 'separator')!;
     expect(sep.slice(2, 7)).toEqual([

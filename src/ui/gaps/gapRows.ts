@@ -4,7 +4,7 @@
  */
 import { otherLang, translate, type Lang } from '../../i18n';
 import { formatDate, listSeparator } from '../../i18n/format';
-import { sourceLine } from '../common/sourceLine';
+import { publisherIn, sourceLine } from '../common/sourceLine';
 import type { RegionAnalysis } from '../../model/analysis';
 import { SCORE_WEIGHTS, scoreParts, type GapKind, type GapRules, type LinkAssessment } from '../../model/gaps';
 import type { ChainIndex } from '../../model/graph';
@@ -67,7 +67,7 @@ export function citationLine(dataset: Dataset, c: Citation | undefined, lang: La
 export function shortCitation(dataset: Dataset, c: Citation, lang: Lang): string {
   const s = dataset.sources.find((x) => x.id === c.sourceId);
   if (!s) return `${c.sourceId} · ${c.locator}`;
-  return `${s.publisher}, ${s.date ?? translate(lang, 'date.undated')} · ${c.locator}`;
+  return `${publisherIn(s.publisher, lang)}, ${s.date ?? translate(lang, 'date.undated')} · ${c.locator}`;
 }
 
 /** Rows of the gap list (gaps, extensions and weak links), in ranked order. */
@@ -83,7 +83,7 @@ export function gapRows(
   const subChains = new Map(index.template.subChains.map((s) => [s.id, s]));
   const name = (id: string) => index.links.get(id)?.name[lang] ?? id;
   const products = (region?.focus?.products ?? []).map(name).join(listSeparator(lang));
-  const productsNote = products ? (lang === 'zh' ? `（${products}）` : ` (${products})`) : '';
+  const productsNote = products ? (lang === 'zh' ? `（${products}）` : `: ${products}`) : '';
   const cover = region
     ? corridorCover(
         dataset,
