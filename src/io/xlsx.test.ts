@@ -167,12 +167,29 @@ describe('XLSX import', () => {
     expect(errorsOf(await importWorkbook(exportXlsx(tiny).slice(0, 3000)))).toEqual([
       expect.objectContaining({ code: 'not-workbook' }),
     ]);
-    // A central directory that claims 300 MB for one part: refused before anything is inflated.
+    // A local header that claims 300 MB for one part: refused before anything is inflated.
     const bomb = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') });
-    const view = new DataView(bomb.buffer);
-    for (let i = 0; i < bomb.length - 4; i++)
-      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 300 * 1048576, true);
+    new DataView(bomb.buffer).setUint32(22, 300 * 1048576, true);
     expect(errorsOf(await importWorkbook(bomb))).toEqual([expect.objectContaining({ code: 'too-large-unpacked' })]);
+  });
+
+  it('stops a workbook that lies about its unpacked size once the inflated bytes pass the limit', async () => {
+    // 64 MB of one character deflate to ~64 KB; both headers then claim the part is 1 KB.
+    const big = new Uint8Array(64 * 1048576).fill(0x20);
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': big }, { level: 9 });
+    const view = new DataView(bomb.buffer);
+    for (let i = 0; i < bomb.length - 4; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50) view.setUint32(i + 22, 1024, true);
+      if (sig === 0x02014b50) view.setUint32(i + 24, 1024, true);
+    }
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    const result = await importWorkbook(bomb);
+    expect(errorsOf(result)).toEqual([
+      expect.objectContaining({ code: 'too-large-unpacked', params: { limitMb: expect.any(Number) } }),
+    ]);
+    // Only up to the limit was inflated (16 MB + 100 × the file's size), not the 64 MB.
+    expect((errorsOf(result)[0]!.params.limitMb as number) * 1048576).toBeLessThan(big.length);
   });
 
   it('reports XML errors inside a part with line and column', async () => {
