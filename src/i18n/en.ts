@@ -473,6 +473,12 @@ export const en = {
   'issue.missing-columns': 'Required columns are missing: {columns} ({columnsZh}).',
   'issue.unknown-column': 'This column is not used and will be ignored.',
   'issue.duplicate-column': 'This column appears twice.',
+  'issue.save-as-xlsx':
+    'This is {kind}, which ChainAtlas does not read. Open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx), then import that file.',
+  'word.xls': 'an Excel 97–2003 workbook (.xls)',
+  'word.et': 'a WPS workbook (.et)',
+  'word.ods': 'an OpenDocument spreadsheet (.ods)',
+  'word.xlsb': 'an Excel binary workbook (.xlsb)',
   'issue.not-workbook': 'This is not an Excel workbook (.xlsx).',
   'issue.unknown-sheet': 'This sheet is not used and will be ignored.',
   'issue.unsupported-table': 'This table cannot be imported from this kind of file.',

@@ -448,6 +448,12 @@ export const zhCN: Record<MessageKey, string> = {
   'issue.missing-columns': '缺少必需的列：{columnsZh}（{columns}）。',
   'issue.unknown-column': '此列未被使用，将被忽略。',
   'issue.duplicate-column': '此列出现了两次。',
+  'issue.save-as-xlsx':
+    '这是{kind}，链图无法读取。请用 Excel、WPS 或 LibreOffice 打开，另存为 Excel 工作簿（.xlsx），再导入该文件。',
+  'word.xls': 'Excel 97–2003 工作簿（.xls）',
+  'word.et': 'WPS 表格文件（.et）',
+  'word.ods': 'OpenDocument 电子表格（.ods）',
+  'word.xlsb': 'Excel 二进制工作簿（.xlsb）',
   'issue.not-workbook': '这不是 Excel 工作簿（.xlsx）。',
   'issue.unknown-sheet': '此工作表未被使用，将被忽略。',
   'issue.unsupported-table': '无法从这种文件导入此表格。',

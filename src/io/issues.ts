@@ -28,6 +28,7 @@ export type ImportIssueCode =
   | 'unknown-column'
   | 'duplicate-column'
   | 'not-workbook'
+  | 'save-as-xlsx'
   | 'unknown-sheet'
   | 'unsupported-table'
   | 'mixed-targets'

@@ -50,3 +50,36 @@ export function datasetOf(r: ImportResult): Dataset {
     throw new Error(`expected a dataset: ${r.issues.map((i) => i.message).join('; ')}`);
   return r.dataset;
 }
+
+const legacyTables = new Map<string, Map<string, number[]>>();
+
+/**
+ * `text` in a legacy double-byte code page (`gbk`, `big5`) as Excel on Chinese Windows writes it. The
+ * table is built by decoding every double-byte pair with the platform's decoder and inverting it.
+ */
+export function encodeLegacy(text: string, encoding: 'gbk' | 'big5'): Uint8Array {
+  let table = legacyTables.get(encoding);
+  if (!table) {
+    table = new Map();
+    const decoder = new TextDecoder(encoding === 'gbk' ? 'gb18030' : 'big5');
+    for (let b1 = 0x81; b1 <= 0xfe; b1++) {
+      for (let b2 = 0x40; b2 <= 0xfe; b2++) {
+        if (b2 === 0x7f || (encoding === 'big5' && b2 > 0x7e && b2 < 0xa1)) continue;
+        const ch = decoder.decode(new Uint8Array([b1, b2]));
+        if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [b1, b2]);
+      }
+    }
+    legacyTables.set(encoding, table);
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`${ch} has no ${encoding} code`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}

@@ -1,0 +1,217 @@
+/**
+ * Files as Excel, WPS, yEd and Gephi really write them: the parts and quirks those programs produce
+ * (merged cells, month-only date formats, `sep=;`, ANSI code pages, nested GEXF nodes, yEd's HTML
+ * labels), each built byte for byte as the program writes it.
+ */
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../model/types';
+import { loadShippedDataset } from '../store/seed';
+import { importBytes } from './importFile';
+import { context, encodeLegacy, errorsOf, patchOf } from './testkit';
+
+const shipped: Dataset = await loadShippedDataset();
+
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * A workbook laid out as Excel 2016 saves it: content types, package and workbook relationships, the
+ * workbook, styles with the given cell formats, shared strings and one worksheet whose XML is given.
+ */
+function excelWorkbook(
+  sheetName: string,
+  sheetData: string,
+  opts: { strings: string[]; numFmts?: string; xfs?: string[]; after?: string },
+): Uint8Array {
+  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...(opts.xfs ?? [])];
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+    ),
+    '_rels/.rels': strToU8(
+      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/><workbookPr defaultThemeVersion="166925"/><bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840"/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId4" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
+    'xl/styles.xml': strToU8(
+      `${XML}<styleSheet xmlns="${NS}">${opts.numFmts ?? ''}<fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+    ),
+    'xl/sharedStrings.xml': strToU8(
+      `${XML}<sst xmlns="${NS}" count="${opts.strings.length}" uniqueCount="${opts.strings.length}">${opts.strings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`,
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(
+      `${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}"><dimension ref="A1:E5"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="14.25"/><sheetData>${sheetData}</sheetData>${opts.after ?? ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+    ),
+  });
+}
+
+/** Shared-string cells of one row, from column A on; `null` leaves a cell out, as Excel does for empty ones. */
+function sharedRow(r: number, indexes: (number | null)[], spans = '1:5'): string {
+  const cells = indexes
+    .map((s, i) => (s === null ? '' : `<c r="${String.fromCharCode(65 + i)}${r}" t="s"><v>${s}</v></c>`))
+    .join('');
+  return `<row r="${r}" spans="${spans}" x14ac:dyDescent="0.2" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">${cells}</row>`;
+}
+
+describe('Excel and WPS workbooks', () => {
+  it('fills a sub-chain merged down its links (mergeCells), so every row has it', async () => {
+    // 编号 中文名称 英文名称 子链 环节类型; 子链 written once in D2 and merged down D2:D4, as people lay it out.
+    const strings = [
+      '编号',
+      '中文名称',
+      '英文名称',
+      '子链',
+      '环节类型',
+      'x_a',
+      '甲',
+      'A',
+      '负极材料',
+      '中间品',
+      'x_b',
+      '乙',
+      'B',
+      'x_c',
+      '丙',
+      'C',
+    ];
+    const rows = [
+      sharedRow(1, [0, 1, 2, 3, 4]),
+      sharedRow(2, [5, 6, 7, 8, 9]),
+      sharedRow(3, [10, 11, 12, null, 9]),
+      sharedRow(4, [13, 14, 15, null, 9]),
+    ].join('');
+    const book = excelWorkbook('环节', rows, {
+      strings,
+      after: '<mergeCells count="1"><mergeCell ref="D2:D4"/></mergeCells>',
+    });
+    const result = await importBytes(book, context('企业环节.xlsx', shipped));
+    expect(errorsOf(result)).toEqual([]);
+    const links = patchOf(result).chain!.links!;
+    expect(links.map((l) => [l.id, l.subChain])).toEqual([
+      ['x_a', 'anode'],
+      ['x_b', 'anode'],
+      ['x_c', 'anode'],
+    ]);
+  });
+
+  it('keeps a month-only date (2024年6月, Jun-24) as 2024-06, and a full date as the day', async () => {
+    const strings = ['环节编号', '状态', '数据日期', 'ni_metal', '优势', 'li2co3', '在建', 'cell_lfp', '已有', 'niso4'];
+    // 45444 is 2024-06-01: what Excel stores when 2024年6月 is typed into a cell.
+    const dateRow = (r: number, link: number, status: number, style: number, serial: number) =>
+      `<row r="${r}"><c r="A${r}" t="s"><v>${link}</v></c><c r="B${r}" t="s"><v>${status}</v></c><c r="C${r}" s="${style}"><v>${serial}</v></c></row>`;
+    const rows = [
+      sharedRow(1, [0, 1, 2]),
+      dateRow(2, 3, 4, 1, 45444), // custom yyyy"年"m"月"
+      dateRow(3, 5, 6, 2, 45444), // built-in 57, Chinese Excel's 年月
+      dateRow(4, 7, 8, 3, 45444), // built-in 17, mmm-yy
+      dateRow(5, 9, 8, 4, 45473), // built-in 14, a full date
+    ].join('');
+    const book = excelWorkbook('环节状态', rows, {
+      strings,
+      numFmts: '<numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;;@"/></numFmts>',
+      xfs: [176, 57, 17, 14].map(
+        (id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+      ),
+    });
+    const result = await importBytes(book, context('状态.xlsx', shipped));
+    expect(errorsOf(result)).toEqual([]);
+    const states = patchOf(result).region!.linkStates!;
+    expect(states.map((s) => [s.linkId, s.asOf])).toEqual([
+      ['ni_metal', '2024-06'],
+      ['li2co3', '2024-06'],
+      ['cell_lfp', '2024-06'],
+      ['niso4', '2024-06-30'],
+    ]);
+  });
+});
+
+describe('CSV files as Excel and WPS save them', () => {
+  it('reads the delimiter from Excel’s sep=; first line, and numbers rows as Excel does', async () => {
+    const text = 'sep=;\r\nlink_id;status;note_zh\r\nni_metal;present;镍, 铜\r\nli2co3;building;碳酸锂\r\n';
+    const result = await importBytes(new TextEncoder().encode(text), context('statuses.csv', shipped));
+    expect(errorsOf(result)).toEqual([]);
+    const states = patchOf(result).region!.linkStates!;
+    expect(states.map((s) => [s.linkId, s.status, s.note?.zh])).toEqual([
+      ['ni_metal', 'present', '镍, 铜'],
+      ['li2co3', 'building', '碳酸锂'],
+    ]);
+    // The sep line is not a row: the first data row is row 2, on line 3.
+    expect(states[1]!.sources[0]!.locator).toBe('row 3');
+  });
+
+  it('reads a GBK file whose Chinese happens to be valid UTF-8 (石墨) as GBK, not as mojibake', async () => {
+    const bytes = encodeLegacy('link_id,status,note_zh\r\nnat_graphite,present,石墨\r\n', 'gbk');
+    // The bytes are valid UTF-8 too: CA AF C4 AB reads as "ʯī".
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toContain('ʯī');
+    const result = await importBytes(bytes, context('石墨.csv', shipped));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.encoding).toBe('gb18030');
+    expect(patchOf(result).region!.linkStates![0]!.note?.zh).toBe('石墨');
+    // The other readings are offered, each with the line as it reads then; no question is asked.
+    expect(result.encodingChoice).toEqual({
+      uncertain: false,
+      readings: [
+        { encoding: 'gb18030', sample: 'nat_graphite,present,石墨' },
+        { encoding: 'utf-8', sample: 'nat_graphite,present,ʯī' },
+        { encoding: 'big5', sample: expect.not.stringContaining('石墨') },
+      ],
+    });
+  });
+
+  it('reads a Chinese GBK file (Excel on mainland Windows) as GBK, without asking', async () => {
+    const text =
+      '环节编号,状态,中文备注\r\nni_metal,优势,镍铜钴资源，电解镍产能居全国前列\r\nli2co3,在建,电池级碳酸锂项目\r\n';
+    const result = await importBytes(encodeLegacy(text, 'gbk'), context('状态.csv', shipped));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.encoding).toBe('gb18030');
+    expect(result.encodingChoice?.uncertain ?? false).toBe(false);
+    expect(patchOf(result).region!.linkStates!.map((s) => s.note?.zh)).toEqual([
+      '镍铜钴资源，电解镍产能居全国前列',
+      '电池级碳酸锂项目',
+    ]);
+  });
+
+  it('reads a Big5 file (Excel in Taiwan or Hong Kong) as Big5, not as wrong GBK characters', async () => {
+    const text =
+      'link_id,status,note_zh\r\nni_metal,strong,鎳銅鈷資源，電解鎳產能居全國前列\r\nli2co3,building,電池級碳酸鋰項目\r\n';
+    const result = await importBytes(encodeLegacy(text, 'big5'), context('status-big5.csv', shipped));
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.encoding).toBe('big5');
+    expect(patchOf(result).region!.linkStates!.map((s) => s.note?.zh)).toEqual([
+      '鎳銅鈷資源，電解鎳產能居全國前列',
+      '電池級碳酸鋰項目',
+    ]);
+  });
+
+  it('asks when the text is plausible in two encodings, and reads the one the user chooses', async () => {
+    // UTF-8 "±5%" is also valid GBK ("卤5%"): nothing in the file tells which was meant.
+    const bytes = new TextEncoder().encode('link_id,status,note_en\r\nni_metal,present,±5%\r\n');
+    const asked = await importBytes(bytes, context('m.csv', shipped));
+    expect(asked.encodingChoice).toEqual({
+      uncertain: true,
+      readings: [
+        { encoding: 'utf-8', sample: 'ni_metal,present,±5%' },
+        { encoding: 'gb18030', sample: 'ni_metal,present,卤5%' },
+        expect.objectContaining({ encoding: 'big5' }),
+      ],
+    });
+    const chosen = await importBytes(bytes, context('m.csv', shipped, { encoding: 'utf-8' }));
+    expect(chosen.encodingChoice?.uncertain).toBe(false);
+    expect(patchOf(chosen).region!.linkStates![0]!.note).toMatchObject({ en: '±5%' });
+    const gbk = await importBytes(bytes, context('m.csv', shipped, { encoding: 'gb18030' }));
+    expect(gbk.encoding).toBe('gb18030');
+    expect(patchOf(gbk).region!.linkStates![0]!.note).toMatchObject({ en: '卤5%' });
+  });
+
+  it('refuses an encoding the bytes are not valid in, with the reason', async () => {
+    const bytes = encodeLegacy('link_id,status,note_zh\r\nni_metal,present,镍\r\n', 'gbk');
+    const result = await importBytes(bytes, context('n.csv', shipped, { encoding: 'utf-8' }));
+    expect(errorsOf(result)).toEqual([expect.objectContaining({ code: 'encoding', params: { encoding: 'utf-8' } })]);
+  });
+});
