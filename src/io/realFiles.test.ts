@@ -7,8 +7,9 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../model/types';
 import { loadShippedDataset } from '../store/seed';
+import { issueWhat } from '../ui/import/issueText';
 import { importBytes } from './importFile';
-import { context, encodeLegacy, errorsOf, patchOf } from './testkit';
+import { context, encodeLegacy, errorsOf, importFixture, patchOf } from './testkit';
 
 const shipped: Dataset = await loadShippedDataset();
 
@@ -213,5 +214,115 @@ describe('CSV files as Excel and WPS save them', () => {
     const bytes = encodeLegacy('link_id,status,note_zh\r\nni_metal,present,镍\r\n', 'gbk');
     const result = await importBytes(bytes, context('n.csv', shipped, { encoding: 'utf-8' }));
     expect(errorsOf(result)).toEqual([expect.objectContaining({ code: 'encoding', params: { encoding: 'utf-8' } })]);
+  });
+});
+
+describe('graph files as yEd and Gephi write them', () => {
+  it('reads yEd HTML labels (escaped or in CDATA) as the text they show', async () => {
+    const result = await importFixture('yed-html-labels.graphml');
+    expect(errorsOf(result)).toEqual([]);
+    const chain = patchOf(result).chain!;
+    expect(chain.links!.map((l) => [l.id, l.name.zh, l.name.en])).toEqual([
+      ['n0', '电芯', '电芯'],
+      ['n1', '动力电池 Pack & module', '动力电池 Pack & module'],
+    ]);
+    expect(chain.edges!.map((e) => `${e.from}->${e.to}`)).toEqual(['n0->n1']);
+  });
+
+  it('reads a GEXF hierarchy (nested nodes and pid): parents become the sub-chains of their nodes', async () => {
+    const result = await importFixture('gephi-hierarchy.gexf');
+    expect(errorsOf(result)).toEqual([]);
+    const chain = patchOf(result).chain!;
+    expect(chain.links!.map((l) => [l.id, l.name.zh, l.stage])).toEqual([
+      ['pcam', '三元前驱体', 'intermediate'],
+      ['ncm', '三元正极材料', 'intermediate'],
+      ['lfp_cell', '磷酸铁锂电芯', 'component'],
+      ['ncm_cell', '三元电芯', 'intermediate'],
+    ]);
+    const subChainName = (id: string) =>
+      chain.subChains!.find((s) => s.id === chain.links!.find((l) => l.id === id)!.subChain)?.name.zh;
+    expect(['pcam', 'ncm', 'lfp_cell', 'ncm_cell'].map(subChainName)).toEqual([
+      '正极材料',
+      '正极材料',
+      '电池电芯',
+      '电池电芯',
+    ]);
+    expect(chain.edges!.map((e) => `${e.from}->${e.to}`)).toEqual(['pcam->ncm', 'ncm->ncm_cell']);
+  });
+
+  it('reads GEXF list values, [a, b] as Gephi writes them and a|b as GEXF 1.2 does', async () => {
+    const chain = patchOf(await importFixture('gephi-hierarchy.gexf')).chain!;
+    expect(chain.links!.find((l) => l.id === 'pcam')!.aliases).toEqual(['NCM前驱体', 'pCAM']);
+    expect(chain.links!.find((l) => l.id === 'ncm')!.aliases).toEqual(['NCM', '三元材料']);
+  });
+});
+
+/** An Excel 97–2003 workbook: an OLE compound file (CFB v3) holding a BIFF8 `Workbook` stream. */
+function compoundFile(): Uint8Array {
+  const sector = 512;
+  const out = new Uint8Array(sector * 4);
+  const v = new DataView(out.buffer);
+  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  v.setUint16(24, 0x3e, true); // minor version
+  v.setUint16(26, 3, true); // major version 3: 512-byte sectors
+  v.setUint16(28, 0xfffe, true); // byte order
+  v.setUint16(30, 9, true); // sector shift
+  v.setUint16(32, 6, true); // mini sector shift
+  v.setUint32(44, 1, true); // FAT sectors
+  v.setUint32(48, 1, true); // first directory sector
+  v.setUint32(56, 0x1000, true); // mini stream cutoff
+  v.setUint32(60, 0xfffffffe, true); // no mini FAT
+  v.setUint32(68, 0xfffffffe, true); // no DIFAT sectors
+  for (let i = 76; i < sector; i += 4) v.setUint32(i, 0xffffffff, true);
+  v.setUint32(76, 0, true); // the FAT is sector 0
+  // FAT (sector 0): itself, the directory, the workbook stream.
+  const fat = sector;
+  for (let i = 0; i < 128; i++) v.setUint32(fat + i * 4, 0xffffffff, true);
+  v.setUint32(fat, 0xfffffffd, true);
+  v.setUint32(fat + 4, 0xfffffffe, true);
+  v.setUint32(fat + 8, 0xfffffffe, true);
+  // Directory (sector 1): Root Entry and Workbook.
+  const entry = (at: number, name: string, type: number, start: number, size: number) => {
+    for (let i = 0; i < name.length; i++) v.setUint16(at + i * 2, name.charCodeAt(i), true);
+    v.setUint16(at + 64, (name.length + 1) * 2, true);
+    out[at + 66] = type;
+    out[at + 67] = 1;
+    v.setUint32(at + 68, 0xffffffff, true);
+    v.setUint32(at + 72, 0xffffffff, true);
+    v.setUint32(at + 76, type === 5 ? 1 : 0xffffffff, true);
+    v.setUint32(at + 116, start, true);
+    v.setUint32(at + 120, size, true);
+  };
+  entry(sector * 2, 'Root Entry', 5, 0xfffffffe, 0);
+  entry(sector * 2 + 128, 'Workbook', 2, 2, sector);
+  // Workbook stream (sector 2): a BIFF8 BOF record.
+  out.set([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xbb, 0x0d, 0xcc, 0x07], sector * 3);
+  return out;
+}
+
+describe('spreadsheets ChainAtlas does not read', () => {
+  it('asks to save an .xls, .et or .ods file as .xlsx, in both languages, and stores nothing', async () => {
+    const xls = await importBytes(compoundFile(), context('企业名录.xls', shipped));
+    expect(xls.ok).toBe(false);
+    expect(errorsOf(xls)).toEqual([expect.objectContaining({ code: 'save-as-xlsx', params: { kind: 'xls' } })]);
+    const et = await importBytes(compoundFile(), context('企业名录.et', shipped));
+    expect(errorsOf(et)).toEqual([expect.objectContaining({ code: 'save-as-xlsx', params: { kind: 'et' } })]);
+    const ods = zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+      'META-INF/manifest.xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+      ),
+      'content.xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Links"><table:table-row><table:table-cell office:value-type="string"><text:p>id</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>',
+      ),
+    });
+    // Renamed to .xlsx, it is still recognised by its content.
+    const odsResult = await importBytes(ods, context('links.xlsx', shipped));
+    expect(errorsOf(odsResult)).toEqual([expect.objectContaining({ code: 'save-as-xlsx', params: { kind: 'ods' } })]);
+    for (const lang of ['en', 'zh'] as const) {
+      const text = issueWhat(errorsOf(xls)[0]!, lang);
+      expect(text).toContain(lang === 'zh' ? 'Excel 97–2003 工作簿（.xls）' : 'an Excel 97–2003 workbook (.xls)');
+      expect(text).toContain(lang === 'zh' ? '另存为 Excel 工作簿（.xlsx）' : 'save it as an Excel workbook (.xlsx)');
+    }
   });
 });
