@@ -428,6 +428,8 @@ export const en = {
   'issue.where.sheet': 'sheet “{sheet}”',
   'issue.where.row': 'row {row}',
   'issue.where.line': 'line {line}',
+  'issue.where.rows': 'on {count} rows ({list})',
+  'issue.where.lines': 'on {count} lines ({list})',
   'issue.where.column': 'column {column}',
   'issue.where.field': '“{field}”',
   'issue.not-object': 'This is not a ChainAtlas dataset.',

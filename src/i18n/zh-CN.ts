@@ -405,6 +405,8 @@ export const zhCN: Record<MessageKey, string> = {
   'issue.where.sheet': '工作表“{sheet}”',
   'issue.where.row': '第 {row} 行',
   'issue.where.line': '第 {line} 行',
+  'issue.where.rows': '共 {count} 行（第 {list} 行）',
+  'issue.where.lines': '共 {count} 处（第 {list} 行）',
   'issue.where.column': '第 {column} 列',
   'issue.where.field': '“{field}”',
   'issue.not-object': '这不是链图数据文件。',

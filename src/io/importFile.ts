@@ -12,7 +12,7 @@ import { importCytoscapeJson } from './cytoscapeJson';
 import { detectFormat, otherSpreadsheet } from './detect';
 import { importGexf } from './gexf';
 import { exportGraphml, importGraphml } from './graphml';
-import { ImportStop, failure, fromValidation, importError, importWarning, tooLarge } from './issues';
+import { ImportStop, failure, foldRepeated, fromValidation, importError, importWarning, tooLarge } from './issues';
 import { exportNativeJson, importNativeJson } from './nativeJson';
 import type { Parsed } from './parsed';
 import { Progress } from './progress';
@@ -171,7 +171,7 @@ export async function importBytes(bytes: Uint8Array, ctx: ImportContext): Promis
     const result =
       parsed.ok && parsed.kind === 'patch' ? await checkPatch(parsed, ctx, progress) : publicResult(parsed);
     await progress.tick(1);
-    const issues = capWarnings(file, result.issues);
+    const issues = capWarnings(file, foldRepeated(result.issues));
     return result.ok
       ? { ...result, issues }
       : {

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../model/types';
 import { loadShippedDataset } from '../store/seed';
-import { issueWhat } from '../ui/import/issueText';
+import { issuePlace, issueWhat } from '../ui/import/issueText';
 import { importBytes } from './importFile';
 import { context, encodeLegacy, errorsOf, importFixture, patchOf } from './testkit';
 
@@ -324,5 +324,37 @@ describe('spreadsheets ChainAtlas does not read', () => {
       expect(text).toContain(lang === 'zh' ? 'Excel 97–2003 工作簿（.xls）' : 'an Excel 97–2003 workbook (.xls)');
       expect(text).toContain(lang === 'zh' ? '另存为 Excel 工作簿（.xlsx）' : 'save it as an Excel workbook (.xlsx)');
     }
+  });
+});
+
+describe('the same problem on many rows', () => {
+  it('is one message with its count and first rows, in both languages, not one per row', async () => {
+    // A list of 2,000 rows whose source column names a source that is not stored.
+    const rows = ['id,name_zh,name_en,sub_chain,stage,source_id,locator'];
+    for (let i = 0; i < 2000; i++) rows.push(`x${i},环节${i},Link ${i},负极材料,中间品,yearbook-2024,p. ${i}`);
+    const result = await importBytes(new TextEncoder().encode(rows.join('\r\n')), context('名录.csv', shipped));
+    expect(result.ok).toBe(false);
+    const errors = errorsOf(result);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      code: 'unknown-ref',
+      field: 'source_id',
+      params: { value: 'yearbook-2024' },
+      repeated: { count: 2000, rows: [2, 3, 4, 5, 6] },
+    });
+    expect(errors[0]!.message).toContain('on 2000 rows (2, 3, 4, 5, 6, …)');
+    expect(issuePlace(errors[0]!, 'en')).toBe('名录.csv, on 2,000 rows (2, 3, 4, 5, 6, …), “source_id”');
+    expect(issuePlace(errors[0]!, 'zh')).toBe('名录.csv，共 2,000 行（第 2、3、4、5、6…… 行），“source_id”');
+  });
+
+  it('keeps problems apart when they differ in value or column, and a few alike as they are', async () => {
+    const text = 'link_id,status\r\nni_metal,solid\r\nli2co3,solid\r\nlioh,liquid\r\n';
+    const result = await importBytes(new TextEncoder().encode(text), context('s.csv', shipped));
+    const errors = errorsOf(result);
+    expect(errors.map((e) => [e.code, e.row, e.repeated])).toEqual([
+      ['enum', 2, undefined],
+      ['enum', 3, undefined],
+      ['enum', 4, undefined],
+    ]);
   });
 });

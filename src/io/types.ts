@@ -43,6 +43,15 @@ export interface ImportIssue {
   readonly params: Readonly<Record<string, string | number>>;
   /** English description; the UI translates by `code`. */
   readonly message: string;
+  /**
+   * The same problem on many rows (or lines), told once: how many there are in all, and the first of
+   * them (`row`/`line` above is the first). See `foldRepeated`.
+   */
+  readonly repeated?: {
+    readonly count: number;
+    readonly rows?: readonly number[];
+    readonly lines?: readonly number[];
+  };
 }
 
 /**
