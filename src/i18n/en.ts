@@ -613,6 +613,13 @@ export const en = {
   'import.merge': 'Merge: records in the file replace those with the same id; everything else stays',
   'import.replace': 'Replace: the file’s tables replace the stored ones',
   'import.moreErrors': '{count:more problem is|more problems are} not listed here.',
+  'import.encoding.legend': 'Text encoding',
+  'import.encoding.uncertain':
+    'ChainAtlas cannot tell how this file’s characters are encoded. Choose the reading in which the text is right; nothing can be imported until you do.',
+  'import.encoding.hint': 'If the characters look wrong, read the file in another encoding:',
+  'import.encoding.utf-8': 'UTF-8',
+  'import.encoding.gb18030': 'GBK / GB18030 (Simplified Chinese Windows)',
+  'import.encoding.big5': 'Big5 (Traditional Chinese Windows)',
   'import.nothingYet': 'Nothing is stored until you press Import; it can be undone afterwards.',
   'import.confirm': 'Import',
   'import.failure.quota': 'There is no room left in this browser’s storage. Nothing was stored.',

@@ -9,88 +9,22 @@ import type { Dataset } from '../model/types';
 import { loadShippedDataset } from '../store/seed';
 import { issuePlace, issueWhat } from '../ui/import/issueText';
 import { importBytes } from './importFile';
-import { context, encodeLegacy, errorsOf, importFixture, patchOf } from './testkit';
+import {
+  context,
+  encodeLegacy,
+  errorsOf,
+  excelWorkbook,
+  importFixture,
+  mergedSubChainWorkbook,
+  patchOf,
+  sharedRow,
+} from './testkit';
 
 const shipped: Dataset = await loadShippedDataset();
 
-const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/**
- * A workbook laid out as Excel 2016 saves it: content types, package and workbook relationships, the
- * workbook, styles with the given cell formats, shared strings and one worksheet whose XML is given.
- */
-function excelWorkbook(
-  sheetName: string,
-  sheetData: string,
-  opts: { strings: string[]; numFmts?: string; xfs?: string[]; after?: string },
-): Uint8Array {
-  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...(opts.xfs ?? [])];
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
-    ),
-    '_rels/.rels': strToU8(
-      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    'xl/workbook.xml': strToU8(
-      `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/><workbookPr defaultThemeVersion="166925"/><bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840"/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>`,
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId4" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    ),
-    'xl/styles.xml': strToU8(
-      `${XML}<styleSheet xmlns="${NS}">${opts.numFmts ?? ''}<fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
-    ),
-    'xl/sharedStrings.xml': strToU8(
-      `${XML}<sst xmlns="${NS}" count="${opts.strings.length}" uniqueCount="${opts.strings.length}">${opts.strings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`,
-    ),
-    'xl/worksheets/sheet1.xml': strToU8(
-      `${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}"><dimension ref="A1:E5"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="14.25"/><sheetData>${sheetData}</sheetData>${opts.after ?? ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
-    ),
-  });
-}
-
-/** Shared-string cells of one row, from column A on; `null` leaves a cell out, as Excel does for empty ones. */
-function sharedRow(r: number, indexes: (number | null)[], spans = '1:5'): string {
-  const cells = indexes
-    .map((s, i) => (s === null ? '' : `<c r="${String.fromCharCode(65 + i)}${r}" t="s"><v>${s}</v></c>`))
-    .join('');
-  return `<row r="${r}" spans="${spans}" x14ac:dyDescent="0.2" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">${cells}</row>`;
-}
-
 describe('Excel and WPS workbooks', () => {
   it('fills a sub-chain merged down its links (mergeCells), so every row has it', async () => {
-    // 编号 中文名称 英文名称 子链 环节类型; 子链 written once in D2 and merged down D2:D4, as people lay it out.
-    const strings = [
-      '编号',
-      '中文名称',
-      '英文名称',
-      '子链',
-      '环节类型',
-      'x_a',
-      '甲',
-      'A',
-      '负极材料',
-      '中间品',
-      'x_b',
-      '乙',
-      'B',
-      'x_c',
-      '丙',
-      'C',
-    ];
-    const rows = [
-      sharedRow(1, [0, 1, 2, 3, 4]),
-      sharedRow(2, [5, 6, 7, 8, 9]),
-      sharedRow(3, [10, 11, 12, null, 9]),
-      sharedRow(4, [13, 14, 15, null, 9]),
-    ].join('');
-    const book = excelWorkbook('环节', rows, {
-      strings,
-      after: '<mergeCells count="1"><mergeCell ref="D2:D4"/></mergeCells>',
-    });
+    const book = mergedSubChainWorkbook();
     const result = await importBytes(book, context('企业环节.xlsx', shipped));
     expect(errorsOf(result)).toEqual([]);
     const links = patchOf(result).chain!.links!;
