@@ -139,21 +139,21 @@ function samples(readings: readonly { encoding: string; text: string }[]): Encod
  * the one plausible ANSI code page, else a guess marked uncertain.
  */
 function chooseEncoding(bytes: Uint8Array): { order: string[]; choice?: EncodingChoice } {
-  const readings = CHOOSABLE_ENCODINGS.map((encoding) => ({ encoding, text: decodeHead(bytes, encoding) })).filter(
-    (r): r is { encoding: (typeof CHOOSABLE_ENCODINGS)[number]; text: string } => r.text !== undefined,
-  );
+  const fallback = ['utf-8', 'gb18030'];
+  // Most files are UTF-8 that reads well: taken without decoding the others.
+  const utf8Text = decodeHead(bytes, 'utf-8');
+  if (utf8Text !== undefined) {
+    const j = judge(utf8Text);
+    if (j.nonAscii === 0 || (plausible(j) && (j.wide > 0 || j.loose === 0))) return { order: fallback };
+  }
+  const readings = CHOOSABLE_ENCODINGS.map((encoding) => ({
+    encoding,
+    text: encoding === 'utf-8' ? utf8Text : decodeHead(bytes, encoding),
+  })).filter((r): r is { encoding: (typeof CHOOSABLE_ENCODINGS)[number]; text: string } => r.text !== undefined);
   // A reading with a third of its characters suspicious is not text in that encoding at all.
   const judged = readings
     .map((r) => ({ ...r, judged: judge(r.text) }))
     .filter((r) => r.judged.suspicious <= r.judged.nonAscii / 3);
-  const utf8 = judged.find((r) => r.encoding === 'utf-8');
-  const fallback = ['utf-8', 'gb18030'];
-  if (
-    utf8 &&
-    (utf8.judged.nonAscii === 0 || (plausible(utf8.judged) && (utf8.judged.wide > 0 || utf8.judged.loose === 0)))
-  ) {
-    return { order: fallback };
-  }
   if (judged.length === 0) return { order: fallback };
   const good = judged.filter((r) => plausible(r.judged));
   let first: (typeof judged)[number];
