@@ -292,3 +292,35 @@ describe('the same problem on many rows', () => {
     ]);
   });
 });
+
+describe('a title above the table', () => {
+  it('is skipped: the header is the row below it, and rows keep the numbers Excel shows', async () => {
+    // Row 1: 2024年金昌市环节状态 merged across A1:C1; row 2 the header; rows 3–4 the data.
+    const strings = [
+      '2024年金昌市环节状态',
+      '环节编号',
+      '状态',
+      '中文备注',
+      'ni_metal',
+      '优势',
+      '镍',
+      'li2co3',
+      '在建',
+    ];
+    const rows = [sharedRow(1, [0]), sharedRow(2, [1, 2, 3]), sharedRow(3, [4, 5, 6]), sharedRow(4, [7, 8, null])].join(
+      '',
+    );
+    const book = excelWorkbook('Sheet1', rows, {
+      strings,
+      after: '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>',
+    });
+    const result = await importBytes(book, context('名录.xlsx', shipped));
+    expect(errorsOf(result)).toEqual([]);
+    const states = patchOf(result).region!.linkStates!;
+    expect(states.map((s) => [s.linkId, s.status])).toEqual([
+      ['ni_metal', 'strong'],
+      ['li2co3', 'building'],
+    ]);
+    expect(states[1]!.sources[0]!.locator).toBe('sheet Sheet1, row 4');
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Reading the sheets of an .xlsx workbook (Office Open XML) into rows of cells: shared and inline
  * strings, numbers, booleans, and numbers formatted as dates (which become ISO dates, or `2024-06`
- * when the format shows only a month), with merged ranges filled. Only the parts needed are unpacked,
+ * when the format shows only a month), with merged ranges filled and a title above the table skipped. Only the parts needed are unpacked,
  * and the bytes are counted while inflating, so a ZIP bomb (or an archive lying about its sizes) stops
  * at the limit.
  */
@@ -403,6 +403,28 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The distinct non-empty values of a row. */
+function distinctValues(row: { cells: CellValue[] }): number {
+  const seen = new Set<string>();
+  for (const c of row.cells) if (c !== undefined && String(c).trim() !== '') seen.add(String(c).trim());
+  return seen.size;
+}
+
+/**
+ * The header row: the first non-empty one, past any title above the table. A title (2024年重点企业名录)
+ * is a row of one value, usually merged across the table; the header below it names several columns.
+ */
+function headerIndex(rows: readonly { cells: CellValue[] }[]): number {
+  let at = rows.findIndex((r) => distinctValues(r) > 0);
+  while (at !== -1 && distinctValues(rows[at]!) === 1) {
+    let next = at + 1;
+    while (next < rows.length && distinctValues(rows[next]!) === 0) next++;
+    if (next >= rows.length || distinctValues(rows[next]!) < 2) break;
+    at = next;
+  }
+  return at;
+}
+
 /** Unpacks the workbook and reads every worksheet, each with its header (first non-empty row). */
 export async function readWorkbook(bytes: Uint8Array, fileName: string, progress: Progress): Promise<SheetRows[]> {
   const files = unpack(bytes, fileName);
@@ -444,7 +466,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, progress
       date1904,
       progress.part(i / sheets.length, (i + 1) / sheets.length),
     );
-    const headerAt = rows.findIndex((r) => r.cells.some((c) => c !== undefined && String(c).trim() !== ''));
+    const headerAt = headerIndex(rows);
     const header = rows[headerAt];
     out.push({
       sheet: name,
