@@ -462,6 +462,7 @@ export const en = {
   'issue.empty-file': 'The file is empty.',
   'issue.too-large': 'The file is too large to import: {sizeMb} MB, over the limit of {limitMb} MB.',
   'issue.too-large-unpacked': 'The workbook unpacks to more than {limitMb} MB, too large to import.',
+  'issue.wrong-encoding': 'The file is not valid {encoding} text; choose another encoding.',
   'issue.binary': 'The file is not text: it may be damaged or of another kind.',
   'issue.encoding': 'The text encoding could not be read.',
   'issue.unknown-format': 'ChainAtlas does not recognise this kind of file.',

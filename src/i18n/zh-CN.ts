@@ -438,6 +438,7 @@ export const zhCN: Record<MessageKey, string> = {
   'issue.empty-file': '文件是空的。',
   'issue.too-large': '文件太大，无法导入：{sizeMb} MB，超过 {limitMb} MB 的上限。',
   'issue.too-large-unpacked': '工作簿解压后超过 {limitMb} MB，太大，无法导入。',
+  'issue.wrong-encoding': '文件不是有效的 {encoding} 文本，请选择其他编码。',
   'issue.binary': '文件不是文本，可能已损坏或是其他类型。',
   'issue.encoding': '无法识别文本编码。',
   'issue.unknown-format': '链图无法识别这种文件。',

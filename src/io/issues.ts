@@ -17,6 +17,7 @@ export type ImportIssueCode =
   | 'too-large-unpacked'
   | 'binary'
   | 'encoding'
+  | 'wrong-encoding'
   | 'unknown-format'
   | 'json-syntax'
   | 'too-deep'

@@ -147,7 +147,10 @@ describe('CSV files as Excel and WPS save them', () => {
   it('refuses an encoding the bytes are not valid in, with the reason', async () => {
     const bytes = encodeLegacy('link_id,status,note_zh\r\nni_metal,present,镍\r\n', 'gbk');
     const result = await importBytes(bytes, context('n.csv', shipped, { encoding: 'utf-8' }));
-    expect(errorsOf(result)).toEqual([expect.objectContaining({ code: 'encoding', params: { encoding: 'utf-8' } })]);
+    expect(errorsOf(result)).toEqual([
+      expect.objectContaining({ code: 'wrong-encoding', params: { encoding: 'utf-8' } }),
+    ]);
+    expect(issueWhat(errorsOf(result)[0]!, 'zh')).toBe('文件不是有效的 utf-8 文本，请选择其他编码。');
   });
 });
 

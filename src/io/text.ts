@@ -326,7 +326,11 @@ async function decodeChosen(
     text = await decodeStrict(bytes, encoding, progress);
   } catch (e) {
     if (e instanceof ImportStop) throw e;
-    throw new ImportStop(importError('encoding', fileName, {}, `the file is not valid ${encoding}`, { encoding }));
+    throw new ImportStop(
+      importError('wrong-encoding', fileName, {}, `the file is not valid ${encoding} text; choose another encoding`, {
+        encoding,
+      }),
+    );
   }
   if (controlShare(text) > 0.005) throw binaryError(fileName);
   const others = CHOOSABLE_ENCODINGS.filter((e) => e !== encoding)
