@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../model/types';
 import { loadShippedDataset } from '../store/seed';
 import { issuePlace, issueWhat } from '../ui/import/issueText';
+import { dateShown } from './xlsxRead';
 import { importBytes } from './importFile';
 import {
   context,
@@ -325,5 +326,21 @@ describe('a title above the table', () => {
       ['li2co3', 'building'],
     ]);
     expect(states[1]!.sources[0]!.locator).toBe('sheet Sheet1, row 4');
+  });
+});
+
+describe('number formats', () => {
+  it('tell how much of a date a cell shows, and leave number formats alone', () => {
+    expect(dateShown('yyyy"年"m"月"')).toBe('month');
+    expect(dateShown('[$-804]yyyy"年"m"月";@')).toBe('month');
+    expect(dateShown('mmm-yy')).toBe('month');
+    expect(dateShown('yyyy/m')).toBe('month');
+    expect(dateShown('yyyy"年"')).toBe('year');
+    expect(dateShown('yyyy"年"m"月"d"日"')).toBe('day');
+    expect(dateShown('m/d')).toBe('day');
+    expect(dateShown('yyyy-mm-dd hh:mm')).toBe('day');
+    for (const numeric of ['General', '0.00E+00', '#,##0"元"', '0.0%', '@', 'h:mm', '[h]:mm:ss']) {
+      expect(dateShown(numeric)).toBe('none');
+    }
   });
 });

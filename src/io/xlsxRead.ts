@@ -75,7 +75,7 @@ export function dateShown(code: string): DateShown {
   // The first section is the one for positive numbers, which dates are.
   const first = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').split(';')[0] ?? '';
   const months = /m/i.test(first.replace(/[hs]:?m+|m+:?s/gi, ''));
-  const year = /y|e/i.test(first);
+  const year = /y/i.test(first);
   if (/d/i.test(first)) return 'day';
   if (year && months) return 'month';
   if (year) return 'year';
