@@ -173,8 +173,8 @@ const PER_RECORD = new Set(['record', 'recordId', 'recordKind', 'path']);
 /**
  * The same problem on many rows as one issue: a firm list whose source column names an unknown source
  * on 2,000 rows is one error "on 2,000 rows: 2, 3, 4, 5, 6, …", not 2,000. Issues are the same problem
- * when they agree on everything but the row or line and the record it made: severity, code, file,
- * sheet, column and field, and the value at fault. Issues not placed at a row or line are kept as
+ * when they agree on everything but the place in the file (row, or line and column) and the record it
+ * made: severity, code, file, sheet and field, and the value at fault. Issues not placed at a row or line are kept as
  * they are, and the order of first occurrences is kept.
  */
 export function foldRepeated(issues: readonly ImportIssue[]): ImportIssue[] {
@@ -193,7 +193,6 @@ export function foldRepeated(issues: readonly ImportIssue[]): ImportIssue[] {
       issue.code,
       issue.file,
       issue.sheet,
-      issue.column,
       issue.field && !issue.field.includes('[') ? issue.field : undefined,
       params,
     ]);
@@ -233,7 +232,8 @@ export function foldRepeated(issues: readonly ImportIssue[]): ImportIssue[] {
     const listed = (rows.length > 0 ? rows : lines).join(', ');
     const where: Where = {
       ...(first.sheet !== undefined ? { sheet: first.sheet } : {}),
-      ...(first.field !== undefined ? { field: first.field } : {}),
+      // A dataset path names the first record only; a column header holds for every row.
+      ...(first.field !== undefined && !first.field.includes('[') ? { field: first.field } : {}),
     };
     const place = `${describeWhere(first.file, first)}: `;
     const what = first.message.startsWith(place) ? first.message.slice(place.length) : first.message;

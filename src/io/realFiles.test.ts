@@ -344,3 +344,17 @@ describe('number formats', () => {
     }
   });
 });
+
+describe('the same problem on many lines of a graph file', () => {
+  it('is one warning with its count and first lines', async () => {
+    const nodes = Array.from({ length: 30 }, (_, i) => `    <node id="n${i}" label="环节${i}"/>`).join('\n');
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">\n  <graph defaultedgetype="directed">\n  <nodes>\n${nodes}\n  </nodes>\n  </graph>\n</gexf>\n`;
+    const result = await importBytes(new TextEncoder().encode(gexf), context('g.gexf'));
+    const stages = result.issues.filter((i) => i.code === 'default-stage');
+    expect(stages.length).toBeLessThanOrEqual(1);
+    const orphans = result.issues.filter((i) => i.code === 'orphan-link');
+    expect(orphans).toHaveLength(1);
+    expect(orphans[0]!.repeated).toMatchObject({ count: 30, lines: [5, 6, 7, 8, 9] });
+    expect(issuePlace(orphans[0]!, 'en')).toBe('g.gexf, on 30 lines (5, 6, 7, 8, 9, …)');
+  });
+});

@@ -25,8 +25,11 @@ export function issuePlace(issue: ImportIssue, lang: Lang): string {
     if (issue.row !== undefined) parts.push(translate(lang, 'issue.where.row', { row: issue.row }));
     if (issue.line !== undefined) parts.push(translate(lang, 'issue.where.line', { line: issue.line }));
   }
-  if (issue.column !== undefined) parts.push(translate(lang, 'issue.where.column', { column: issue.column }));
-  const datasetPath = issue.row !== undefined && issue.field?.includes('[');
+  if (issue.column !== undefined && !repeated) {
+    parts.push(translate(lang, 'issue.where.column', { column: issue.column }));
+  }
+  // A folded problem's dataset path would name its first record only.
+  const datasetPath = (issue.row !== undefined || repeated) && issue.field?.includes('[');
   if (issue.field && !datasetPath) parts.push(translate(lang, 'issue.where.field', { field: issue.field }));
   return parts.join(lang === 'zh' ? '，' : ', ');
 }
