@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../model/types';
 import { loadShippedDataset } from '../store/seed';
 import { issuePlace, issueWhat } from '../ui/import/issueText';
-import { dateShown } from './xlsxRead';
+import { Progress } from './progress';
+import { dateShown, readWorkbook } from './xlsxRead';
 import { importBytes } from './importFile';
 import {
   context,
@@ -356,5 +357,22 @@ describe('the same problem on many lines of a graph file', () => {
     expect(orphans).toHaveLength(1);
     expect(orphans[0]!.repeated).toMatchObject({ count: 30, lines: [5, 6, 7, 8, 9] });
     expect(issuePlace(orphans[0]!, 'en')).toBe('g.gexf, on 30 lines (5, 6, 7, 8, 9, …)');
+  });
+});
+
+describe('merged ranges', () => {
+  it('fill only the rows the sheet has, across the range’s width, whatever the range claims', async () => {
+    const strings = ['a', 'b', 'c', 'x', 'y', '1', '2'];
+    const rows = [sharedRow(1, [0, 1, 2]), sharedRow(2, [3, null, 5]), sharedRow(5, [null, null, 6])].join('');
+    const book = excelWorkbook('S', rows, {
+      strings,
+      after: '<mergeCells count="2"><mergeCell ref="A2:B1048576"/><mergeCell ref="A1:XFD1"/></mergeCells>',
+    });
+    const [sheet] = await readWorkbook(book, 'm.xlsx', new Progress({ fileName: 'm.xlsx' }));
+    expect(sheet!.header).toEqual(['a', 'b', 'c']);
+    expect(sheet!.rows).toEqual([
+      { row: 2, cells: ['x', 'x', '1'] },
+      { row: 5, cells: ['x', 'x', '2'] },
+    ]);
   });
 });

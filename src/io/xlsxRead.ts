@@ -305,7 +305,7 @@ function rangeOf(ref: string): { c1: number; r1: number; c2: number; r2: number 
  * as Excel's "unmerge and fill" would. A range within one row (a title over several columns) stays in
  * its first cell, so it does not turn into copies of one header.
  */
-function fillMerged(rows: { row: number; cells: CellValue[] }[], refs: readonly string[]): void {
+function fillMerged(rows: readonly { row: number; cells: CellValue[] }[], refs: readonly string[]): void {
   if (refs.length === 0 || rows.length === 0) return;
   const byNumber = new Map(rows.map((r) => [r.row, r]));
   let budget = MAX_MERGE_FILL;
@@ -314,9 +314,17 @@ function fillMerged(rows: { row: number; cells: CellValue[] }[], refs: readonly 
     if (!range || range.r2 <= range.r1 || range.c2 < range.c1) continue;
     const value = byNumber.get(range.r1)?.cells[range.c1];
     if (value === undefined) continue;
-    // Only the rows the sheet has: a range reaching row 1,048,576 claims no empty rows.
-    for (const r of rows) {
-      if (r.row <= range.r1 || r.row > range.r2) continue;
+    // Only the rows the sheet has (a range reaching row 1,048,576 claims no empty rows), found by
+    // binary search in the sorted rows: many ranges over many rows cost no more than what they fill.
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]!.row <= range.r1) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < rows.length && rows[i]!.row <= range.r2; i++) {
+      const r = rows[i]!;
       for (let c = range.c1; c <= range.c2; c++) {
         if (--budget < 0) return;
         if (r.cells[c] === undefined || r.cells[c] === '') r.cells[c] = value;
