@@ -6,7 +6,7 @@
 import type { Dataset } from '../model/types';
 import type { CellValue } from './cells';
 import { parseCsv, protectCell, writeCsv } from './csvSyntax';
-import { ImportStop, importError, importWarning } from './issues';
+import { importError, importWarning } from './issues';
 import type { Progress } from './progress';
 import { assemblePatch, type Drafts } from './tableAssemble';
 import { bindTable, recognizeTable, type RawTable } from './tableRead';
@@ -30,16 +30,21 @@ const isTextColumn = (spec: TableSpec, index: number) => {
 /** Reads a CSV file as a patch of one table. */
 export async function importCsv(bytes: Uint8Array, ctx: ImportContext, progress: Progress): Promise<Parsed> {
   const file = ctx.fileName;
-  const { text, encoding } = await decodeText(bytes, file, progress.part(0, 0.2));
+  const decoded = await decodeText(bytes, file, progress.part(0, 0.2), {
+    ...(ctx.encoding ? { encoding: ctx.encoding } : {}),
+  });
+  const { text } = decoded;
+  const encoding = decoded.encoding;
+  const details = { format: 'csv' as const, encoding, ...(decoded.choice ? { encodingChoice: decoded.choice } : {}) };
   const delimiter = /\.tsv$/i.test(file) ? '\t' : undefined;
   const { rows, problems } = await parseCsv(text, progress.part(0.2, 0.5), delimiter);
   const issues: ImportIssue[] = problems.map((p) =>
     p.fatal ? importError(p.code, file, p.where, p.message) : importWarning(p.code, file, p.where, p.message),
   );
-  if (problems.some((p) => p.fatal)) throw new ImportStop(issues.find((i) => i.severity === 'error')!);
+  if (problems.some((p) => p.fatal)) return { ok: false, issues, ...details };
   const header = rows[0];
   if (!header || header.cells.every((c) => c.trim() === '')) {
-    throw new ImportStop(importError('no-rows', file, { row: 1 }, 'the file has no header row'));
+    return { ok: false, issues: [importError('no-rows', file, { row: 1 }, 'the file has no header row')], ...details };
   }
   const spec = recognizeTable(header.cells, file);
   if (!spec) {
@@ -52,20 +57,19 @@ export async function importCsv(bytes: Uint8Array, ctx: ImportContext, progress:
             .join(',')}`,
       )
       .join('; ');
-    throw new ImportStop(
-      importError(
-        'unknown-table',
-        file,
-        { row: 1 },
-        `the header row matches no ChainAtlas table (expected e.g. ${expected})`,
-        { expected },
-      ),
+    const unknown = importError(
+      'unknown-table',
+      file,
+      { row: 1 },
+      `the header row matches no ChainAtlas table (expected e.g. ${expected})`,
+      { expected },
     );
+    return { ok: false, issues: [...issues, unknown], ...details };
   }
   const width = header.cells.length;
   const raw: RawTable = { header: header.cells, headerRow: 1, rows: rows.slice(1) };
   const bound = bindTable(spec, raw, file, issues);
-  if (!bound) return { ok: false, issues, format: 'csv', encoding };
+  if (!bound) return { ok: false, issues, ...details };
   const textAt = new Set<number>();
   for (const [key, at] of bound.index)
     if (
@@ -98,11 +102,11 @@ export async function importCsv(bytes: Uint8Array, ctx: ImportContext, progress:
   (drafts as Record<string, unknown>)[spec.key] = await readDrafts(table, file, issues, (n) =>
     part.tick(n / Math.max(1, dataRows.length)),
   );
-  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, format: 'csv', encoding };
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, ...details };
   const { patch, origins } = assemblePatch(drafts, ctx, issues);
   await progress.tick(1);
-  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, format: 'csv', encoding };
-  return { ok: true, kind: 'patch', patch, issues, origins, format: 'csv', encoding };
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, ...details };
+  return { ok: true, kind: 'patch', patch, issues, origins, ...details };
 }
 
 /**

@@ -41,18 +41,25 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
-/** Parses CSV text into rows; calls `progress.tick` now and then on long texts. */
+/** Excel's first line naming the delimiter (`sep=;`), which Excel reads and does not show as a row. */
+const SEP_LINE = /^sep=([^\r\n])[ \t]*(\r\n|\n|\r|$)/i;
+
+/**
+ * Parses CSV text into rows; calls `progress.tick` now and then on long texts. A first line `sep=;`
+ * (or `sep=,`, `sep=<tab>`) sets the delimiter and is not a row, as in Excel.
+ */
 export async function parseCsv(
   text: string,
   progress?: Progress,
-  delimiter = sniffDelimiter(text),
+  delimiter?: string,
 ): Promise<{ rows: CsvRow[]; problems: CsvProblem[] }> {
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
-  const delim = delimiter.charCodeAt(0);
+  const sep = SEP_LINE.exec(text);
+  const delim = (sep?.[1] ?? delimiter ?? sniffDelimiter(text)).charCodeAt(0);
   const n = text.length;
-  let i = 0;
-  let line = 1;
+  let i = sep ? sep[0].length : 0;
+  let line = sep ? 2 : 1;
   // Every 2% of the text (at most every 256 KB), so the bar moves evenly whatever the size.
   const tickEvery = Math.max(1 << 12, Math.min(1 << 18, Math.floor(n / 50)));
   let nextTick = tickEvery;

@@ -1,8 +1,9 @@
 /**
  * Format detection: by content first, extension second.
  */
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_ACCEPT, detectFormat } from './detect';
+import { IMPORT_ACCEPT, detectFormat, otherSpreadsheet } from './detect';
 import { encodeUtf8 } from './text';
 import { fixture } from './testkit';
 
@@ -46,5 +47,18 @@ describe('detectFormat', () => {
       'a.xml',
     ])
       expect(offered, name).toContain(name.slice(1));
+  });
+
+  it('tells the spreadsheets it does not read from workbooks, and offers them so it can say so', () => {
+    const zip = (files: Record<string, string>) =>
+      zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+    expect(
+      otherSpreadsheet('a.xlsx', zip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })),
+    ).toBe(undefined);
+    expect(otherSpreadsheet('b.xlsb', zip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'x' }))).toBe('xlsb');
+    expect(otherSpreadsheet('renamed.xlsx', zip({ 'xl/workbook.bin': 'x' }))).toBe('xlsb');
+    expect(otherSpreadsheet('a.csv', strToU8('id,name'))).toBe(undefined);
+    const offered = IMPORT_ACCEPT.split(',');
+    for (const ext of ['.xls', '.et', '.ods', '.xlsb']) expect(offered).toContain(ext);
   });
 });

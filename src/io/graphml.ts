@@ -8,6 +8,7 @@ import type { Dataset } from '../model/types';
 import { writeList } from './cells';
 import type { GraphEdge, GraphInput, GraphNode } from './graphPatch';
 import { graphToPatch } from './graphPatch';
+import { textOfHtml } from './htmlText';
 import { ImportStop, hasErrors, importError } from './issues';
 import type { Parsed } from './parsed';
 import type { Progress } from './progress';
@@ -24,6 +25,20 @@ interface Key {
   readonly default?: string;
 }
 
+/**
+ * A label as its text: yEd writes formatted labels as HTML (`<html><b>电芯</b><br>Cell</html>`,
+ * escaped or in CDATA), which arrive as the words they show, on one line.
+ */
+export function labelText(text: string): string {
+  const trimmed = text.trim();
+  if (!/^<html[\s>]/i.test(trimmed)) return trimmed;
+  return textOfHtml(trimmed)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+}
+
 /** The first yEd label (`y:NodeLabel`, `y:EdgeLabel`) under `el`, searched without recursion. */
 function yedLabel(el: XmlElement): string | undefined {
   const todo: XmlElement[] = [el];
@@ -31,7 +46,7 @@ function yedLabel(el: XmlElement): string | undefined {
     const node = todo.shift()!;
     const n = localName(node.name);
     if (n === 'NodeLabel' || n === 'EdgeLabel') {
-      const text = textOf(node).trim();
+      const text = labelText(textOf(node));
       if (text) return text;
     }
     for (const c of node.children) if (typeof c !== 'string') todo.push(c);

@@ -9,10 +9,10 @@ import type { Dataset } from '../model/types';
 import { validateDataset } from '../model/validate';
 import { exportCsv, importCsv } from './csv';
 import { importCytoscapeJson } from './cytoscapeJson';
-import { detectFormat } from './detect';
+import { detectFormat, otherSpreadsheet } from './detect';
 import { importGexf } from './gexf';
 import { exportGraphml, importGraphml } from './graphml';
-import { ImportStop, failure, fromValidation, importError, importWarning, tooLarge } from './issues';
+import { ImportStop, failure, foldRepeated, fromValidation, importError, importWarning, tooLarge } from './issues';
 import { exportNativeJson, importNativeJson } from './nativeJson';
 import type { Parsed } from './parsed';
 import { Progress } from './progress';
@@ -115,7 +115,11 @@ async function checkPatch(
     }
   }
   const issues = [...parsed.issues, ...extra];
-  const details = { format: parsed.format, encoding: parsed.encoding };
+  const details = {
+    format: parsed.format,
+    encoding: parsed.encoding,
+    ...(parsed.encodingChoice ? { encodingChoice: parsed.encodingChoice } : {}),
+  };
   if (!checked.ok) return { ...failure(ctx.fileName, issues), ...details };
   return { ok: true, kind: 'patch', patch: parsed.patch, issues, ...details };
 }
@@ -133,6 +137,24 @@ export async function importBytes(bytes: Uint8Array, ctx: ImportContext): Promis
   const progress = new Progress(ctx);
   try {
     progress.checkAborted();
+    const other = otherSpreadsheet(file, bytes);
+    if (other) {
+      const name = {
+        xls: 'an Excel 97–2003 workbook (.xls)',
+        et: 'a WPS workbook (.et)',
+        ods: 'an OpenDocument spreadsheet (.ods)',
+        xlsb: 'an Excel binary workbook (.xlsb)',
+      }[other];
+      return failure(file, [
+        importError(
+          'save-as-xlsx',
+          file,
+          {},
+          `this is ${name}, which ChainAtlas does not read; open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)`,
+          { kind: other },
+        ),
+      ]);
+    }
     const format = ctx.format ?? detectFormat(file, bytes);
     if (!format) {
       return failure(file, [
@@ -149,10 +171,15 @@ export async function importBytes(bytes: Uint8Array, ctx: ImportContext): Promis
     const result =
       parsed.ok && parsed.kind === 'patch' ? await checkPatch(parsed, ctx, progress) : publicResult(parsed);
     await progress.tick(1);
-    const issues = capWarnings(file, result.issues);
+    const issues = capWarnings(file, foldRepeated(result.issues));
     return result.ok
       ? { ...result, issues }
-      : { ...failure(file, issues), format: result.format, encoding: result.encoding };
+      : {
+          ...failure(file, issues),
+          format: result.format,
+          encoding: result.encoding,
+          ...(result.encodingChoice ? { encodingChoice: result.encodingChoice } : {}),
+        };
   } catch (e) {
     if (e instanceof ImportStop) return failure(file, [e.issue]);
     // A reader bug must not take the app down or pass bad data: report it like any unreadable file.

@@ -17,6 +17,7 @@ export type ImportIssueCode =
   | 'too-large-unpacked'
   | 'binary'
   | 'encoding'
+  | 'wrong-encoding'
   | 'unknown-format'
   | 'json-syntax'
   | 'too-deep'
@@ -28,6 +29,7 @@ export type ImportIssueCode =
   | 'unknown-column'
   | 'duplicate-column'
   | 'not-workbook'
+  | 'save-as-xlsx'
   | 'unknown-sheet'
   | 'unsupported-table'
   | 'mixed-targets'
@@ -158,4 +160,93 @@ export class ImportStop extends Error {
   constructor(readonly issue: ImportIssue) {
     super(issue.message);
   }
+}
+
+/** A problem met on this many rows or more is told once, with its count and first rows. */
+export const FOLD_AT = 4;
+/** Rows (or lines) a folded problem lists. */
+export const FOLDED_SHOWN = 5;
+
+/** Params that name the record a row became (they differ on every row of one problem). */
+const PER_RECORD = new Set(['record', 'recordId', 'recordKind', 'path']);
+
+/**
+ * The same problem on many rows as one issue: a firm list whose source column names an unknown source
+ * on 2,000 rows is one error "on 2,000 rows: 2, 3, 4, 5, 6, …", not 2,000. Issues are the same problem
+ * when they agree on everything but the place in the file (row, or line and column) and the record it
+ * made: severity, code, file, sheet and field, and the value at fault. Issues not placed at a row or line are kept as
+ * they are, and the order of first occurrences is kept.
+ */
+export function foldRepeated(issues: readonly ImportIssue[]): ImportIssue[] {
+  const groups = new Map<string, ImportIssue[]>();
+  const order: (ImportIssue | string)[] = [];
+  for (const issue of issues) {
+    if ((issue.row === undefined && issue.line === undefined) || issue.repeated) {
+      order.push(issue);
+      continue;
+    }
+    const params = Object.entries(issue.params)
+      .filter(([k]) => !PER_RECORD.has(k))
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    const key = JSON.stringify([
+      issue.severity,
+      issue.code,
+      issue.file,
+      issue.sheet,
+      issue.field && !issue.field.includes('[') ? issue.field : undefined,
+      params,
+    ]);
+    const group = groups.get(key);
+    if (group) group.push(issue);
+    else {
+      groups.set(key, [issue]);
+      order.push(key);
+    }
+  }
+  // Warnings past the cap were only counted ("and 19,800 more"): they join their problem's count.
+  const more = new Map<string, number>();
+  for (const entry of order) {
+    if (typeof entry !== 'string' && entry.code === 'more-warnings' && typeof entry.params.code === 'string') {
+      more.set(entry.params.code, (more.get(entry.params.code) ?? 0) + Number(entry.params.count ?? 0));
+    }
+  }
+  const foldedCodes = new Map<string, number>();
+  for (const group of groups.values()) {
+    if (group.length >= FOLD_AT && group[0]!.severity === 'warning') {
+      foldedCodes.set(group[0]!.code, (foldedCodes.get(group[0]!.code) ?? 0) + 1);
+    }
+  }
+  const absorbed = (code: string) => more.has(code) && foldedCodes.get(code) === 1;
+  return order.flatMap((entry) => {
+    if (typeof entry !== 'string') {
+      return entry.code === 'more-warnings' && absorbed(String(entry.params.code)) ? [] : [entry];
+    }
+    const group = groups.get(entry)!;
+    if (group.length < FOLD_AT) return group;
+    const first = group[0]!;
+    const count = group.length + (first.severity === 'warning' && absorbed(first.code) ? more.get(first.code)! : 0);
+    const shown = group.slice(0, FOLDED_SHOWN);
+    const rows = shown.flatMap((i) => (i.row !== undefined ? [i.row] : []));
+    const lines = shown.flatMap((i) => (i.row === undefined && i.line !== undefined ? [i.line] : []));
+    const unit = rows.length > 0 ? 'rows' : 'lines';
+    const listed = (rows.length > 0 ? rows : lines).join(', ');
+    const where: Where = {
+      ...(first.sheet !== undefined ? { sheet: first.sheet } : {}),
+      // A dataset path names the first record only; a column header holds for every row.
+      ...(first.field !== undefined && !first.field.includes('[') ? { field: first.field } : {}),
+    };
+    const place = `${describeWhere(first.file, first)}: `;
+    const what = first.message.startsWith(place) ? first.message.slice(place.length) : first.message;
+    return [
+      {
+        ...first,
+        message: `${describeWhere(first.file, where)}: on ${count} ${unit} (${listed}${count > shown.length ? ', …' : ''}): ${what}`,
+        repeated: {
+          count,
+          ...(rows.length > 0 ? { rows } : {}),
+          ...(lines.length > 0 ? { lines } : {}),
+        },
+      },
+    ];
+  });
 }

@@ -18,6 +18,7 @@ import type {
   SupplyEdge,
 } from '../model/types';
 import type { Dataset } from '../model/types';
+import type { EncodingChoice } from './text';
 
 /** The formats ChainAtlas reads. */
 export type ImportFormat = 'native-json' | 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'cytoscape-json';
@@ -42,6 +43,15 @@ export interface ImportIssue {
   readonly params: Readonly<Record<string, string | number>>;
   /** English description; the UI translates by `code`. */
   readonly message: string;
+  /**
+   * The same problem on many rows (or lines), told once: how many there are in all, and the first of
+   * them (`row`/`line` above is the first). See `foldRepeated`.
+   */
+  readonly repeated?: {
+    readonly count: number;
+    readonly rows?: readonly number[];
+    readonly lines?: readonly number[];
+  };
 }
 
 /**
@@ -78,8 +88,13 @@ export interface DatasetPatch {
 /** What was read, when known: the format and, for text formats, the character encoding. */
 export interface ImportDetails {
   readonly format?: ImportFormat;
-  /** `utf-8`, `utf-16le`, `utf-16be` or `gb18030`. */
+  /** `utf-8`, `utf-16le`, `utf-16be`, `gb18030` or `big5`. */
   readonly encoding?: string;
+  /**
+   * Other encodings the file reads in, each with a line of it as read so (CSV files without a
+   * byte-order mark). When `uncertain`, the user must choose before the import is stored.
+   */
+  readonly encodingChoice?: EncodingChoice;
 }
 
 export type ImportResult = ImportDetails &
@@ -113,6 +128,8 @@ export interface ImportContext {
   readonly signal?: AbortSignal;
   /** Skips detection: the user said what the file is. */
   readonly format?: ImportFormat;
+  /** The character encoding the user chose for a text file (`utf-8`, `gb18030`, `big5`). */
+  readonly encoding?: string;
   /** The region tables and graph statuses go to when the file does not say (default: the first region). */
   readonly regionId?: string;
 }

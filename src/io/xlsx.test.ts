@@ -21,6 +21,67 @@ import { FORMAT_VERSION } from '../model/types';
 const tiny: Dataset = JSON.parse(new TextDecoder().decode(fixture('valid-tiny.json')));
 const importWorkbook = (bytes: Uint8Array, current?: Dataset) => importBytes(bytes, context('book.xlsx', current));
 
+/**
+ * A ZIP rewritten as Java's ZipOutputStream writes it (Apache POI and EasyExcel, behind many Chinese
+ * systems' exports): flag bit 3, zero sizes and CRC in the local headers, a data descriptor after
+ * each part's data.
+ */
+function withDescriptors(zip: Uint8Array): Uint8Array {
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  const offsets: number[] = [];
+  let outLen = 0;
+  const cdStart = (() => {
+    for (let i = zip.length - 22; i >= 0; i--)
+      if (v.getUint32(i, true) === 0x06054b50) return v.getUint32(i + 16, true);
+    return -1;
+  })();
+  while (at < cdStart && v.getUint32(at, true) === 0x04034b50) {
+    const nameLen = v.getUint16(at + 26, true),
+      extraLen = v.getUint16(at + 28, true);
+    const csize = v.getUint32(at + 18, true),
+      usize = v.getUint32(at + 22, true),
+      crc = v.getUint32(at + 14, true);
+    const header = zip.slice(at, at + 30 + nameLen + extraLen);
+    const hv = new DataView(header.buffer);
+    hv.setUint16(6, hv.getUint16(6, true) | 8, true);
+    hv.setUint32(14, 0, true);
+    hv.setUint32(18, 0, true);
+    hv.setUint32(22, 0, true);
+    const data = zip.slice(at + header.length, at + header.length + csize);
+    const dd = new Uint8Array(16);
+    const dv = new DataView(dd.buffer);
+    dv.setUint32(0, 0x08074b50, true);
+    dv.setUint32(4, crc, true);
+    dv.setUint32(8, csize, true);
+    dv.setUint32(12, usize, true);
+    offsets.push(outLen);
+    parts.push(header, data, dd);
+    outLen += header.length + data.length + 16;
+    at += header.length + csize;
+  }
+  // central directory: set flag bit 3 and fix offsets
+  const cd = zip.slice(cdStart);
+  const cv = new DataView(cd.buffer);
+  let p = 0,
+    k = 0;
+  while (cv.getUint32(p, true) === 0x02014b50) {
+    cv.setUint16(p + 8, cv.getUint16(p + 8, true) | 8, true);
+    cv.setUint32(p + 42, offsets[k++]!, true);
+    p += 46 + cv.getUint16(p + 28, true) + cv.getUint16(p + 30, true) + cv.getUint16(p + 32, true);
+  }
+  cv.setUint32(p + 16, outLen, true);
+  parts.push(cd);
+  const out = new Uint8Array(outLen + cd.length);
+  let o = 0;
+  for (const q of parts) {
+    out.set(q, o);
+    o += q.length;
+  }
+  return out;
+}
+
 describe('XLSX import', () => {
   it('reads the committed workbook (written by the exporter) into the dataset it was written from', async () => {
     const result = await importFixture('workbook.xlsx');
@@ -167,12 +228,35 @@ describe('XLSX import', () => {
     expect(errorsOf(await importWorkbook(exportXlsx(tiny).slice(0, 3000)))).toEqual([
       expect.objectContaining({ code: 'not-workbook' }),
     ]);
-    // A central directory that claims 300 MB for one part: refused before anything is inflated.
+    // A local header that claims 300 MB for one part: refused before anything is inflated.
     const bomb = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') });
-    const view = new DataView(bomb.buffer);
-    for (let i = 0; i < bomb.length - 4; i++)
-      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 300 * 1048576, true);
+    new DataView(bomb.buffer).setUint32(22, 300 * 1048576, true);
     expect(errorsOf(await importWorkbook(bomb))).toEqual([expect.objectContaining({ code: 'too-large-unpacked' })]);
+  });
+
+  it('stops a workbook that lies about its unpacked size once the inflated bytes pass the limit', async () => {
+    // 64 MB of one character deflate to ~64 KB; both headers then claim the part is 1 KB.
+    const big = new Uint8Array(64 * 1048576).fill(0x20);
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': big }, { level: 9 });
+    const view = new DataView(bomb.buffer);
+    for (let i = 0; i < bomb.length - 4; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50) view.setUint32(i + 22, 1024, true);
+      if (sig === 0x02014b50) view.setUint32(i + 24, 1024, true);
+    }
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    const result = await importWorkbook(bomb);
+    expect(errorsOf(result)).toEqual([
+      expect.objectContaining({ code: 'too-large-unpacked', params: { limitMb: expect.any(Number) } }),
+    ]);
+    // Only up to the limit was inflated (16 MB + 100 × the file's size), not the 64 MB.
+    expect((errorsOf(result)[0]!.params.limitMb as number) * 1048576).toBeLessThan(big.length);
+  });
+
+  it('reads a workbook whose sizes come after the data (data descriptors), as Java writes it', async () => {
+    const result = await importWorkbook(withDescriptors(exportXlsx(tiny)));
+    expect(errorsOf(result)).toEqual([]);
+    expect(datasetOf(result)).toEqual({ ...tiny, format: FORMAT_VERSION });
   });
 
   it('reports XML errors inside a part with line and column', async () => {

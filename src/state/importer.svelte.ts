@@ -23,6 +23,9 @@ export class ImporterState {
   #mode = $state<PatchMode>('merge');
   /** The user has said yes to an import that removes most of the stored data (asked again on any change). */
   lossConfirmed = $state(false);
+  /** The user has chosen the text encoding (needed when the reader was not sure of it). */
+  encodingChosen = $state(false);
+  #file: File | undefined;
   /** Why the write failed (the data stays as it was): a kind of failure, and its details. */
   failure = $state<'' | 'quota' | 'blocked' | 'conflict' | 'unknown'>('');
   failureDetail = $state('');
@@ -48,10 +51,32 @@ export class ImporterState {
     this.lossConfirmed = false;
   }
 
-  /** Reads `file` and shows what importing it would do (not while an import is being written). */
-  async open(file: File): Promise<void> {
+  /** Whether the import waits for the user to choose the file's text encoding. */
+  get encodingPending(): boolean {
+    return !!this.result?.encodingChoice?.uncertain && !this.encodingChosen;
+  }
+
+  /**
+   * The user's choice of text encoding: the one already read just settles the question; another reads
+   * the file again in it.
+   */
+  async chooseEncoding(encoding: string): Promise<void> {
+    if (this.phase !== 'preview' || !this.#file) return;
+    if (encoding === this.result?.encoding) {
+      this.encodingChosen = true;
+      return;
+    }
+    await this.open(this.#file, encoding);
+  }
+
+  /**
+   * Reads `file` and shows what importing it would do (not while an import is being written); with
+   * `encoding`, a text file is read in it rather than the one judged best.
+   */
+  async open(file: File, encoding?: string): Promise<void> {
     if (this.phase === 'saving') return;
     this.cancel();
+    this.#file = file;
     this.phase = 'reading';
     this.fileName = file.name;
     this.progress = 0;
@@ -59,6 +84,7 @@ export class ImporterState {
     this.failure = '';
     this.failureDetail = '';
     this.lossConfirmed = false;
+    this.encodingChosen = encoding !== undefined;
     const db = this.#atlas.db;
     const stored = db ? readStoredExtras(db) : Promise.resolve(undefined);
     const job = importInWorker(
@@ -68,6 +94,7 @@ export class ImporterState {
         current: this.#atlas.dataset,
         importedAt: new Date().toISOString().slice(0, 10),
         ...(this.#atlas.region ? { regionId: this.#atlas.region.id } : {}),
+        ...(encoding ? { encoding } : {}),
       },
       (fraction) => {
         if (this.#job === job) this.progress = fraction;
@@ -94,13 +121,14 @@ export class ImporterState {
     this.#job = undefined;
     this.phase = 'idle';
     this.result = undefined;
+    this.#file = undefined;
   }
 
   /** Writes the previewed import in one transaction. Returns whether it was stored. */
   async commit(): Promise<boolean> {
     const preview = this.preview;
     const db = this.#atlas.db;
-    if (!preview?.ok || !db || (preview.loss && !this.lossConfirmed)) return false;
+    if (!preview?.ok || !db || (preview.loss && !this.lossConfirmed) || this.encodingPending) return false;
     const current = this.#atlas.dataset;
     // What the preview was made on, saved work included: a change to any of it since is a conflict.
     const base = current && this.#stored ? withWork(current, { ...workOf(current), ...this.#stored }) : current;

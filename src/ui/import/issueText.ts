@@ -13,10 +13,23 @@ import type { ImportIssue } from '../../io/types';
 export function issuePlace(issue: ImportIssue, lang: Lang): string {
   const parts = [issue.file];
   if (issue.sheet !== undefined) parts.push(translate(lang, 'issue.where.sheet', { sheet: issue.sheet }));
-  if (issue.row !== undefined) parts.push(translate(lang, 'issue.where.row', { row: issue.row }));
-  if (issue.line !== undefined) parts.push(translate(lang, 'issue.where.line', { line: issue.line }));
-  if (issue.column !== undefined) parts.push(translate(lang, 'issue.where.column', { column: issue.column }));
-  const datasetPath = issue.row !== undefined && issue.field?.includes('[');
+  const repeated = issue.repeated;
+  if (repeated) {
+    // The same problem on many rows: how many, and the first of them.
+    const first = repeated.rows ?? repeated.lines ?? [];
+    const count = repeated.count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+    const list =
+      first.join(lang === 'zh' ? '、' : ', ') + (repeated.count > first.length ? (lang === 'zh' ? '……' : ', …') : '');
+    parts.push(translate(lang, repeated.rows ? 'issue.where.rows' : 'issue.where.lines', { count, list }));
+  } else {
+    if (issue.row !== undefined) parts.push(translate(lang, 'issue.where.row', { row: issue.row }));
+    if (issue.line !== undefined) parts.push(translate(lang, 'issue.where.line', { line: issue.line }));
+  }
+  if (issue.column !== undefined && !repeated) {
+    parts.push(translate(lang, 'issue.where.column', { column: issue.column }));
+  }
+  // A folded problem's dataset path would name its first record only.
+  const datasetPath = (issue.row !== undefined || repeated) && issue.field?.includes('[');
   if (issue.field && !datasetPath) parts.push(translate(lang, 'issue.where.field', { field: issue.field }));
   return parts.join(lang === 'zh' ? '，' : ', ');
 }
