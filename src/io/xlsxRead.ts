@@ -27,7 +27,7 @@ export const MAX_UNPACK_RATIO = 100;
 const UNPACKED_FLOOR = 16 * 1024 * 1024;
 
 /** Bytes handed to the inflater at a time: what one step may produce is bounded (DEFLATE: ≤ 1032×). */
-const UNZIP_CHUNK = 16 * 1024;
+const UNZIP_CHUNK = 4 * 1024;
 
 /** Cells a sheet's merged ranges may fill in all (a range can claim a whole sheet). */
 const MAX_MERGE_FILL = 2_000_000;
