@@ -589,6 +589,7 @@ export const en = {
   'import.kind.enterprises': 'Enterprises',
   'import.kind.projects': 'Projects',
   'import.kind.indicators': 'Reported figures',
+  'import.kind.relations': 'Firm supply relations',
   'import.kind.sources': 'Sources',
   'import.kind.chains': 'Chains',
   'import.kind.regions': 'Regions',

@@ -563,6 +563,7 @@ export const zhCN: Record<MessageKey, string> = {
   'import.kind.enterprises': '企业',
   'import.kind.projects': '项目',
   'import.kind.indicators': '来源数字',
+  'import.kind.relations': '企业供应关系',
   'import.kind.sources': '来源',
   'import.kind.chains': '产业链',
   'import.kind.regions': '地区',
