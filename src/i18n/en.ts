@@ -254,6 +254,8 @@ export const en = {
   'gaps.reason.local-input-only': 'A local input exists, but nothing local uses it.',
   'gaps.reason.no-local-tie': 'No local input or buyer, and the focus does not need it.',
   'gaps.reason.building': 'Under construction: nothing runs yet.',
+  'gaps.reason.firms-contradict':
+    'Stored as missing or being attracted, yet {firms} firms of the region serve it: to check which is right.',
   'gaps.reason.single-enterprise': 'Only one enterprise makes it locally.',
   'gaps.reason.low-capacity': 'Its capacity is below the threshold for its unit.',
   'gaps.reason.no-source': 'No source says whether the region has it.',

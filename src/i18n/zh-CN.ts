@@ -240,6 +240,7 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.reason.local-input-only': '本地已有其投入，但本地没有环节使用它。',
   'gaps.reason.no-local-tie': '本地既无投入也无下游，重点产品也不需要。',
   'gaps.reason.building': '在建：尚未投产。',
+  'gaps.reason.firms-contradict': '记录为缺失或在招引，但本地已有 {firms} 家企业从事该环节：需核实哪一方正确。',
   'gaps.reason.single-enterprise': '本地仅一家企业生产。',
   'gaps.reason.low-capacity': '产能低于该单位的门槛。',
   'gaps.reason.no-source': '没有来源说明本地是否有此环节。',
