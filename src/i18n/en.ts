@@ -486,6 +486,9 @@ export const en = {
   'issue.slugged-id': 'The id was changed to a valid one; the original is kept as an alias.',
   'issue.ignored': 'Ignored.',
   'issue.more-warnings': 'More warnings of this kind are not listed.',
+  'issue.unresolved': 'No {target} is called “{value}”: {count} rows ({rows}).',
+  'issue.ambiguous-firm':
+    '“{value}” names firms in several regions ({candidates}); give the region or the credit code: {count} rows ({rows}).',
   'issue.aborted': 'The import was cancelled.',
   'issue.internal': 'The import failed unexpectedly ({detail}).',
   'word.link': 'link',

@@ -460,6 +460,9 @@ export const zhCN: Record<MessageKey, string> = {
   'issue.slugged-id': '编号已改为有效编号，原编号保留为别名。',
   'issue.ignored': '已忽略。',
   'issue.more-warnings': '同类警告未全部列出。',
+  'issue.unresolved': '没有名为“{value}”的{target}：共 {count} 行（{rows}）。',
+  'issue.ambiguous-firm':
+    '“{value}”对应多个地区的企业（{candidates}），请填写地区或信用代码：共 {count} 行（{rows}）。',
   'issue.aborted': '导入已取消。',
   'issue.internal': '导入意外失败（{detail}）。',
   'word.link': '环节',
