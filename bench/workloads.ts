@@ -641,3 +641,52 @@ export function nationWorkload(seed: ChainSeed = SHIPPED_CHAIN): Dataset {
     seed,
   );
 }
+
+/**
+ * A firm register as planners keep it (企业名录), from a dataset's firms: Chinese headers, firms by
+ * name and credit code, regions and links by their Chinese names, the capacity of the first link.
+ * `regionName` renames regions (to send the firms to another dataset's regions); `source` fills 来源.
+ */
+export function firmListRows(
+  ds: Dataset,
+  options: { readonly regionName?: (region: Region, index: number) => string; readonly source?: string } = {},
+): string[][] {
+  const links = new Map(ds.chains.flatMap((c) => c.links).map((l) => [l.id, l.name.zh]));
+  const rows = [['企业名称', '统一社会信用代码', '地区', '环节', '产能', '产能单位', '来源']];
+  for (const [i, r] of ds.regions.entries())
+    for (const e of r.enterprises) {
+      const cap = e.capacities?.find((c) => c.linkId === e.linkIds[0]);
+      rows.push([
+        e.name.zh,
+        e.creditCode ?? '',
+        options.regionName?.(r, i) ?? r.name.zh,
+        e.linkIds.map((id) => links.get(id) ?? id).join(';'),
+        cap ? String(cap.capacity.value) : '',
+        cap ? cap.capacity.unit : '',
+        options.source ?? '',
+      ]);
+    }
+  return rows;
+}
+
+/** A supplier list (供应关系名单) from a dataset's relations: supplier by name, buyer by credit code, link by name. */
+export function relationListRows(ds: Dataset, options: { readonly source?: string } = {}): string[][] {
+  const links = new Map(ds.chains.flatMap((c) => c.links).map((l) => [l.id, l.name.zh]));
+  const firms = new Map(ds.regions.flatMap((r) => r.enterprises.map((e) => [`${r.id}/${e.id}`, e] as const)));
+  const rows = [['供应方', '采购方', '环节', '数量', '数量单位', '期间', '来源']];
+  for (const r of ds.regions)
+    for (const x of r.relations ?? []) {
+      const supplier = firms.get(`${x.supplier.regionId}/${x.supplier.enterpriseId}`)!;
+      const buyer = firms.get(`${x.buyer.regionId}/${x.buyer.enterpriseId}`)!;
+      rows.push([
+        supplier.name.zh,
+        buyer.creditCode ?? buyer.name.zh,
+        links.get(x.linkId) ?? x.linkId,
+        x.volume ? String(x.volume.value) : '',
+        x.volume?.unit ?? '',
+        x.period ?? '',
+        options.source ?? '',
+      ]);
+    }
+  return rows;
+}

@@ -375,9 +375,20 @@ export function resolveFirmTables(
   // Relations, kept with the buyer's region.
   const relationsOf = new Map<string, Map<string, SupplyRelation>>();
   const touchedRelations = new Map<string, Set<string>>();
+  const relationKey = (supplier: FirmRef, buyerId: string, linkId: string, period: string | undefined) =>
+    `${supplier.regionId}/${supplier.enterpriseId}>${buyerId}|${linkId}|${period ?? ''}`;
+  const byKey = new Map<string, Map<string, string>>();
   const regionRelations = (r: Region) => {
     let m = relationsOf.get(r.id);
-    if (!m) relationsOf.set(r.id, (m = new Map((r.relations ?? []).map((x) => [x.id, x]))));
+    if (!m) {
+      relationsOf.set(r.id, (m = new Map((r.relations ?? []).map((x) => [x.id, x]))));
+      byKey.set(
+        r.id,
+        new Map(
+          (r.relations ?? []).map((x) => [relationKey(x.supplier, x.buyer.enterpriseId, x.linkId, x.period), x.id]),
+        ),
+      );
+    }
     return m;
   };
   for (const d of drafts.relations ?? []) {
@@ -394,20 +405,14 @@ export function resolveFirmTables(
     const linkId = linkOf(d, region, row.link);
     if (!linkId) continue;
     const stored = regionRelations(region);
-    const same = (x: SupplyRelation) =>
-      x.supplier.regionId === supplier.regionId &&
-      x.supplier.enterpriseId === supplier.enterpriseId &&
-      x.buyer.enterpriseId === buyer.enterpriseId &&
-      x.linkId === linkId &&
-      x.period === row.period;
-    const existing = (row.id !== undefined ? stored.get(row.id) : undefined) ?? [...stored.values()].find(same);
-    const id =
-      existing?.id ??
-      row.id ??
-      uniqueId(
-        stored,
-        `rel-${digestText(`${supplier.regionId}/${supplier.enterpriseId}>${buyer.enterpriseId}|${linkId}|${row.period ?? ''}`)}`,
-      );
+    const key = relationKey(supplier, buyer.enterpriseId, linkId, row.period);
+    const keys = byKey.get(region.id)!;
+    const sameId = keys.get(key);
+    const existing =
+      (row.id !== undefined ? stored.get(row.id) : undefined) ??
+      (sameId !== undefined ? stored.get(sameId) : undefined);
+    const id = existing?.id ?? row.id ?? uniqueId(stored, `rel-${digestText(key)}`);
+    keys.set(key, id);
     const relation: SupplyRelation = {
       ...(existing ?? {}),
       id,

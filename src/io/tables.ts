@@ -508,7 +508,7 @@ export const TABLES: readonly TableSpec[] = [
         ['企业编号、名称或信用代码', 'Firm id, name or credit code'],
         'example-firm',
         true,
-        ['enterprise_id', '企业编号', '企业名称'],
+        ['enterprise_id', '企业编号'],
       ),
       col('link', '环节', 'text', ['环节编号或名称', 'Link id or name'], 'cell_lfp', true, ['link_id', '环节编号']),
       col('capacity', '产能', 'number', ['产能数值', 'Capacity'], 10, true),
