@@ -47,12 +47,6 @@ const placeKey = (name: string) => normalizeName(name).replace(/(市|州|地区|
 
 const sameCitation = (a: Citation, b: Citation) => a.sourceId === b.sourceId && a.locator === b.locator;
 
-function unionCitations(a: readonly Citation[], b: readonly Citation[]): Citation[] {
-  const out = [...a];
-  for (const c of b) if (!out.some((x) => sameCitation(x, c))) out.push(c);
-  return out;
-}
-
 const union = <T>(a: readonly T[] | undefined, b: readonly T[]): T[] => [...new Set([...(a ?? []), ...b])];
 
 /** Problems that many rows share, reported once with their count and first rows. */

@@ -9,7 +9,7 @@
  * product, only relations supplying a link upstream of it count. It says nothing about inputs no
  * relation records: the figure covers the recorded relations only, and says how many.
  */
-import type { Region, SupplyRelation } from './types';
+import type { Dataset, Localized, Region, SupplyRelation } from './types';
 
 export interface FirmSupply {
   /** Relations counted: those of the region (restricted to the links asked for). */
@@ -71,4 +71,20 @@ export function firmCounts(region: Region | undefined): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of region?.enterprises ?? []) for (const id of e.linkIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * Every firm of a dataset as a search item for `buildSearchIndex`: its id is `regionId/enterpriseId`,
+ * and its credit code is searched with its aliases (so a typed code finds it).
+ */
+export function firmSearchItems(
+  ds: Dataset,
+): { readonly id: string; readonly name: Localized; readonly aliases: readonly string[] }[] {
+  return ds.regions.flatMap((r) =>
+    r.enterprises.map((e) => ({
+      id: `${r.id}/${e.id}`,
+      name: e.name,
+      aliases: [...(e.aliases ?? []), ...(e.creditCode ? [e.creditCode] : [])],
+    })),
+  );
 }
