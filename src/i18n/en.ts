@@ -202,6 +202,11 @@ export const en = {
   'gaps.supply.byCountShort': '{local} of {upstream} local, {unknown} unknown',
   'gaps.supply.byMassShort': 'of {known} in {inputs} direct inputs with known intensity',
   'gaps.supply.noMass': 'no known intensities',
+  'gaps.supply.byFirmsHead': 'By firms',
+  'gaps.supply.byFirmsShort': '{local} of {relations} recorded purchases by {buyers} local firms are from local firms',
+  'gaps.supply.noRelations': 'no relations recorded',
+  'gaps.supply.byFirmsWhy':
+    'By firms: of the supply relations recorded for the links upstream of the product, the share whose supplier is a firm of the region (counted relation by relation; it covers only the relations recorded).',
   'gaps.supply.reported': 'Reported:',
   'gaps.supply.why':
     'Why the figures differ: the computed share counts this template’s links (by links) or the known mass of a product’s direct inputs (by mass), and shows unknown links as a range. A reported share uses the source’s own measure — often value or items purchased by the region’s real firms — which the source does not spell out. Neither replaces the other.',

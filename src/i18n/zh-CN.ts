@@ -194,6 +194,11 @@ export const zhCN: Record<MessageKey, string> = {
   'gaps.supply.byCountShort': '{upstream} 个中本地 {local} 个，未知 {unknown} 个',
   'gaps.supply.byMassShort': '基于已知强度的 {inputs} 项直接投入，共 {known}',
   'gaps.supply.noMass': '无已知材料强度',
+  'gaps.supply.byFirmsHead': '按企业',
+  'gaps.supply.byFirmsShort': '{buyers} 家本地企业记录的 {relations} 条采购中，{local} 条来自本地企业',
+  'gaps.supply.noRelations': '未记录供应关系',
+  'gaps.supply.byFirmsWhy':
+    '按企业：在该产品上游各环节已记录的企业供应关系中，供应方为本地企业的比例（逐条计数，只涵盖已记录的关系）。',
   'gaps.supply.reported': '来源报告：',
   'gaps.supply.why':
     '两者为何不同：计算值按本模板的环节计数（按环节数），或按产品直接投入中已知强度的质量计算（按质量），并把未知环节显示为区间。来源报告的配套率采用其自身口径——常按本地企业实际采购的金额或品种——来源并未说明。两者不能互相替代。',

@@ -154,6 +154,11 @@ describe('a supplier list', () => {
 });
 
 describe('round trips keep relations and capacities', () => {
+  it('native JSON (what backups write)', async () => {
+    const [file] = exportDataset(province, 'native-json');
+    expect(datasetOf(await importBytes(file!.bytes, context(file!.fileName)))).toEqual(province);
+  });
+
   it('XLSX with Chinese headers', async () => {
     const [file] = exportDataset(province, 'xlsx', { headers: 'zh' });
     const back = datasetOf(await importBytes(file!.bytes, context(file!.fileName)));
