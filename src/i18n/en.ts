@@ -705,6 +705,7 @@ export const en = {
   'edit.kind.enterprise': 'enterprise',
   'edit.kind.project': 'project',
   'edit.kind.indicator': 'reported figure',
+  'edit.kind.relation': 'firm supply relation',
   'edit.edge.addInput': 'Add an input',
   'edit.edge.addOutput': 'Add a link that uses it',
   'edit.edge.input': 'Input',

@@ -675,6 +675,7 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.kind.enterprise': '企业',
   'edit.kind.project': '项目',
   'edit.kind.indicator': '来源数字',
+  'edit.kind.relation': '企业供应关系',
   'edit.edge.addInput': '添加投入',
   'edit.edge.addOutput': '添加下游',
   'edit.edge.input': '投入',
