@@ -93,28 +93,41 @@ class RegionFirms {
   readonly byCode = new Map<string, string>();
   readonly byName = new Map<string, string[]>();
   readonly touched = new Set<string>();
-  constructor(readonly region: Region) {
+  /** `everywhere` learns, for each id, code and name key, that this region has such a firm. */
+  constructor(
+    readonly region: Region,
+    private readonly everywhere: Map<string, Set<string>>,
+  ) {
     for (const e of region.enterprises) this.index(e);
+  }
+  #note(key: string) {
+    let regions = this.everywhere.get(key);
+    if (!regions) this.everywhere.set(key, (regions = new Set()));
+    regions.add(this.region.id);
   }
   index(e: Enterprise) {
     this.firms.set(e.id, e);
-    if (e.creditCode) this.byCode.set(e.creditCode, e.id);
+    this.#note(`id:${e.id}`);
+    if (e.creditCode) {
+      this.byCode.set(e.creditCode, e.id);
+      this.#note(`code:${e.creditCode}`);
+    }
     for (const n of [e.name.zh, e.name.en, ...(e.aliases ?? [])]) {
       const k = firmNameKey(n);
       if (!k) continue;
       const list = this.byName.get(k) ?? [];
       if (!list.includes(e.id)) list.push(e.id);
       this.byName.set(k, list);
+      this.#note(`name:${k}`);
     }
   }
-  /** The firm a row stands for: `matchEnterprise`'s rule, through the indexes. */
-  match(names: readonly string[], code: string | undefined): Enterprise | undefined {
+  /** The firm a row stands for, by its name keys (`firmNameKey`) and code: `matchEnterprise`'s rule, through the indexes. */
+  match(keys: readonly string[], code: string | undefined): Enterprise | undefined {
     if (code) {
       const id = this.byCode.get(code);
       if (id) return this.firms.get(id);
     }
-    for (const n of names) {
-      const k = firmNameKey(n);
+    for (const k of keys) {
       for (const id of this.byName.get(k) ?? []) {
         const e = this.firms.get(id)!;
         if (!(e.creditCode && code)) return e;
@@ -179,11 +192,14 @@ export function resolveFirmTables(
   const sourceById = new Map((base?.sources ?? []).map((s) => [s.id, s]));
   const sourceByTitle = new Map((base?.sources ?? []).map((s) => [s.title.trim(), s]));
   const working = new Map<string, RegionFirms>();
+  const everywhere = new Map<string, Set<string>>();
   const firmsOf = (r: Region) => {
     let w = working.get(r.id);
-    if (!w) working.set(r.id, (w = new RegionFirms(r)));
+    if (!w) working.set(r.id, (w = new RegionFirms(r, everywhere)));
     return w;
   };
+  // Tables that name firms anywhere need every region's firms indexed.
+  if (drafts.relations?.length || drafts.capacities?.length) for (const r of regions) firmsOf(r);
   let usedImportSource = false;
 
   const regionOf = (d: Draft<'firms' | 'relations' | 'capacities'>, text: string | undefined, column: string) => {
@@ -260,7 +276,7 @@ export function resolveFirmTables(
     }
     const w = firmsOf(region);
     const names = [row.name, ...(row.nameEn ? [row.nameEn] : []), ...(row.aliases ?? [])];
-    const match = w.match(names, row.creditCode);
+    const match = w.match(names.map(firmNameKey), row.creditCode);
     const capacity: EnterpriseCapacity | undefined = row.capacity && {
       linkId: linkIds[0]!,
       capacity: row.capacity,
@@ -308,16 +324,24 @@ export function resolveFirmTables(
     column: string,
     hint: Region | undefined,
   ): FirmRef | undefined => {
+    const code = /^[0-9A-Z]{18}$/.test(text.toUpperCase()) ? text.toUpperCase() : undefined;
+    const keys = [firmNameKey(text)];
     const inRegion = (r: Region) => {
       const w = firmsOf(r);
-      const byId = w.firms.get(text);
-      return byId ?? w.match([text], /^[0-9A-Z]{18}$/.test(text.toUpperCase()) ? text.toUpperCase() : undefined);
+      return w.firms.get(text) ?? w.match(keys, code);
     };
     if (hint) {
       const e = inRegion(hint);
       if (e) return { regionId: hint.id, enterpriseId: e.id };
     } else {
-      const found = regions.flatMap((r) => {
+      // Only the regions that have a firm with this id, code or name are asked.
+      const candidates = new Set([
+        ...(everywhere.get(`id:${text}`) ?? []),
+        ...(code ? (everywhere.get(`code:${code}`) ?? []) : []),
+        ...(everywhere.get(`name:${keys[0]}`) ?? []),
+      ]);
+      const found = [...candidates].flatMap((id) => {
+        const r = regionById.get(id)!;
         const e = inRegion(r);
         return e ? [{ regionId: r.id, enterpriseId: e.id }] : [];
       });
