@@ -115,6 +115,41 @@ describe('a firm register', () => {
   });
 });
 
+describe('a workbook holding a Sources sheet, a firm register and a supplier list at once', () => {
+  it('resolves the register and the list against the sources and firms the same workbook brings', async () => {
+    const book = xlsx({
+      Sources: [
+        ['id', 'title', 'publisher', 'date'],
+        ['survey-2025', '2025年重点企业供应商调查', '市工信局', '2025'],
+      ],
+      企业名录: [
+        ['企业名称', '统一社会信用代码', '地区', '环节', '来源'],
+        ['金昌测试前驱体有限公司', '', '金昌市', '三元前驱体', '2025年重点企业供应商调查'],
+        ['白银测试正极有限公司', '', '白银市', '三元正极材料', '2025年重点企业供应商调查'],
+      ],
+      供应商名单: [
+        ['供应方', '采购方', '环节', '数量', '数量单位', '期间', '来源'],
+        ['金昌测试前驱体有限公司', '白银测试正极', '三元前驱体', '1200', 't', '2025', 'survey-2025'],
+      ],
+    });
+    const after = await imported(book, '调查.xlsx', bare);
+    expect(after.sources.find((x) => x.id === 'survey-2025')).toBeDefined();
+    const baiyin = after.regions.find((r) => r.name.zh === '白银市')!;
+    const jinchang = after.regions.find((r) => r.name.zh === '金昌市')!;
+    expect(baiyin.relations).toEqual([
+      expect.objectContaining({
+        supplier: { regionId: jinchang.id, enterpriseId: jinchang.enterprises[0]!.id },
+        buyer: { regionId: baiyin.id, enterpriseId: baiyin.enterprises[0]!.id },
+        linkId: 'ncm_pcam',
+        volume: { value: 1200, unit: 't' },
+        period: '2025',
+        sources: [{ sourceId: 'survey-2025', locator: expect.stringMatching(/row 2$/) }],
+      }),
+    ]);
+    expect(jinchang.enterprises[0]!.sources[0]!.sourceId).toBe('survey-2025');
+  });
+});
+
 describe('a supplier list', () => {
   it('adds relations between firms named by name or credit code; the same list again changes nothing', async () => {
     const noRelations: Dataset = {
