@@ -21,6 +21,7 @@ import { AtlasState } from '../src/state/atlas.svelte';
 import { ChainAtlasDB } from '../src/store/db';
 import { readDataset, replaceDataset } from '../src/store/datasetRepository';
 import { syntheticDataset } from './synthetic';
+import { firmFigures } from './firmBench';
 
 export interface Figure {
   readonly name: string;
@@ -277,6 +278,8 @@ export async function runBench(): Promise<Figure[]> {
     searchLinks(searchIndex, 'gm');
   });
   figures.push({ name: 'search "gm" (pinyin initials), 50,000 links', size: big.chains[0]!.links.length, ...search });
+  // Firms: the province and nation workloads.
+  figures.push(...(await firmFigures()));
   return figures;
 }
 

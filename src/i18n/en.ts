@@ -207,6 +207,11 @@ export const en = {
   'gaps.supply.byCountShort': '{local} of {upstream} local, {unknown} unknown',
   'gaps.supply.byMassShort': 'of {known} in {inputs} direct inputs with known intensity',
   'gaps.supply.noMass': 'no known intensities',
+  'gaps.supply.byFirmsHead': 'By firms',
+  'gaps.supply.byFirmsShort': '{local} of {relations} recorded purchases by {buyers} local firms are from local firms',
+  'gaps.supply.noRelations': 'no relations recorded',
+  'gaps.supply.byFirmsWhy':
+    'By firms: of the supply relations recorded for the links upstream of the product, the share whose supplier is a firm of the region (counted relation by relation; it covers only the relations recorded).',
   'gaps.supply.reported': 'Reported:',
   'gaps.supply.why':
     'Why the figures differ: the computed share counts this template’s links (by links) or the known mass of a product’s direct inputs (by mass), and shows unknown links as a range. A reported share uses the source’s own measure — often value or items purchased by the region’s real firms — which the source does not spell out. Neither replaces the other.',
@@ -259,6 +264,8 @@ export const en = {
   'gaps.reason.local-input-only': 'A local input exists, but nothing local uses it.',
   'gaps.reason.no-local-tie': 'No local input or buyer, and the focus does not need it.',
   'gaps.reason.building': 'Under construction: nothing runs yet.',
+  'gaps.reason.firms-contradict':
+    'Stored as missing or being attracted, yet {firms} firms of the region serve it: to check which is right.',
   'gaps.reason.single-enterprise': 'Only one enterprise makes it locally.',
   'gaps.reason.low-capacity': 'Its capacity is below the threshold for its unit.',
   'gaps.reason.no-source': 'No source says whether the region has it.',
@@ -498,6 +505,9 @@ export const en = {
   'issue.slugged-id': 'The id was changed to a valid one; the original is kept as an alias.',
   'issue.ignored': 'Ignored.',
   'issue.more-warnings': 'More warnings of this kind are not listed.',
+  'issue.unresolved': 'No {target} is called “{value}”: {count} rows ({rows}).',
+  'issue.ambiguous-firm':
+    '“{value}” names firms in several regions ({candidates}); give the region or the credit code: {count} rows ({rows}).',
   'issue.aborted': 'The import was cancelled.',
   'issue.internal': 'The import failed unexpectedly ({detail}).',
   'word.link': 'link',
@@ -603,6 +613,7 @@ export const en = {
   'import.kind.enterprises': 'Enterprises',
   'import.kind.projects': 'Projects',
   'import.kind.indicators': 'Reported figures',
+  'import.kind.relations': 'Firm supply relations',
   'import.kind.sources': 'Sources',
   'import.kind.chains': 'Chains',
   'import.kind.regions': 'Regions',
@@ -715,6 +726,7 @@ export const en = {
   'edit.kind.enterprise': 'enterprise',
   'edit.kind.project': 'project',
   'edit.kind.indicator': 'reported figure',
+  'edit.kind.relation': 'firm supply relation',
   'edit.edge.addInput': 'Add an input',
   'edit.edge.addOutput': 'Add a link that uses it',
   'edit.edge.input': 'Input',

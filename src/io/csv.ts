@@ -9,6 +9,7 @@ import { parseCsv, protectCell, writeCsv } from './csvSyntax';
 import { importError, importWarning } from './issues';
 import type { Progress } from './progress';
 import { assemblePatch, type Drafts } from './tableAssemble';
+import { withFirmTables } from './firmTables';
 import { bindTable, recognizeTable, type RawTable } from './tableRead';
 import { readDrafts } from './tableRecords';
 import { TABLES, type TableSpec } from './tables';
@@ -103,7 +104,9 @@ export async function importCsv(bytes: Uint8Array, ctx: ImportContext, progress:
     part.tick(n / Math.max(1, dataRows.length)),
   );
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, ...details };
-  const { patch, origins } = assemblePatch(drafts, ctx, issues);
+  const assembled = assemblePatch(drafts, ctx, issues);
+  const origins = assembled.origins;
+  const patch = withFirmTables(assembled.patch, drafts, ctx, issues);
   await progress.tick(1);
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, ...details };
   return { ok: true, kind: 'patch', patch, issues, origins, ...details };
@@ -118,17 +121,19 @@ export async function importCsv(bytes: Uint8Array, ctx: ImportContext, progress:
 export function exportCsv(dataset: Dataset, options: ExportOptions = {}): ExportedFile[] {
   const lang = options.headers ?? 'en';
   const base = options.baseName ?? 'chainatlas';
-  if (dataset.regions.length <= 1) return tableFiles(dataset, TABLES, base, lang);
-  const regionTable = (spec: TableSpec) => spec.key === 'regions' || spec.scopeColumn === 'region_id';
+  const tables = TABLES.filter((t) => !t.importOnly);
+  if (dataset.regions.length <= 1) return tableFiles(dataset, tables, base, lang);
+  const regionTable = (spec: TableSpec) =>
+    spec.key === 'regions' || spec.scopeColumn === 'region_id' || spec.key === 'relations' || spec.key === 'capacities';
   return [
     ...tableFiles(
       dataset,
-      TABLES.filter((t) => !regionTable(t)),
+      tables.filter((t) => !regionTable(t)),
       base,
       lang,
     ),
     ...dataset.regions.flatMap((region) =>
-      tableFiles({ ...dataset, regions: [region] }, TABLES.filter(regionTable), `${base}-${region.id}`, lang, true),
+      tableFiles({ ...dataset, regions: [region] }, tables.filter(regionTable), `${base}-${region.id}`, lang, true),
     ),
   ];
 }

@@ -41,7 +41,9 @@ export type ImportIssueCode =
   | 'ignored'
   | 'more-warnings'
   | 'aborted'
-  | 'internal';
+  | 'internal'
+  | 'unresolved'
+  | 'ambiguous-firm';
 
 /** Where in a file: a line and column for text, a sheet and row for spreadsheets, and the field. */
 export interface Where {

@@ -31,7 +31,7 @@ export interface BoundTable {
 }
 
 function headerNames(c: ColumnSpec): string[] {
-  return [normalizeName(c.en), normalizeName(c.zh), normalizeName(c.key)];
+  return [normalizeName(c.en), normalizeName(c.zh), normalizeName(c.key), ...(c.alt ?? []).map(normalizeName)];
 }
 
 /**

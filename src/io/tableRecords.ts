@@ -70,6 +70,42 @@ export interface RowRecords {
   enterprises: Omit<Enterprise, 'sources'>;
   projects: Omit<Project, 'sources'>;
   indicators: Omit<Indicator, 'sources'>;
+  capacities: FirmRowCitation & {
+    readonly region?: string;
+    readonly enterprise: string;
+    readonly link: string;
+    readonly capacity: Quantity;
+    readonly asOf?: string;
+  };
+  relations: FirmRowCitation & {
+    readonly id?: string;
+    readonly region?: string;
+    readonly supplier: string;
+    readonly supplierRegion?: string;
+    readonly buyer: string;
+    readonly link: string;
+    readonly volume?: Quantity;
+    readonly period?: string;
+    readonly note?: Localized;
+  };
+  firms: FirmRowCitation & {
+    readonly region?: string;
+    readonly name: string;
+    readonly nameEn?: string;
+    readonly creditCode?: string;
+    readonly aliases?: readonly string[];
+    readonly links: readonly string[];
+    readonly capacity?: Quantity;
+    readonly asOf?: string;
+    readonly note?: string;
+  };
+}
+
+/** A firm table's citation as written: the source by id or title, resolved against the data later. */
+export interface FirmRowCitation {
+  readonly source?: string;
+  readonly locator?: string;
+  readonly quote?: string;
 }
 
 /** A record read from one row (plus citation rows), with where it came from. */
@@ -128,7 +164,51 @@ function readCreditCodeCell(c: RowCursor): string | undefined {
   );
 }
 
+const firmCitation = (c: RowCursor): FirmRowCitation =>
+  compact<FirmRowCitation>({
+    source: c.text('source')?.trim(),
+    locator: c.text('locator')?.trim(),
+    quote: c.text('quote'),
+  });
+
 const READERS: { readonly [K in TableKey]: Reader<K> } = {
+  capacities: (c, d) =>
+    compact({
+      region: c.text('region')?.trim(),
+      enterprise: c.text('enterprise', true)?.trim(),
+      link: c.text('link', true)?.trim(),
+      capacity: quantity(c, 'capacity', 'capacity_unit', 'capacity_qualifier'),
+      asOf: c.typed('as_of', (v) => readDate(v, d)),
+      ...firmCitation(c),
+    }),
+  relations: (c, d) =>
+    compact({
+      id: c.id('id'),
+      region: c.text('region')?.trim(),
+      supplier: c.text('supplier', true)?.trim(),
+      supplierRegion: c.text('supplier_region')?.trim(),
+      buyer: c.text('buyer', true)?.trim(),
+      link: c.text('link', true)?.trim(),
+      volume: quantity(c, 'volume', 'volume_unit', 'volume_qualifier'),
+      period: c.typed('period', (v) => readDate(v, d)),
+      note: c.localized('note'),
+      ...firmCitation(c),
+    }),
+  firms: (c, d) => {
+    const aliases = readList(c.cell('aliases'));
+    return compact({
+      region: c.text('region')?.trim(),
+      name: c.text('name', true)?.trim(),
+      nameEn: c.text('name_en')?.trim(),
+      creditCode: readCreditCodeCell(c),
+      aliases: aliases.length > 0 ? aliases : undefined,
+      links: readList(c.cell('link')),
+      capacity: quantity(c, 'capacity', 'capacity_unit', 'capacity_qualifier'),
+      asOf: c.typed('as_of', (v) => readDate(v, d)),
+      note: c.text('note')?.trim(),
+      ...firmCitation(c),
+    });
+  },
   sources: (c, d) =>
     compact<Source>({
       id: c.id('id', true),

@@ -27,6 +27,13 @@ const cite = (c: Citation | undefined): Cells =>
       }
     : {};
 
+/** A citation in the firm tables' columns (`source` rather than `source_id`). */
+const firmCite = (c: Citation): Cells => ({
+  source: c.sourceId,
+  locator: c.locator,
+  ...(c.quote !== undefined ? { quote: c.quote } : {}),
+});
+
 /** The record's row, then one row per further citation (repeating the key columns). */
 function withCitations(spec: TableSpec, cells: Cells, sources: readonly Citation[]): Cells[] {
   const rows = [{ ...cells, ...cite(sources[0]) }];
@@ -132,6 +139,37 @@ export function datasetRows(ds: Dataset): Map<TableKey, Cells[]> {
         ...loc('note', e.note),
       };
       push('enterprises', withCitations(spec('enterprises'), cells, e.sources));
+      // One row per capacity and citation: a further citation repeats the whole row.
+      for (const c of e.capacities ?? []) {
+        const cap = {
+          region: r.id,
+          enterprise: e.id,
+          link: c.linkId,
+          ...qty('capacity', 'capacity_unit', 'capacity_qualifier', c.capacity),
+          as_of: c.asOf,
+        };
+        push(
+          'capacities',
+          c.sources.map((x) => ({ ...cap, ...firmCite(x) })),
+        );
+      }
+    }
+    for (const x of r.relations ?? []) {
+      const cells = {
+        id: x.id,
+        region: r.id,
+        supplier: x.supplier.enterpriseId,
+        supplier_region: x.supplier.regionId,
+        buyer: x.buyer.enterpriseId,
+        link: x.linkId,
+        ...qty('volume', 'volume_unit', 'volume_qualifier', x.volume),
+        period: x.period,
+        ...loc('note', x.note),
+      };
+      push(
+        'relations',
+        x.sources.map((c) => ({ ...cells, ...firmCite(c) })),
+      );
     }
     for (const p of r.projects) {
       const cells = {

@@ -17,7 +17,10 @@ export type TableKey =
   | 'statuses'
   | 'enterprises'
   | 'projects'
-  | 'indicators';
+  | 'indicators'
+  | 'capacities'
+  | 'relations'
+  | 'firms';
 
 /** What a column takes; decides how a cell is read and, in workbooks, written (numbers as numbers). */
 export type ColumnKind =
@@ -32,6 +35,8 @@ export interface ColumnSpec {
   readonly required?: boolean;
   readonly help: Localized;
   readonly example: string | number;
+  /** Other headers that name the column, as planners' own lists write them (供应商 for 供应方). */
+  readonly alt?: readonly string[];
 }
 
 export interface TableSpec {
@@ -46,6 +51,8 @@ export interface TableSpec {
   readonly scopeColumn?: 'chain_id' | 'region_id';
   readonly help: Localized;
   readonly columns: readonly ColumnSpec[];
+  /** A list planners keep (a firm register), read on import but not written by exports. */
+  readonly importOnly?: boolean;
 }
 
 /** A column whose English header is its key. */
@@ -56,7 +63,17 @@ const col = (
   help: [string, string],
   example: string | number,
   required = false,
-): ColumnSpec => ({ key, en: key, zh, kind, required, help: { zh: help[0], en: help[1] }, example });
+  alt?: readonly string[],
+): ColumnSpec => ({
+  key,
+  en: key,
+  zh,
+  kind,
+  required,
+  help: { zh: help[0], en: help[1] },
+  example,
+  ...(alt && { alt }),
+});
 
 const chainId = col(
   'chain_id',
@@ -123,6 +140,27 @@ export const CITATION_COLUMNS: readonly string[] = [
   'quote',
   'translation_en',
   'translation_zh',
+];
+
+/**
+ * The citation columns of firm tables: the source by id or by title (planners write titles), where in
+ * it (optional), and its words.
+ */
+const firmCitation = [
+  col(
+    'source',
+    '来源',
+    'text',
+    [
+      '来源表中的编号或标题；留空则引用导入的文件本身',
+      'An id or title from the Sources table; empty cites the imported file itself',
+    ],
+    'example-source',
+    false,
+    ['source_id', '来源编号', '来源标题'],
+  ),
+  col('locator', '出处位置', 'text', ['来源中的位置（可选）', 'Where in the source (optional)'], ''),
+  col('quote', '原文摘录', 'text', ['来源原文（逐字，可选）', "The source's own words (optional)"], ''),
 ];
 
 export const TABLES: readonly TableSpec[] = [
@@ -468,6 +506,152 @@ export const TABLES: readonly TableSpec[] = [
         '',
       ),
       ...citation,
+    ],
+  },
+  {
+    key: 'capacities',
+    sheet: { zh: '企业产能', en: 'Capacities' },
+    keyColumns: [],
+    help: {
+      zh: '企业在各环节的产能，每行一个数值（同一企业同一环节再起一行只填出处，即增加一个出处）',
+      en: "Firms' capacity per link, one figure a row (a further row with only the source adds a source)",
+    },
+    columns: [
+      col('region', '地区', 'text', ['企业所在地区的编号或名称', "The firm's region, id or name"], 'jinchang', false, [
+        'region_id',
+        '地区编号',
+      ]),
+      col(
+        'enterprise',
+        '企业',
+        'text',
+        ['企业编号、名称或信用代码', 'Firm id, name or credit code'],
+        'example-firm',
+        true,
+        ['enterprise_id', '企业编号'],
+      ),
+      col('link', '环节', 'text', ['环节编号或名称', 'Link id or name'], 'cell_lfp', true, ['link_id', '环节编号']),
+      col('capacity', '产能', 'number', ['产能数值', 'Capacity'], 10, true),
+      col('capacity_unit', '产能单位', 'unit', ['单位，如 t/a、GWh/a', 'Unit, e.g. t/a, GWh/a'], 'GWh/a', true),
+      col('capacity_qualifier', '产能限定', 'qualifier', ['over、under 或 approx', 'over, under or approx'], ''),
+      col('as_of', '数据日期', 'date', ['产能所属日期（可选）', 'The date the figure is for (optional)'], '2024'),
+      ...firmCitation,
+    ],
+  },
+  {
+    key: 'relations',
+    sheet: { zh: '企业供应关系', en: 'Relations' },
+    keyColumns: [],
+    help: {
+      zh: '企业之间的供应关系：供应方向采购方供应某环节的产品；企业可填编号、名称、简称或信用代码',
+      en: 'Firm-to-firm supply: the supplier sells the buyer one link’s product; a firm may be given by id, name, alias or credit code',
+    },
+    columns: [
+      col('id', '编号', 'id', ['关系编号（可选，留空自动生成）', 'Relation id (optional; made up when empty)'], ''),
+      col(
+        'region',
+        '采购方地区',
+        'text',
+        ['采购方所在地区的编号或名称（可选）', "The buyer's region, id or name (optional)"],
+        'jinchang',
+        false,
+        ['region_id', '地区', '地区编号', 'buyer_region'],
+      ),
+      col('supplier', '供应方', 'text', ['供应企业', 'Supplying firm'], '示例供应商', true, [
+        '供应商',
+        '供应企业',
+        'supplier_id',
+      ]),
+      col('supplier_region', '供应方地区', 'text', ['供应方所在地区（可选）', "The supplier's region (optional)"], ''),
+      col('buyer', '采购方', 'text', ['采购企业', 'Buying firm'], '示例企业', true, [
+        '采购商',
+        '采购企业',
+        '客户',
+        'buyer_id',
+      ]),
+      col(
+        'link',
+        '环节',
+        'text',
+        ['所供产品的环节编号或名称', 'Link id or name of what is supplied'],
+        'cell_lfp',
+        true,
+        ['link_id', '环节编号', '供应环节'],
+      ),
+      col('volume', '数量', 'number', ['供应数量（可选）', 'Volume supplied (optional)'], 2000, false, ['供应量']),
+      col('volume_unit', '数量单位', 'unit', ['数量单位，如 t、GWh', 'Unit, e.g. t, GWh'], 't', false, ['单位']),
+      col('volume_qualifier', '数量限定', 'qualifier', ['over、under 或 approx', 'over, under or approx'], ''),
+      col('period', '期间', 'date', ['数量或关系所属期间：2024、2024-H1', 'The period: 2024, 2024-H1'], '2024', false, [
+        '年份',
+        '统计期',
+      ]),
+      noteZh,
+      noteEn,
+      ...firmCitation,
+    ],
+  },
+  {
+    key: 'firms',
+    sheet: { zh: '企业名录', en: 'Firms' },
+    keyColumns: [],
+    importOnly: true,
+    help: {
+      zh: '企业名录：与已有企业（按信用代码，否则按去掉“有限公司”等后的名称）相同的视为更新，不重复添加',
+      en: 'A firm register: firms matching stored ones (by credit code, else by name without 有限公司 and the like) update them, and are not added again',
+    },
+    columns: [
+      col(
+        'region',
+        '地区',
+        'text',
+        ['所在地区的编号或名称；留空为当前地区', 'Region id or name; empty means the current region'],
+        '金昌市',
+        false,
+        ['region_id', '地区编号', '所在地区'],
+      ),
+      col('name', '企业名称', 'text', ['企业全称', 'Full name of the firm'], '示例新材料有限公司', true, [
+        '名称',
+        '企业',
+        'company',
+        'firm',
+        'name_zh',
+      ]),
+      col('name_en', '英文名称', 'text', ['英文名称（可选）', 'Name in English (optional)'], ''),
+      col(
+        'credit_code',
+        '统一社会信用代码',
+        'text',
+        ['18 位统一社会信用代码（可选）', 'Unified social credit code, 18 characters (optional)'],
+        '91350100M000100Y43',
+        false,
+        ['信用代码', '社会信用代码'],
+      ),
+      col('aliases', '别名', 'list', ['曾用名、简称，用 ; 分隔', 'Former and short names, separated by ;'], '', false, [
+        '简称',
+        '曾用名',
+      ]),
+      col(
+        'link',
+        '环节',
+        'text',
+        ['环节编号或名称，多个用 ; 分隔', 'Link ids or names, separated by ;'],
+        '磷酸铁锂正极材料',
+        false,
+        ['link_ids', '环节编号', '主营环节', '产品'],
+      ),
+      col('capacity', '产能', 'number', ['产能数值（第一个环节的）', 'Capacity (of the first link)'], 50000),
+      col('capacity_unit', '产能单位', 'unit', ['单位，如 t/a、GWh/a', 'Unit, e.g. t/a, GWh/a'], 't/a'),
+      col(
+        'as_of',
+        '数据日期',
+        'date',
+        ['产能所属日期（可选）', 'The date the capacity is for (optional)'],
+        '2024',
+        false,
+        ['年份'],
+      ),
+      col('note', '备注', 'text', ['备注（可选）', 'Note (optional)'], '', false, ['note_zh']),
+      ...firmCitation,
     ],
   },
 ];

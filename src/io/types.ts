@@ -16,6 +16,7 @@ import type {
   Source,
   SubChain,
   SupplyEdge,
+  SupplyRelation,
 } from '../model/types';
 import type { Dataset } from '../model/types';
 import type { EncodingChoice } from './text';
@@ -83,6 +84,16 @@ export interface DatasetPatch {
     readonly projects?: readonly Project[];
     readonly indicators?: readonly Indicator[];
   };
+  /**
+   * Firms and supply relations from firm lists (format 4), by region, with their final ids: matched
+   * to stored firms and relations already (`src/io/firmTables.ts`), so they merge by id whatever the
+   * patch mode. Applied after `region`.
+   */
+  readonly firms?: readonly {
+    readonly id: string;
+    readonly enterprises?: readonly Enterprise[];
+    readonly relations?: readonly SupplyRelation[];
+  }[];
 }
 
 /** What was read, when known: the format and, for text formats, the character encoding. */

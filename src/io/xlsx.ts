@@ -10,6 +10,7 @@ import { fromValidation, hasErrors, importError, importWarning } from './issues'
 import type { Parsed } from './parsed';
 import type { Progress } from './progress';
 import { assembleDataset, assemblePatch, type Drafts } from './tableAssemble';
+import { datasetWithFirmTables, withFirmTables } from './firmTables';
 import { bindTable, recognizeTable } from './tableRead';
 import { readDrafts } from './tableRecords';
 import type { TableKey, TableSpec } from './tables';
@@ -99,13 +100,18 @@ export async function importXlsx(bytes: Uint8Array, ctx: ImportContext, progress
     return { ok: false, issues, ...details };
   }
   if (drafts.chains && drafts.regions) {
-    const { dataset, origins } = assembleDataset(drafts, ctx, issues);
+    const assembled = assembleDataset(drafts, ctx, issues);
+    const origins = assembled.origins;
+    const dataset = datasetWithFirmTables(assembled.dataset, drafts, ctx, issues);
+    if (hasErrors(issues)) return { ok: false, issues, ...details };
     const checked = validateDataset(dataset);
     issues.push(...checked.issues.map((v) => fromValidation(file, v, origins.locate(v, dataset) ?? {})));
     if (!checked.ok || hasErrors(issues)) return { ok: false, issues, ...details };
     return { ok: true, kind: 'dataset', dataset: checked.dataset, issues, ...details };
   }
-  const { patch, origins } = assemblePatch(drafts, ctx, issues);
+  const assembled = assemblePatch(drafts, ctx, issues);
+  const origins = assembled.origins;
+  const patch = withFirmTables(assembled.patch, drafts, ctx, issues);
   await progress.tick(1);
   if (hasErrors(issues)) return { ok: false, issues, ...details };
   return { ok: true, kind: 'patch', patch, issues, origins, ...details };
@@ -153,8 +159,9 @@ function tableSheet(spec: TableSpec, lang: 'en' | 'zh', body: CellValue[][]): Sh
 export function exportXlsx(dataset: Dataset, options: ExportOptions = {}): Uint8Array {
   const lang = options.headers ?? 'en';
   const rows = datasetRows(dataset);
-  const sheets = TABLES.map((spec) => tableSheet(spec, lang, rowArrays(spec, rows.get(spec.key) ?? [])));
-  return writeWorkbook([readmeSheet(TABLES, lang), ...sheets]);
+  const tables = TABLES.filter((t) => !t.importOnly);
+  const sheets = tables.map((spec) => tableSheet(spec, lang, rowArrays(spec, rows.get(spec.key) ?? [])));
+  return writeWorkbook([readmeSheet(tables, lang), ...sheets]);
 }
 
 /**

@@ -151,6 +151,19 @@ export function applyPatch(
     regions = index === -1 ? [...regions, updated] : regions.map((r, i) => (i === index ? updated : r));
   }
 
+  // Firm lists name their records' final ids (matched on reading): they merge by id in either mode.
+  for (const pf of patch.firms ?? []) {
+    regions = regions.map((r) => {
+      if (r.id !== pf.id) return r;
+      const relations = pf.relations ? mergeBy(r.relations ?? [], pf.relations, byId) : r.relations;
+      return {
+        ...r,
+        enterprises: pf.enterprises ? mergeBy(r.enterprises, pf.enterprises, byId) : r.enterprises,
+        ...(relations?.length ? { relations } : {}),
+      };
+    });
+  }
+
   // Saved views and briefings are not in imported tables; they stay as they were.
   return { ...base, format: base.format, sources, chains, regions };
 }

@@ -34,8 +34,14 @@ export interface SearchHit {
 const fold = (s: string) => s.toLowerCase().normalize('NFKC').replace(/\s+/g, ' ').trim();
 const squash = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
 
-/** Builds the search entries of a chain's links. Without a converter, pinyin is left empty. */
-export function buildSearchIndex(links: readonly ChainLink[], toPinyin?: PinyinConverter): SearchEntry[] {
+/**
+ * Builds the search entries of a chain's links (or of anything named like one: firms, with their
+ * credit codes among their aliases, see `firmSearchItems`). Without a converter, pinyin is left empty.
+ */
+export function buildSearchIndex(
+  links: readonly Pick<ChainLink, 'id' | 'name' | 'aliases'>[],
+  toPinyin?: PinyinConverter,
+): SearchEntry[] {
   return links.map((l) => {
     const syllables = toPinyin
       ? toPinyin(l.name.zh)
