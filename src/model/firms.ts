@@ -1,0 +1,219 @@
+/**
+ * Firms across the dataset and who supplies whom: the reads behind the expanded link, the firm view,
+ * the firm tables and the summaries of the dossier. Pure. `indexFirms` walks the dataset once; every
+ * read after that touches only the firms and relations it is about, so a link with 2,000 firms in a
+ * nation of 20,000 is expanded without scanning the rest.
+ */
+import type { Dataset, Enterprise, FirmRef, Quantity, Region, SupplyRelation } from './types';
+
+/** The key of a firm in maps and routes: `<regionId>/<enterpriseId>`. */
+export const firmKey = (ref: FirmRef): string => `${ref.regionId}/${ref.enterpriseId}`;
+
+/** A firm with the region it is recorded in. */
+export interface FirmRecord {
+  readonly key: string;
+  readonly ref: FirmRef;
+  readonly firm: Enterprise;
+  readonly region: Region;
+}
+
+export interface FirmIndex {
+  readonly firms: ReadonlyMap<string, FirmRecord>;
+  /** Firms serving each link, in dataset order. */
+  readonly byLink: ReadonlyMap<string, readonly FirmRecord[]>;
+  /** Relations by the supplier's key and by the buyer's key. */
+  readonly bySupplier: ReadonlyMap<string, readonly SupplyRelation[]>;
+  readonly byBuyer: ReadonlyMap<string, readonly SupplyRelation[]>;
+  /** Relations of each link (the link supplied). */
+  readonly relationsByLink: ReadonlyMap<string, readonly SupplyRelation[]>;
+  readonly relationCount: number;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Indexes every firm and relation of the dataset (one pass). */
+export function indexFirms(dataset: Pick<Dataset, 'regions'>): FirmIndex {
+  const firms = new Map<string, FirmRecord>();
+  const byLink = new Map<string, FirmRecord[]>();
+  const bySupplier = new Map<string, SupplyRelation[]>();
+  const byBuyer = new Map<string, SupplyRelation[]>();
+  const relationsByLink = new Map<string, SupplyRelation[]>();
+  let relationCount = 0;
+  for (const region of dataset.regions) {
+    for (const firm of region.enterprises) {
+      const ref = { regionId: region.id, enterpriseId: firm.id };
+      const record: FirmRecord = { key: firmKey(ref), ref, firm, region };
+      firms.set(record.key, record);
+      for (const linkId of new Set(firm.linkIds)) push(byLink, linkId, record);
+    }
+    for (const r of region.relations ?? []) {
+      push(bySupplier, firmKey(r.supplier), r);
+      push(byBuyer, firmKey(r.buyer), r);
+      push(relationsByLink, r.linkId, r);
+      relationCount++;
+    }
+  }
+  return { firms, byLink, bySupplier, byBuyer, relationsByLink, relationCount };
+}
+
+/** The capacity a firm reports for a link, if a source gives one. */
+export function capacityFor(firm: Enterprise, linkId: string): Quantity | undefined {
+  return firm.capacities?.find((c) => c.linkId === linkId)?.capacity;
+}
+
+/** The firms of a link: in one region, or nationwide when `regionId` is undefined. */
+export function firmsOfLink(index: FirmIndex, linkId: string, regionId?: string): readonly FirmRecord[] {
+  const all = index.byLink.get(linkId) ?? [];
+  return regionId === undefined ? all : all.filter((f) => f.ref.regionId === regionId);
+}
+
+/** How many firms of a region serve each link (the counts on the chain view). */
+export function firmCountsByLink(region: Region | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const firm of region?.enterprises ?? []) {
+    for (const linkId of new Set(firm.linkIds)) counts.set(linkId, (counts.get(linkId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Firms ranked for a link: those with the largest capacity first (figures in the most common unit;
+ * firms without a figure, or in another unit, after them), then by name, so the order is stable.
+ */
+export function rankByCapacity(firms: readonly FirmRecord[], linkId: string): FirmRecord[] {
+  const units = new Map<string, number>();
+  for (const f of firms) {
+    const q = capacityFor(f.firm, linkId);
+    if (q) units.set(q.unit, (units.get(q.unit) ?? 0) + 1);
+  }
+  const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const value = (f: FirmRecord) => {
+    const q = capacityFor(f.firm, linkId);
+    return q && q.unit === unit ? q.value : -1;
+  };
+  return firms
+    .map((f) => ({ f, v: value(f) }))
+    .sort((a, b) => b.v - a.v || a.f.firm.name.zh.localeCompare(b.f.firm.name.zh, 'zh-CN'))
+    .map((x) => x.f);
+}
+
+/** One firm reached from another along supply relations. */
+export interface Reached {
+  readonly key: string;
+  /** 1: a direct supplier or buyer; 2: one further out. */
+  readonly step: 1 | 2;
+  /** The relation that reaches it (from the firm one step nearer). */
+  readonly relation: SupplyRelation;
+  /** The firm one step nearer (the firm itself for step 1). */
+  readonly via: string;
+  /** In the same region as the firm the view is about. */
+  readonly local: boolean;
+}
+
+export interface Neighbourhood {
+  readonly suppliers: readonly Reached[];
+  readonly buyers: readonly Reached[];
+}
+
+/**
+ * A firm's suppliers and buyers, two steps out. Each firm is listed once per side, at its nearest step;
+ * the firm itself is never its own neighbour. `local` compares regions with the firm's own.
+ */
+export function neighbourhood(index: FirmIndex, ref: FirmRef, steps: 1 | 2 = 2): Neighbourhood {
+  const home = ref.regionId;
+  const start = firmKey(ref);
+  const walk = (side: 'up' | 'down'): Reached[] => {
+    const seen = new Set([start]);
+    const out: Reached[] = [];
+    let frontier = [start];
+    for (let step = 1 as 1 | 2; step <= steps; step = (step + 1) as 1 | 2) {
+      const next: string[] = [];
+      for (const from of frontier) {
+        const rels = (side === 'up' ? index.byBuyer : index.bySupplier).get(from) ?? [];
+        for (const relation of rels) {
+          const other = side === 'up' ? relation.supplier : relation.buyer;
+          const key = firmKey(other);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          next.push(key);
+          out.push({ key, step, relation, via: from, local: other.regionId === home });
+        }
+      }
+      frontier = next;
+      if (step === 2) break;
+    }
+    return out;
+  };
+  return { suppliers: walk('up'), buyers: walk('down') };
+}
+
+/** What an expanded link shows: its firms (the top ones drawn), and the relations that reach them. */
+export interface LinkFirmsView {
+  /** Every firm of the link in scope, ranked by capacity. */
+  readonly ranked: readonly FirmRecord[];
+  /** The firms drawn (the first `limit` of `ranked`). */
+  readonly shown: readonly FirmRecord[];
+  /** Relations into the drawn firms (their suppliers), and out of them (their buyers). */
+  readonly inbound: readonly SupplyRelation[];
+  readonly outbound: readonly SupplyRelation[];
+  /** All relations into and out of the link's firms in scope, drawn or not. */
+  readonly inboundTotal: number;
+  readonly outboundTotal: number;
+}
+
+/**
+ * The firms of a link and the relations that reach them, limited to `limit` firms drawn (the rest are
+ * counted, for "N more"). `regionId` undefined: nationwide.
+ */
+export function linkFirms(
+  index: FirmIndex,
+  linkId: string,
+  regionId: string | undefined,
+  limit: number,
+): LinkFirmsView {
+  const ranked = rankByCapacity(firmsOfLink(index, linkId, regionId), linkId);
+  const shown = ranked.slice(0, limit);
+  const shownKeys = new Set(shown.map((f) => f.key));
+  const inbound: SupplyRelation[] = [];
+  const outbound: SupplyRelation[] = [];
+  let inboundTotal = 0;
+  let outboundTotal = 0;
+  for (const f of ranked) {
+    const drawn = shownKeys.has(f.key);
+    const ins = index.byBuyer.get(f.key) ?? [];
+    const outs = (index.bySupplier.get(f.key) ?? []).filter((r) => r.linkId === linkId);
+    inboundTotal += ins.length;
+    outboundTotal += outs.length;
+    if (drawn) {
+      inbound.push(...ins);
+      outbound.push(...outs);
+    }
+  }
+  return { ranked, shown, inbound, outbound, inboundTotal, outboundTotal };
+}
+
+/** A relation as a row of the relation table. */
+export interface RelationRow {
+  readonly id: string;
+  readonly relation: SupplyRelation;
+  readonly supplier: string;
+  readonly buyer: string;
+  /** Supplier and buyer in the same region. */
+  readonly local: boolean;
+}
+
+/** Rows of the relation table for a set of relations; names from the index, ids when a firm is unknown. */
+export function relationRows(index: FirmIndex, relations: readonly SupplyRelation[], lang: 'zh' | 'en'): RelationRow[] {
+  const name = (ref: FirmRef) => index.firms.get(firmKey(ref))?.firm.name[lang] || ref.enterpriseId;
+  return relations.map((r) => ({
+    id: `${r.buyer.regionId}/${r.id}`,
+    relation: r,
+    supplier: name(r.supplier),
+    buyer: name(r.buyer),
+    local: r.supplier.regionId === r.buyer.regionId,
+  }));
+}
