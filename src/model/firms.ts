@@ -84,14 +84,14 @@ export function firmCountsByLink(region: Region | undefined): Map<string, number
  * Firms ranked for a link: those with the largest capacity first (figures in the most common unit;
  * firms without a figure, or in another unit, after them), then by name, so the order is stable.
  */
-export function rankByCapacity(firms: readonly FirmRecord[], linkId: string): FirmRecord[] {
+export function rankByCapacity<T extends { readonly firm: Enterprise }>(firms: readonly T[], linkId: string): T[] {
   const units = new Map<string, number>();
   for (const f of firms) {
     const q = capacityFor(f.firm, linkId);
     if (q) units.set(q.unit, (units.get(q.unit) ?? 0) + 1);
   }
   const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const value = (f: FirmRecord) => {
+  const value = (f: T) => {
     const q = capacityFor(f.firm, linkId);
     return q && q.unit === unit ? q.value : -1;
   };
