@@ -871,6 +871,12 @@ export const en = {
   'firms.expand': 'Show the firms on the canvas',
   'firms.topByCapacity': 'Largest {count} by capacity',
   'firms.countTitle': '{count:firm|firms} recorded on this link in the region',
+  'dossier.firmSummary':
+    '{count} firms are recorded on this link in the region, {withCapacity} of them with a capacity.',
+  'dossier.firmTotal':
+    'Their capacities add up to {total} ({firms} firms; computed by adding the figures their sources give).',
+  'dossier.firmTop': 'The largest {count} by capacity:',
+  'dossier.firmsMore': ' and {count} more',
 } as const;
 
 export type MessageKey = keyof typeof en;

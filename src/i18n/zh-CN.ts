@@ -840,4 +840,8 @@ export const zhCN: Record<MessageKey, string> = {
   'firms.expand': '在画布上展开企业',
   'firms.topByCapacity': '产能最大的 {count} 家',
   'firms.countTitle': '本地区该环节记录了 {count} 家企业',
+  'dossier.firmSummary': '本地区该环节记录了 {count} 家企业，其中 {withCapacity} 家有产能数据。',
+  'dossier.firmTotal': '产能合计 {total}（{firms} 家企业；由各来源给出的产能相加计算）。',
+  'dossier.firmTop': '产能最大的 {count} 家：',
+  'dossier.firmsMore': '，另有 {count} 家',
 };

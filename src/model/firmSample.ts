@@ -52,6 +52,7 @@ const TRADES: Readonly<Record<string, readonly [string, string]>> = {
   ncm_cam: ['新能源材料', 'New Energy Materials'],
   ncm_pcam: ['前驱体材料', 'Precursor Materials'],
   cell_ncm: ['电池', 'Battery'],
+  niso4: ['镍钴化工', 'Nickel Cobalt Chemicals'],
 };
 
 const cite = (sourceId: string, n: number) => [{ sourceId, locator: `row ${n + 2}` }];
@@ -67,7 +68,8 @@ export interface FirmSample {
 /**
  * `count` firms on `ncm_cam` in `regionId` (capacities for most), a tenth as many precursor makers
  * there and in `outsideId`, and cell makers buying from them; every cathode firm buys from one or two
- * precursor makers and sells to one cell maker. Firm ids `f<n>`, `o<n>`; all cite `sourceId`.
+ * precursor makers and sells to one cell maker; local precursor makers buy nickel salts from outside.
+ * All cite `sourceId`.
  */
 export function firmSample(regionId: string, outsideId: string, count: number, sourceId: string): FirmSample {
   let n = 0;
@@ -106,6 +108,9 @@ export function firmSample(regionId: string, outsideId: string, count: number, s
   const pcamCount = Math.max(2, Math.floor(count / 10));
   const pcamHome = Array.from({ length: pcamCount }, (_, i) => make('ncm_pcam', 'fp', home, i));
   const pcamAway = Array.from({ length: pcamCount }, (_, i) => make('ncm_pcam', 'op', away, i + 7));
+  const salts = Array.from({ length: Math.max(2, Math.floor(count / 100)) }, (_, i) =>
+    make('niso4', 'os', away, i + 11),
+  );
   const cells = Array.from({ length: Math.max(2, Math.floor(count / 20)) }, (_, i) =>
     make('cell_ncm', 'fc', home, i + 3),
   );
@@ -124,5 +129,6 @@ export function firmSample(regionId: string, outsideId: string, count: number, s
     if (i % 2 === 0) rel(pcamAway[(i * 3) % pcamCount]!.id, outsideId, f.id, 'ncm_pcam', i + 1);
     rel(f.id, regionId, cells[i % cells.length]!.id, 'ncm_cam', i + 2);
   });
-  return { firms: [...cam, ...pcamHome, ...cells], outside: pcamAway, relations };
+  pcamHome.forEach((f, i) => rel(salts[i % salts.length]!.id, outsideId, f.id, 'niso4', i));
+  return { firms: [...cam, ...pcamHome, ...cells], outside: [...pcamAway, ...salts], relations };
 }

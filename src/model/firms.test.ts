@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeProblem } from './enterprise';
 import { firmSample, sampleCreditCode } from './firmSample';
-import { firmCountsByLink, firmKey, indexFirms, linkFirms, neighbourhood, rankByCapacity, relationRows } from './firms';
+import {
+  firmCountsByLink,
+  firmKey,
+  indexFirms,
+  linkFirms,
+  neighbourhood,
+  rankByCapacity,
+  relationRows,
+  summariseFirms,
+} from './firms';
 import type { Enterprise, Region, SupplyRelation } from './types';
 
 const cite = [{ sourceId: 's', locator: '¶1' }];
@@ -120,5 +129,17 @@ describe('firmSample', () => {
     const ids = new Set(all.map((f) => f.id));
     for (const r of a.relations) expect(ids.has(r.supplier.enterpriseId) && ids.has(r.buyer.enterpriseId)).toBe(true);
     expect(creditCodeProblem(sampleCreditCode(12345))).toBeUndefined();
+  });
+});
+
+describe('summariseFirms', () => {
+  it('counts the firms, adds the capacities in the common unit, and keeps the largest few', () => {
+    const firms = [firm('a', ['l'], 5), firm('b', ['l'], 900, 'GWh/a'), firm('c', ['l'], 7), firm('d', ['l'])];
+    const s = summariseFirms(firms, 'l', 2);
+    expect(s.count).toBe(4);
+    expect(s.withCapacity).toBe(3);
+    expect(s.total).toEqual({ capacity: { value: 12, unit: 't/a' }, firms: 2 });
+    expect(s.top.map((f) => f.id)).toEqual(['c', 'a']);
+    expect(summariseFirms([], 'l', 3)).toEqual({ count: 0, withCapacity: 0, top: [] });
   });
 });

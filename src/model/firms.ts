@@ -217,3 +217,41 @@ export function relationRows(index: FirmIndex, relations: readonly SupplyRelatio
     local: r.supplier.regionId === r.buyer.regionId,
   }));
 }
+
+/** A link's firms in a few figures: how many, how many with a capacity, their total, the largest. */
+export interface FirmSummary {
+  readonly count: number;
+  readonly withCapacity: number;
+  /** The sum of the capacities in the most common unit, and how many firms it adds up. */
+  readonly total?: { readonly capacity: Quantity; readonly firms: number };
+  /** The largest firms by capacity (then by name), at most `top`. */
+  readonly top: readonly Enterprise[];
+}
+
+/**
+ * Sums up the firms of a link, for pages that must stay short whatever the number of firms (the
+ * dossier): figures, and the `top` largest by capacity. The total is computed, not reported: it adds
+ * the capacities given in the most common unit and says how many firms that is.
+ */
+export function summariseFirms(firms: readonly Enterprise[], linkId: string, top: number): FirmSummary {
+  const ranked = rankByCapacity(
+    firms.map((firm) => ({ firm })),
+    linkId,
+  ).map((x) => x.firm);
+  const caps = firms.map((f) => capacityFor(f, linkId)).filter((q) => q !== undefined);
+  const units = new Map<string, { sum: number; n: number }>();
+  for (const q of caps) {
+    if (q.qualifier === 'over' || q.qualifier === 'under') continue;
+    const u = units.get(q.unit) ?? { sum: 0, n: 0 };
+    u.sum += q.value;
+    u.n++;
+    units.set(q.unit, u);
+  }
+  const common = [...units.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+  return {
+    count: firms.length,
+    withCapacity: caps.length,
+    ...(common ? { total: { capacity: { value: common[1].sum, unit: common[0] }, firms: common[1].n } } : {}),
+    top: ranked.slice(0, top),
+  };
+}
