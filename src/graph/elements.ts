@@ -5,7 +5,7 @@
 import type { Lang } from '../i18n';
 import { statesByLink, statusOf } from '../model/dataset';
 import { feedbackEdges, type ChainIndex } from '../model/graph';
-import { firmCountsByLink } from '../model/firms';
+import { firmCounts } from '../model/firms';
 import { edgeKey } from '../model/order';
 import { LOCAL_STATUSES, type LinkStatus, type Region, type Stage } from '../model/types';
 
@@ -154,7 +154,7 @@ export function buildChainElements(
   const chain = index.template;
   const states = region ? statesByLink(region) : new Map();
   const status = (id: string) => statusOf(states, id);
-  const firms = firmCountsByLink(region);
+  const firms = firmCounts(region);
   const usedGroups = new Set(chain.links.map((l) => l.subChain));
   const groups = [...chain.subChains]
     .sort((a, b) => a.order - b.order)

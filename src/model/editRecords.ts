@@ -16,14 +16,15 @@ import type {
   Region,
   Source,
   SupplyEdge,
+  SupplyRelation,
 } from './types';
 import { validateDataset } from './validate';
 import { checkEditReferences, readEditedRecord } from './validation/editCheck';
 
 /** A chain without its links and edges (those are records of their own). */
 export type ChainHead = Omit<ChainTemplate, 'links' | 'edges'>;
-/** A region without its states, enterprises, projects and indicators. */
-export type RegionHead = Omit<Region, 'linkStates' | 'enterprises' | 'projects' | 'indicators'>;
+/** A region without its states, enterprises, projects, indicators and relations. */
+export type RegionHead = Omit<Region, 'linkStates' | 'enterprises' | 'projects' | 'indicators' | 'relations'>;
 
 /** How each kind of record is named: its owner (chain or region) and key. */
 interface Keys {
@@ -36,6 +37,7 @@ interface Keys {
   enterprise: { readonly regionId: string; readonly id: string };
   project: { readonly regionId: string; readonly id: string };
   indicator: { readonly regionId: string; readonly id: string };
+  relation: { readonly regionId: string; readonly id: string };
 }
 /** The value each kind of record holds. */
 export interface RecordValues {
@@ -48,6 +50,7 @@ export interface RecordValues {
   enterprise: Enterprise;
   project: Project;
   indicator: Indicator;
+  relation: SupplyRelation;
 }
 export type EditKind = keyof Keys;
 
@@ -104,6 +107,7 @@ export function describeRef(ref: RecordRef): string {
     case 'enterprise':
     case 'project':
     case 'indicator':
+    case 'relation':
       return `${ref.kind} "${ref.id}" in region "${ref.regionId}"`;
     default:
       return `${ref.kind} "${ref.id}"`;
@@ -123,7 +127,7 @@ const headOf = (kind: EditKind, item: Item): unknown => {
     return head;
   }
   if (kind === 'region') {
-    const { linkStates: _s, enterprises: _e, projects: _p, indicators: _i, ...head } = item as Region;
+    const { linkStates: _s, enterprises: _e, projects: _p, indicators: _i, relations: _r, ...head } = item as Region;
     return head;
   }
   return item;
@@ -154,6 +158,11 @@ export function listOf(ds: Dataset, ref: RecordRef): readonly Item[] | undefined
       const chain = ds.chains.find((c) => c.id === ref.chainId);
       return ref.kind === 'link' ? chain?.links : chain?.edges;
     }
+    case 'relation':
+      return (
+        ds.regions.find((r) => r.id === ref.regionId)?.relations ??
+        (ds.regions.some((r) => r.id === ref.regionId) ? [] : undefined)
+      );
     default: {
       const region = ds.regions.find((r) => r.id === ref.regionId);
       const field = (
@@ -184,6 +193,7 @@ export function* datasetRecords(ds: Dataset): Generator<{ ref: RecordRef; value:
     for (const e of r.enterprises) yield { ref: { kind: 'enterprise', regionId: r.id, id: e.id }, value: e };
     for (const p of r.projects) yield { ref: { kind: 'project', regionId: r.id, id: p.id }, value: p };
     for (const i of r.indicators) yield { ref: { kind: 'indicator', regionId: r.id, id: i.id }, value: i };
+    for (const x of r.relations ?? []) yield { ref: { kind: 'relation', regionId: r.id, id: x.id }, value: x };
   }
 }
 
@@ -236,6 +246,13 @@ function applyChange(ds: Dataset, c: RecordChange): Dataset {
       return onRegion((x) => ({ ...x, projects: put(x.projects, match, c.after, c.index) }));
     case 'indicator':
       return onRegion((x) => ({ ...x, indicators: put(x.indicators, match, c.after, c.index) }));
+    case 'relation':
+      return onRegion((x) => {
+        // Absent means none (as validation leaves it), so the last relation removed leaves no empty list.
+        const { relations: _r, ...rest } = x;
+        const relations = put(x.relations ?? [], match, c.after, c.index);
+        return relations.length ? { ...rest, relations } : rest;
+      });
   }
 }
 
@@ -244,6 +261,7 @@ const headless = (r: Region) => ({
   enterprises: r.enterprises,
   projects: r.projects,
   indicators: r.indicators,
+  ...(r.relations && { relations: r.relations }),
 });
 
 /**

@@ -19,6 +19,7 @@ import type {
   Source,
   Stage,
   SupplyEdge,
+  SupplyRelation,
 } from './types';
 
 export * from './editRecords';
@@ -57,6 +58,7 @@ const KINDS: Readonly<Record<RecordRef['kind'], readonly [RecordKind, string]>> 
   enterprise: ['enterprise', 'enterprises'],
   project: ['project', 'projects'],
   indicator: ['indicator', 'indicators'],
+  relation: ['relation', 'relations'],
 };
 
 function refused(ref: RecordRef, path: string, code: 'unknown-ref' | 'duplicate-id' | 'duplicate-edge'): EditResult {
@@ -172,9 +174,69 @@ function removeRegionRecord(ds: Dataset, kind: RegionKind, regionId: string, id:
         drafts.push({ kind: 'project', regionId, id: p.id, after });
       }
     }
+    // A relation without its supplier or buyer says nothing: it goes with the firm (undo brings both back).
+    for (const rel of relationsOf(ds, regionId, id))
+      drafts.push({ kind: 'relation', regionId: rel.regionId, id: rel.id });
   }
   const name = (getRecord(ds, ref) as { name: Localized }).name;
   return buildEdit(ds, label(`删除${WORD[kind].zh}`, `Remove ${WORD[kind].en}`, name), [...drafts, ref]);
+}
+
+/** The relations, in any region, that name a firm as supplier or buyer. */
+export function relationsOf(ds: Dataset, regionId: string, enterpriseId: string): { regionId: string; id: string }[] {
+  const out: { regionId: string; id: string }[] = [];
+  for (const r of ds.regions)
+    for (const rel of r.relations ?? [])
+      if (
+        (rel.supplier.regionId === regionId && rel.supplier.enterpriseId === enterpriseId) ||
+        (rel.buyer.regionId === regionId && rel.buyer.enterpriseId === enterpriseId)
+      )
+        out.push({ regionId: r.id, id: rel.id });
+  return out;
+}
+
+/** A firm taken off a link: the link leaves its list, and its capacity for the link goes with it. */
+function withoutLink(e: Enterprise, linkId: string): Enterprise {
+  const { capacities, ...rest } = e;
+  const kept = capacities?.filter((c) => c.linkId !== linkId);
+  return { ...rest, linkIds: e.linkIds.filter((l) => l !== linkId), ...(kept?.length ? { capacities: kept } : {}) };
+}
+
+/** Adds a supply relation, kept with its buyer's region. */
+export function addRelation(ds: Dataset, relation: SupplyRelation): EditResult {
+  return putRelation(ds, relation, true);
+}
+/** Replaces a supply relation (found by its buyer's region and its id). */
+export function updateRelation(ds: Dataset, relation: SupplyRelation): EditResult {
+  return putRelation(ds, relation, false);
+}
+/** Removes a supply relation. */
+export function removeRelation(ds: Dataset, regionId: string, id: string): EditResult {
+  const ref = { kind: 'relation', regionId, id } as const;
+  const miss = missing(ds, ref, 'existing');
+  if (miss) return miss;
+  return buildEdit(ds, relationLabel(ds, getRecord(ds, ref)!, '删除供应关系', 'Remove supply relation'), [ref]);
+}
+
+function putRelation(ds: Dataset, relation: SupplyRelation, adding: boolean): EditResult {
+  const ref = { kind: 'relation', regionId: relation.buyer.regionId, id: relation.id } as const;
+  const miss = missing(ds, ref, adding ? 'new' : 'existing');
+  if (miss) return miss;
+  const text = adding
+    ? relationLabel(ds, relation, '添加供应关系', 'Add supply relation')
+    : relationLabel(ds, relation, '修改供应关系', 'Edit supply relation');
+  return buildEdit(ds, text, [{ ...ref, after: relation }]);
+}
+
+/** `Add supply relation: A → B` with the firms' names (their ids when they are not found). */
+function relationLabel(ds: Dataset, rel: SupplyRelation, zh: string, en: string): Localized {
+  const firm = (ref: SupplyRelation['buyer']) =>
+    ds.regions.find((r) => r.id === ref.regionId)?.enterprises.find((e) => e.id === ref.enterpriseId)?.name ?? {
+      zh: ref.enterpriseId,
+      en: ref.enterpriseId,
+    };
+  const [a, b] = [firm(rel.supplier), firm(rel.buyer)];
+  return label(zh, en, { zh: `${a.zh} → ${b.zh}`, en: `${a.en} → ${b.en}` });
 }
 
 /** Adds an enterprise to a region. */
@@ -209,7 +271,10 @@ export function detachFromLink(
   const ref = { kind, regionId, id } as RecordRef;
   const record = getRecord(ds, ref) as Enterprise | Project | undefined;
   if (!record) return missing(ds, ref, 'existing')!;
-  const after = { ...record, linkIds: record.linkIds.filter((l) => l !== linkId) };
+  const after =
+    kind === 'enterprise'
+      ? withoutLink(record as Enterprise, linkId)
+      : { ...record, linkIds: record.linkIds.filter((l) => l !== linkId) };
   const link = regionLinkName(ds, regionId, linkId);
   return putRegionRecord(ds, kind, regionId, after, false, {
     zh: `从${link.zh}移除${WORD[kind].zh}：${record.name.zh}`,
@@ -279,7 +344,10 @@ export function renameLink(ds: Dataset, chainId: string, linkId: string, fields:
   return buildEdit(ds, label('修改环节', 'Edit link', after.name), [{ ...ref, after }]);
 }
 
-/** What deleting a link also changes: its edges and states go; enterprises, projects, indicators and focus lists lose it. */
+/**
+ * What deleting a link also changes: its edges, states and supply relations go; enterprises (with
+ * their capacity for it), projects, indicators and focus lists lose it.
+ */
 export function linkDependents(ds: Dataset, chainId: string, linkId: string): LinkDependent[] {
   const chain = ds.chains.find((c) => c.id === chainId);
   if (!chain) return [];
@@ -297,6 +365,8 @@ export function linkDependents(ds: Dataset, chainId: string, linkId: string): Li
     unlinked('enterprise', r.enterprises);
     unlinked('project', r.projects);
     unlinked('indicator', r.indicators);
+    for (const rel of r.relations ?? [])
+      if (rel.linkId === linkId) out.push({ kind: 'relation', regionId, id: rel.id, effect: 'removed' });
     const f = r.focus;
     if (f && [f.products, f.applications, f.supporting].some((l) => l.includes(linkId))) {
       out.push({ kind: 'region', id: regionId, effect: 'unlinked' });
@@ -324,7 +394,7 @@ export function deleteLink(
     if (effect === 'removed') return dep;
     switch (dep.kind) {
       case 'enterprise':
-        return { ...dep, after: unlink(getRecord(ds, dep)!) };
+        return { ...dep, after: withoutLink(getRecord(ds, dep)!, linkId) };
       case 'project':
         return { ...dep, after: unlink(getRecord(ds, dep)!) };
       case 'indicator':

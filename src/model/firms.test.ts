@@ -1,145 +1,89 @@
+/**
+ * Local supply at firm level and the gap engine's contradiction flag, on hand-made data whose expected
+ * figures are counted here.
+ */
 import { describe, expect, it } from 'vitest';
-import { creditCodeProblem } from './enterprise';
-import { firmSample, sampleCreditCode } from './firmSample';
-import {
-  firmCountsByLink,
-  firmKey,
-  indexFirms,
-  linkFirms,
-  neighbourhood,
-  rankByCapacity,
-  relationRows,
-  summariseFirms,
-} from './firms';
-import type { Enterprise, Region, SupplyRelation } from './types';
+import { analyseRegion } from './analysis';
+import { firmSupply } from './firms';
+import { analyseGaps } from './gaps';
+import { indexChain } from './graph';
+import { mutable, tinyFirmsDataset } from './testing';
+import type { Dataset } from './types';
+import { validateDataset } from './validate';
 
-const cite = [{ sourceId: 's', locator: '¶1' }];
-const firm = (id: string, linkIds: string[], capacity?: number, unit = 't/a'): Enterprise => ({
-  id,
-  name: { zh: `${id}公司`, en: `${id} Co.` },
-  linkIds,
-  ...(capacity !== undefined
-    ? { capacities: [{ linkId: linkIds[0]!, capacity: { value: capacity, unit }, sources: cite }] }
-    : {}),
-  sources: cite,
-});
-const rel = (id: string, supplier: [string, string], buyer: [string, string], linkId: string): SupplyRelation => ({
-  id,
-  supplier: { regionId: supplier[0], enterpriseId: supplier[1] },
-  buyer: { regionId: buyer[0], enterpriseId: buyer[1] },
-  linkId,
-  sources: cite,
-});
-const region = (id: string, enterprises: Enterprise[], relations: SupplyRelation[] = []): Region => ({
-  id,
-  name: { zh: id, en: id },
-  chainId: 'c',
-  asOf: '2024',
-  linkStates: [],
-  enterprises,
-  projects: [],
-  indicators: [],
-  relations,
-});
+/** r1 buys a from r2 (300 t) and from its own e4 (100 t and one relation without volume), and c's input b from e4. */
+function supplied(): Dataset {
+  const d = mutable(tinyFirmsDataset());
+  const cite = [{ sourceId: 'src', locator: 'row 3' }];
+  d.regions[0].enterprises.push({ id: 'e4', name: { zh: '丁企业', en: 'Firm 4' }, linkIds: ['a', 'b'], sources: cite });
+  d.regions[0].enterprises.push({ id: 'e5', name: { zh: '戊企业', en: 'Firm 5' }, linkIds: ['c'], sources: cite });
+  const rel = (id: string, supplier: string, buyer: string, linkId: string, volume?: number, region = 'r1') => ({
+    id,
+    supplier: { regionId: region, enterpriseId: supplier },
+    buyer: { regionId: 'r1', enterpriseId: buyer },
+    linkId,
+    ...(volume !== undefined && { volume: { value: volume, unit: 't' } }),
+    sources: cite,
+  });
+  d.regions[0].relations.push(
+    rel('rel2', 'e4', 'e1', 'a', 100),
+    rel('rel3', 'e4', 'e1', 'a'),
+    rel('rel4', 'e4', 'e5', 'b'),
+  );
+  const checked = validateDataset(d);
+  if (!checked.ok) throw new Error(checked.issues.map((i) => i.message).join('; '));
+  return checked.dataset;
+}
 
-// ore (r2) -> metal (r1 m1) -> cam (r1 c1, c2) -> cell (r1 x1) -> pack (r3 p1)
-const regions = [
-  region(
-    'r1',
-    [
-      firm('m1', ['metal'], 5),
-      firm('c1', ['cam'], 10),
-      firm('c2', ['cam'], 30),
-      firm('c3', ['cam']),
-      firm('x1', ['cell']),
-    ],
-    [
-      rel('a', ['r2', 'o1'], ['r1', 'm1'], 'ore'),
-      rel('b', ['r1', 'm1'], ['r1', 'c1'], 'metal'),
-      rel('c', ['r1', 'm1'], ['r1', 'c2'], 'metal'),
-      rel('d', ['r1', 'c1'], ['r1', 'x1'], 'cam'),
-      rel('e', ['r1', 'c2'], ['r1', 'x1'], 'cam'),
-    ],
-  ),
-  region('r2', [firm('o1', ['ore'], 1), firm('c9', ['cam'], 99)]),
-  region('r3', [firm('p1', ['pack'])], [rel('f', ['r1', 'x1'], ['r3', 'p1'], 'cell')]),
-];
-const index = indexFirms({ regions });
-
-describe('firms', () => {
-  it('counts the firms of each link in a region, for the chain view', () => {
-    expect(Object.fromEntries(firmCountsByLink(regions[0]))).toEqual({ metal: 1, cam: 3, cell: 1 });
+describe('firm-level local supply', () => {
+  it('is the share of the region’s recorded relations whose supplier is a firm of the region, by count and by volume', () => {
+    const region = supplied().regions[0]!;
+    expect(firmSupply(region)).toEqual({
+      relations: 4,
+      local: 3,
+      share: 0.75,
+      buyers: 2,
+      byVolume: [{ unit: 't', local: 100, total: 400, share: 0.25, relations: 2 }],
+    });
+    // Restricted to link a (the upstream of b): rel1 from r2, rel2 and rel3 local.
+    expect(firmSupply(region, new Set(['a']))).toMatchObject({ relations: 3, local: 2, buyers: 1 });
   });
 
-  it('ranks a link’s firms by capacity, firms without a figure last, in a region or nationwide', () => {
-    const ranked = (regionId?: string) => linkFirms(index, 'cam', regionId, 10).ranked.map((f) => f.key);
-    expect(ranked('r1')).toEqual(['r1/c2', 'r1/c1', 'r1/c3']);
-    expect(ranked(undefined)).toEqual(['r2/c9', 'r1/c2', 'r1/c1', 'r1/c3']);
+  it('says nothing (undefined) where no relation is recorded, rather than 0%', () => {
+    expect(firmSupply(supplied().regions[1])).toBeUndefined();
+    expect(firmSupply(supplied().regions[0], new Set(['c']))).toBeUndefined();
   });
 
-  it('draws the top firms and counts the rest, with the relations that reach the drawn ones', () => {
-    const v = linkFirms(index, 'cam', 'r1', 1);
-    expect(v.shown.map((f) => f.key)).toEqual(['r1/c2']);
-    expect(v.ranked).toHaveLength(3);
-    expect(v.inbound.map((r) => r.id)).toEqual(['c']);
-    expect(v.outbound.map((r) => r.id)).toEqual(['e']);
-    expect([v.inboundTotal, v.outboundTotal]).toEqual([2, 2]);
+  it('stands beside the link-level figure for a focus product', () => {
+    const d = mutable(supplied());
+    d.regions[0].focus = { products: ['c'], applications: [], subChains: [], supporting: [], sources: [] };
+    const analysis = analyseRegion(indexChain(d.chains[0]), d.regions[0]);
+    const c = analysis.supply.find((s) => s.productId === 'c')!;
+    expect(c.byCount.low).toBeCloseTo(0.5); // a present, b unknown
+    expect(c.byFirms).toMatchObject({ relations: 4, local: 3, share: 0.75 });
   });
+});
 
-  it('walks suppliers and buyers two steps out, once each, marking local and outside firms', () => {
-    const n = neighbourhood(index, { regionId: 'r1', enterpriseId: 'c1' });
-    expect(n.suppliers.map((r) => [r.key, r.step, r.local])).toEqual([
-      ['r1/m1', 1, true],
-      ['r2/o1', 2, false],
+describe('the contradiction flag', () => {
+  it('flags a link stored as attracting or missing that firms of the region serve, with their count, on the gap list', () => {
+    const d = mutable(supplied());
+    // b is served by e1 and e4 but stored as attracting; c by e5 but stored as missing.
+    d.regions[0].linkStates.push(
+      { linkId: 'b', status: 'attracting', asOf: '2024', sources: [{ sourceId: 'src', locator: '1' }] },
+      { linkId: 'c', status: 'missing', asOf: '2024', sources: [{ sourceId: 'src', locator: '1' }] },
+    );
+    const gaps = analyseGaps(indexChain(d.chains[0]), d.regions[0]);
+    expect(gaps.contradictions.map((a) => [a.linkId, a.contradiction])).toEqual([
+      ['b', { status: 'attracting', firms: 2 }],
+      ['c', { status: 'missing', firms: 1 }],
     ]);
-    expect(n.buyers.map((r) => [r.key, r.step, r.local, r.via])).toEqual([
-      ['r1/x1', 1, true, 'r1/c1'],
-      ['r3/p1', 2, false, 'r1/x1'],
-    ]);
-    expect(neighbourhood(index, { regionId: 'r1', enterpriseId: 'c1' }, 1).suppliers).toHaveLength(1);
-  });
-
-  it('names relation rows by firm, with an unknown firm shown by its id', () => {
-    const rows = relationRows(index, [rel('z', ['r2', 'gone'], ['r1', 'm1'], 'ore'), regions[2]!.relations![0]!], 'en');
-    expect(rows.map((r) => [r.supplier, r.buyer, r.local])).toEqual([
-      ['gone', 'm1 Co.', false],
-      ['x1 Co.', 'p1 Co.', false],
-    ]);
-  });
-
-  it('keeps capacities in another unit behind those in the common unit', () => {
-    const firms = [firm('a', ['l'], 5), firm('b', ['l'], 900, 'kt/a'), firm('c', ['l'], 7)].map((f) => ({
-      key: firmKey({ regionId: 'r', enterpriseId: f.id }),
-      ref: { regionId: 'r', enterpriseId: f.id },
-      firm: f,
-      region: regions[0]!,
-    }));
-    expect(rankByCapacity(firms, 'l').map((f) => f.firm.id)).toEqual(['c', 'a', 'b']);
-  });
-});
-
-describe('firmSample', () => {
-  it('is the same every time, with valid credit codes and relations that name its firms', () => {
-    const a = firmSample('jinchang', 'wuwei', 200, 's');
-    expect(firmSample('jinchang', 'wuwei', 200, 's')).toEqual(a);
-    const all = [...a.firms, ...a.outside];
-    for (const f of all) expect(creditCodeProblem(f.creditCode!), f.creditCode).toBeUndefined();
-    expect(new Set(all.map((f) => f.creditCode)).size).toBe(all.length);
-    expect(new Set(a.firms.map((f) => f.name.zh)).size).toBe(a.firms.length);
-    const ids = new Set(all.map((f) => f.id));
-    for (const r of a.relations) expect(ids.has(r.supplier.enterpriseId) && ids.has(r.buyer.enterpriseId)).toBe(true);
-    expect(creditCodeProblem(sampleCreditCode(12345))).toBeUndefined();
-  });
-});
-
-describe('summariseFirms', () => {
-  it('counts the firms, adds the capacities in the common unit, and keeps the largest few', () => {
-    const firms = [firm('a', ['l'], 5), firm('b', ['l'], 900, 'GWh/a'), firm('c', ['l'], 7), firm('d', ['l'])];
-    const s = summariseFirms(firms, 'l', 2);
-    expect(s.count).toBe(4);
-    expect(s.withCapacity).toBe(3);
-    expect(s.total).toEqual({ capacity: { value: 12, unit: 't/a' }, firms: 2 });
-    expect(s.top.map((f) => f.id)).toEqual(['c', 'a']);
-    expect(summariseFirms([], 'l', 3)).toEqual({ count: 0, withCapacity: 0, top: [] });
+    const c = gaps.assessments.get('c')!;
+    expect(c.reasons[0]).toBe('firms-contradict');
+    // c has no local buyer and is not needed: its verdict is "outside", yet it is listed to check.
+    expect(c.kind).toBe('outside');
+    expect(gaps.ranked.map((a) => a.linkId)).toEqual(expect.arrayContaining(['b', 'c']));
+    // A present link with firms is no contradiction.
+    expect(gaps.assessments.get('a')!.contradiction).toBeUndefined();
+    expect(gaps.assessments.get('a')!.firms).toBe(2);
   });
 });

@@ -17,6 +17,10 @@
  * - outside:   missing or being attracted, with no local input, no local buyer, and not needed.
  * - weak:      building (nothing runs yet), or local with a single enterprise, or local with a capacity
  *              below the threshold for its unit.
+ * - to check:  missing or being attracted while firms of the region serve it (a firm list imported after
+ *              the statuses, say). The verdict above stands, but the link is flagged with the number of
+ *              firms (reason "firms-contradict"), goes on the gap list whatever its kind, and is listed
+ *              in `contradictions`: the engine never silently ignores the firms, nor the status.
  * - strong:    local and none of the weaknesses above: with its scale shown (the source calls it strong,
  *              several enterprises, or a capacity at or above the threshold) or, when no source gives its
  *              scale or firms, marked as such ("local-unmeasured") rather than claimed to be at scale.
@@ -43,7 +47,8 @@ export type GapReason =
   | 'no-source'
   | 'unverified-needed'
   | 'local'
-  | 'local-unmeasured';
+  | 'local-unmeasured'
+  | 'firms-contradict';
 
 /** The thresholds the user can see and change. */
 export interface GapRules {
@@ -80,6 +85,13 @@ export interface LinkAssessment {
   readonly massShare: number | undefined;
   /** Impact score: see `scoreOf`. For a link to verify, the score it would have if it were missing. */
   readonly score: number;
+  /** How many of the region's firms serve the link (format 4 firm lists make this large). */
+  readonly firms: number;
+  /**
+   * Set when the link is stored as missing or being attracted while firms of the region serve it: the
+   * two records contradict each other, and the link is on the gap list "to check" with the count.
+   */
+  readonly contradiction?: { readonly status: LinkStatus; readonly firms: number };
 }
 
 export interface Ratio {
@@ -96,6 +108,8 @@ export interface GapAnalysis {
   readonly completeness: { readonly overall: Ratio; readonly bySubChain: ReadonlyMap<string, Ratio> };
   /** The links the focus products need. */
   readonly needed: ReadonlySet<string>;
+  /** Links stored as missing or being attracted that firms of the region serve, most firms first. */
+  readonly contradictions: readonly LinkAssessment[];
 }
 
 const ABSENT: ReadonlySet<LinkStatus> = new Set(['missing', 'attracting']);
@@ -177,6 +191,7 @@ export function analyseGaps(
     const localBuyers = localAmong(outputs, i);
     const isNeeded = needed.has(id);
     const assumed = s === 'unknown' && rules.assumeUnknownMissing;
+    const firms = enterprises.get(id) ?? 0;
     let kind: GapKind;
     let reasons: GapReason[];
     if (s === 'unknown' && !assumed) {
@@ -198,7 +213,6 @@ export function analyseGaps(
       reasons = ['building'];
     } else {
       reasons = [];
-      const firms = enterprises.get(id) ?? 0;
       if (rules.singleEnterpriseIsWeak && firms === 1) reasons.push('single-enterprise');
       if (belowThreshold(state?.capacity, rules)) reasons.push('low-capacity');
       kind = reasons.length ? 'weak' : 'strong';
@@ -208,7 +222,9 @@ export function analyseGaps(
         reasons.push(s === 'strong' || firms >= 2 || judged ? 'local' : 'local-unmeasured');
       }
     }
-    const actionable = ACTIONABLE_KINDS.includes(kind);
+    const contradicted = ABSENT.has(s) && firms > 0;
+    if (contradicted) reasons.unshift('firms-contradict');
+    const actionable = ACTIONABLE_KINDS.includes(kind) || contradicted;
     const dependents = actionable ? countDownstream(index, id, localFlags) : 0;
     const massShare = massShares.get(id);
     assessments.set(id, {
@@ -223,6 +239,8 @@ export function analyseGaps(
       dependents,
       massShare,
       score: actionable ? scoreOf({ dependents, massShare, localInputs, localBuyers }) : 0,
+      firms,
+      ...(contradicted ? { contradiction: { status: s, firms } } : {}),
     });
   }
 
@@ -237,7 +255,7 @@ export function analyseGaps(
   };
   const stageOf = (id: string) => stageRank(index.links.get(id)!.stage);
   const ranked = [...assessments.values()]
-    .filter((a) => ACTIONABLE_KINDS.includes(a.kind))
+    .filter((a) => ACTIONABLE_KINDS.includes(a.kind) || a.contradiction)
     .map((a) => ({ a, stage: stageOf(a.linkId) }))
     .sort(
       (x, y) =>
@@ -260,7 +278,16 @@ export function analyseGaps(
       ratio(neededIds.filter((l) => l.subChain === sc.id).map((l) => l.id)),
     ]),
   );
-  return { assessments, ranked, completeness: { overall: ratio(neededIds.map((l) => l.id)), bySubChain }, needed };
+  const contradictions = [...assessments.values()]
+    .filter((a) => a.contradiction)
+    .sort((x, y) => y.firms - x.firms || (x.linkId < y.linkId ? -1 : 1));
+  return {
+    assessments,
+    ranked,
+    completeness: { overall: ratio(neededIds.map((l) => l.id)), bySubChain },
+    needed,
+    contradictions,
+  };
 }
 
 /** A ratio as a share 0–1 (0 when there is nothing to count). */

@@ -40,6 +40,7 @@ export type RecordKind =
   | 'region'
   | 'link-state'
   | 'enterprise'
+  | 'relation'
   | 'project'
   | 'indicator'
   | 'focus'

@@ -8,11 +8,15 @@
  *   (its bill of materials, kg per kWh of battery) that is made locally ÷ the mass whose intensity is
  *   known. Inputs without a known intensity do not count, and the share says how much mass it covers.
  *
+ * - by firms, where supply relations are recorded: the share of the region's firms' recorded inputs of
+ *   those links that local firms supply (`firms.ts`).
+ *
  * A reported figure (like Jinchang's 77%) counts differently: it is the source's own measure (often
  * by value or by item over the region's raw-material purchases) and covers the real firms' inputs, not
  * this template's links. The UI shows both, side by side, and says so.
  */
 import { statesByLink } from './dataset';
+import { firmSupply, type FirmSupply } from './firms';
 import type { ChainIndex } from './graph';
 import { upstreamOf } from './graph';
 import type { LinkStatus, MaterialIntensity, Region } from './types';
@@ -112,6 +116,12 @@ export interface ProductSupply {
         readonly inputs: number;
       }
     | undefined;
+  /**
+   * Firm-level local supply over the product's upstream links: the share of the region's firms'
+   * recorded inputs of those links bought from firms of the region (see `firms.ts`). Undefined when
+   * no relation is recorded for them.
+   */
+  readonly byFirms: FirmSupply | undefined;
   /** Direct inputs whose mass per kWh is known, with the mass and whether each is local. */
   readonly massInputs: readonly {
     readonly linkId: string;
@@ -163,6 +173,7 @@ export function productSupply(
       known > 0
         ? { knownKgPerKwh: known, localKgPerKwh: localKg, share: localKg / known, inputs: massInputs.length }
         : undefined,
+    byFirms: firmSupply(region, upstream),
     massInputs,
   };
 }

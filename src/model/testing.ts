@@ -4,6 +4,7 @@
 import type { DatasetEdit, EditResult } from './edits';
 import type { ChainTemplate, Dataset, Region, SupplyEdge } from './types';
 import { FORMAT_VERSION } from './types';
+import { validateDataset } from './validate';
 
 const cite = { sourceId: 'src', locator: '¶1' };
 
@@ -70,6 +71,41 @@ export function tinyDataset(): Dataset {
     ],
     regions: [region],
   };
+}
+
+/** tinyDataset with a second region whose firm supplies r1's firm with link a, and capacities. */
+export function tinyFirmsDataset(): Dataset {
+  const d = mutable(tinyDataset());
+  const cite = { sourceId: 'src', locator: 'row 2' };
+  d.regions[0].enterprises[0].linkIds = ['a', 'b'];
+  d.regions[0].enterprises[0].capacities = [{ linkId: 'b', capacity: { value: 5, unit: 't/a' }, sources: [cite] }];
+  d.regions.push({
+    id: 'r2',
+    name: { zh: '乙地', en: 'Region 2' },
+    chainId: 'chain',
+    asOf: '2024',
+    linkStates: [],
+    enterprises: [
+      { id: 'e2', name: { zh: '乙企业有限公司', en: 'Firm 2' }, linkIds: ['a'], sources: [cite] },
+      { id: 'e3', name: { zh: '丙企业有限公司', en: 'Firm 3' }, linkIds: ['a'], sources: [cite] },
+    ],
+    projects: [],
+    indicators: [],
+  });
+  d.regions[0].relations = [
+    {
+      id: 'rel1',
+      supplier: { regionId: 'r2', enterpriseId: 'e2' },
+      buyer: { regionId: 'r1', enterpriseId: 'e1' },
+      linkId: 'a',
+      volume: { value: 300, unit: 't' },
+      period: '2024',
+      sources: [cite],
+    },
+  ];
+  const checked = validateDataset(d);
+  if (!checked.ok) throw new Error(checked.issues.map((i) => i.message).join('; '));
+  return checked.dataset;
 }
 
 /** A deep copy that tests can mutate freely. */

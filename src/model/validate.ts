@@ -11,6 +11,8 @@ import type {
   ChainTemplate,
   Dataset,
   Enterprise,
+  EnterpriseCapacity,
+  FirmRef,
   Indicator,
   LinkState,
   MaterialIntensity,
@@ -21,6 +23,7 @@ import type {
   Source,
   SubChain,
   SupplyEdge,
+  SupplyRelation,
   ViewBox,
 } from './types';
 import { CREDIT_CODE_PROBLEMS, creditCodeProblem } from './enterprise';
@@ -294,6 +297,8 @@ function readRegion(r: Reader, o: Json, place: Place): Region | undefined {
       linkStates.push(state);
     }
   });
+  // Format 4: relations, optional; left out when there are none, so data without them reads back as it was.
+  const relations = readList(r, o, 'relations', place, (item, p) => readRelation(r, item, p), 'relation', false);
   const region = compact<Region>({
     id: r.id(o, 'id', place),
     name: r.localized(o, 'name', place),
@@ -305,6 +310,7 @@ function readRegion(r: Reader, o: Json, place: Place): Region | undefined {
     enterprises: readList(r, o, 'enterprises', place, (item, p) => readEnterprise(r, item, p), 'enterprise'),
     projects: readList(r, o, 'projects', place, (item, p) => readProject(r, item, p), 'project'),
     indicators: readList(r, o, 'indicators', place, (item, p) => readIndicator(r, item, p), 'indicator'),
+    relations: relations.length ? relations : undefined,
   });
   return r.errorCount === before ? region : undefined;
 }
@@ -365,13 +371,90 @@ function readEnterprise(r: Reader, o: Json, place: Place): Enterprise | undefine
     creditCode: readCreditCode(r, o, place),
     aliases: r.stringList(o, 'aliases', place),
     linkIds: r.idList(o, 'linkIds', place),
+    capacities: readCapacities(r, o, place),
     note: r.localized(o, 'note', place, false),
     sources: r.citations(o, place, true),
+  });
+  // A capacity is for a link the firm serves, one figure per link.
+  const seen = new Set<string>();
+  e.capacities?.forEach((c, i) => {
+    if (!e.linkIds.includes(c.linkId)) {
+      r.error(
+        'unknown-ref',
+        place,
+        `capacities[${i}].linkId`,
+        `gives a capacity for link "${c.linkId}", which the enterprise does not serve (not in linkIds)`,
+        { value: c.linkId, target: 'link' },
+      );
+    } else if (seen.has(c.linkId)) {
+      r.error('duplicate-id', place, `capacities[${i}].linkId`, `gives two capacities for link "${c.linkId}"`, {
+        value: c.linkId,
+      });
+    }
+    seen.add(c.linkId);
   });
   if (r.errorCount === before && e.linkIds.length === 0) {
     r.warn('no-links', place, 'linkIds', 'names no link, so it does not appear on the chain');
   }
   return r.errorCount === before ? e : undefined;
+}
+
+/** An enterprise's capacities per link (format 4); undefined when it gives none. */
+function readCapacities(r: Reader, o: Json, place: Place): EnterpriseCapacity[] | undefined {
+  const out: EnterpriseCapacity[] = [];
+  (r.array(o, 'capacities', place, false) ?? []).forEach((item, i) => {
+    const p = nested(place, `capacities[${i}]`);
+    if (!isObject(item)) return r.error('not-object', p, '', 'must be an object');
+    const before = r.errorCount;
+    const c = compact<EnterpriseCapacity>({
+      linkId: r.id(item, 'linkId', p),
+      capacity: r.quantity(item, 'capacity', p, true),
+      asOf: r.date(item, 'asOf', p),
+      sources: r.citations(item, p, true),
+    });
+    if (c.capacity && c.capacity.value < 0)
+      r.error('negative', nested(p, 'capacity'), 'value', 'a capacity cannot be negative', { value: c.capacity.value });
+    if (r.errorCount === before) out.push(c);
+  });
+  return out.length ? out : undefined;
+}
+
+/** A firm named by its region and its id there. */
+function readFirmRef(r: Reader, o: Json, key: string, place: Place): FirmRef | undefined {
+  const ref = r.object(o, key, place, true);
+  if (!ref) return undefined;
+  const p = nested(place, key);
+  const regionId = r.id(ref, 'regionId', p);
+  const enterpriseId = r.id(ref, 'enterpriseId', p);
+  return regionId !== undefined && enterpriseId !== undefined ? { regionId, enterpriseId } : undefined;
+}
+
+/** A firm-to-firm supply relation (format 4). Its firms and link are checked with the references. */
+function readRelation(r: Reader, o: Json, place: Place): SupplyRelation | undefined {
+  const before = r.errorCount;
+  const rel = compact<SupplyRelation>({
+    id: r.id(o, 'id', place),
+    supplier: readFirmRef(r, o, 'supplier', place),
+    buyer: readFirmRef(r, o, 'buyer', place),
+    linkId: r.id(o, 'linkId', place),
+    volume: r.quantity(o, 'volume', place),
+    period: r.date(o, 'period', place),
+    note: r.localized(o, 'note', place, false),
+    sources: r.citations(o, place, true),
+  });
+  if (rel.volume && rel.volume.value < 0)
+    r.error('negative', nested(place, 'volume'), 'value', 'a volume cannot be negative', { value: rel.volume.value });
+  if (
+    rel.supplier &&
+    rel.buyer &&
+    rel.supplier.regionId === rel.buyer.regionId &&
+    rel.supplier.enterpriseId === rel.buyer.enterpriseId
+  ) {
+    r.error('self-loop', place, 'supplier', `a firm cannot supply itself ("${rel.buyer.enterpriseId}")`, {
+      value: rel.buyer.enterpriseId,
+    });
+  }
+  return r.errorCount === before ? rel : undefined;
 }
 
 function readProject(r: Reader, o: Json, place: Place): Project | undefined {
@@ -491,6 +574,7 @@ export const recordReaders = {
   edge: readEdge,
   linkState: readLinkState,
   enterprise: readEnterprise,
+  relation: readRelation,
   project: readProject,
   indicator: readIndicator,
 } as const;

@@ -39,6 +39,7 @@ export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined
     const enterprises = groupBy(await db.enterprises.toArray(), (r) => r.regionId);
     const projects = groupBy(await db.projects.toArray(), (r) => r.regionId);
     const indicators = groupBy(await db.indicators.toArray(), (r) => r.regionId);
+    const relations = groupBy(await db.relations.toArray(), (r) => r.regionId);
     const views = (await db.views.toArray()).sort((a, b) => a.seq - b.seq).map((v) => strip(v));
     const briefings = (await db.briefings.toArray()).sort((a, b) => a.seq - b.seq).map((b) => strip(b));
     return {
@@ -49,13 +50,18 @@ export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined
         links: (links.get(c.id) ?? []).map((l) => strip(l, 'chainId')),
         edges: (edges.get(c.id) ?? []).map((e) => strip(e, 'chainId')),
       })),
-      regions: regions.map((r) => ({
-        ...strip(r),
-        linkStates: (states.get(r.id) ?? []).map((s) => strip(s, 'regionId')),
-        enterprises: (enterprises.get(r.id) ?? []).map((e) => strip(e, 'regionId')),
-        projects: (projects.get(r.id) ?? []).map((p) => strip(p, 'regionId')),
-        indicators: (indicators.get(r.id) ?? []).map((i) => strip(i, 'regionId')),
-      })),
+      regions: regions.map((r) => {
+        const rels = relations.get(r.id);
+        return {
+          ...strip(r),
+          linkStates: (states.get(r.id) ?? []).map((s) => strip(s, 'regionId')),
+          enterprises: (enterprises.get(r.id) ?? []).map((e) => strip(e, 'regionId')),
+          projects: (projects.get(r.id) ?? []).map((p) => strip(p, 'regionId')),
+          indicators: (indicators.get(r.id) ?? []).map((i) => strip(i, 'regionId')),
+          // Absent when there are none, as validation leaves it.
+          ...(rels?.length ? { relations: rels.map((x) => strip(x, 'regionId')) } : {}),
+        };
+      }),
       // Like validation, leave them out when there are none, so a dataset reads back as written.
       ...(views.length ? { views } : {}),
       ...(briefings.length ? { briefings } : {}),
@@ -107,13 +113,17 @@ export async function writeRows(db: ChainAtlasDB, dataset: Dataset): Promise<voi
     await db.links.bulkAdd(seq(links).map((l) => ({ ...l, chainId: chain.id })));
     await db.edges.bulkAdd(seq(edges).map((e) => ({ ...e, chainId: chain.id })));
   }
-  for (const [i, { linkStates, enterprises, projects, indicators, ...region }] of dataset.regions.entries()) {
+  for (const [
+    i,
+    { linkStates, enterprises, projects, indicators, relations, ...region },
+  ] of dataset.regions.entries()) {
     await db.regions.add({ ...region, seq: i });
     const tag = <T>(rows: readonly T[]) => seq(rows).map((r) => ({ ...r, regionId: region.id }));
     await db.linkStates.bulkAdd(tag(linkStates));
     await db.enterprises.bulkAdd(tag(enterprises));
     await db.projects.bulkAdd(tag(projects));
     await db.indicators.bulkAdd(tag(indicators));
+    if (relations?.length) await db.relations.bulkAdd(tag(relations));
   }
   await db.views.bulkAdd(seq(dataset.views ?? []));
   await db.briefings.bulkAdd(seq(dataset.briefings ?? []));

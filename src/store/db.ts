@@ -1,7 +1,8 @@
 /**
  * The IndexedDB database (through Dexie): its schema and every migration, in this one file.
  *
- * Records are stored normalised, one row per link, edge, state, enterprise, project and indicator, so an
+ * Records are stored normalised, one row per link, edge, state, enterprise, project, indicator and supply
+ * relation, so an
  * edit writes one row. Each row keeps its `seq` (its position in the dataset) so that reading the
  * dataset back gives the records in the order they were written.
  */
@@ -21,6 +22,7 @@ import type {
   SavedView,
   Source,
   SupplyEdge,
+  SupplyRelation,
 } from '../model/types';
 import type { Scenario } from '../model/scenario';
 import type { SavedWork } from './savedWork';
@@ -34,11 +36,13 @@ export type SourceRow = Source & Ordered;
 export type ChainRow = Omit<ChainTemplate, 'links' | 'edges'> & Ordered;
 export type LinkRow = ChainLink & Ordered & { readonly chainId: string };
 export type EdgeRow = SupplyEdge & Ordered & { readonly chainId: string };
-export type RegionRow = Omit<Region, 'linkStates' | 'enterprises' | 'projects' | 'indicators'> & Ordered;
+export type RegionRow = Omit<Region, 'linkStates' | 'enterprises' | 'projects' | 'indicators' | 'relations'> & Ordered;
 export type LinkStateRow = LinkState & Ordered & { readonly regionId: string };
 export type EnterpriseRow = Enterprise & Ordered & { readonly regionId: string };
 export type ProjectRow = Project & Ordered & { readonly regionId: string };
 export type IndicatorRow = Indicator & Ordered & { readonly regionId: string };
+/** A supply relation, under its buyer's region (format 4). */
+export type RelationRow = SupplyRelation & Ordered & { readonly regionId: string };
 export type ViewRow = SavedView & Ordered;
 export type BriefingRow = Briefing & Ordered;
 
@@ -105,6 +109,7 @@ export class ChainAtlasDB extends Dexie {
   enterprises!: Table<EnterpriseRow, [string, string]>;
   projects!: Table<ProjectRow, [string, string]>;
   indicators!: Table<IndicatorRow, [string, string]>;
+  relations!: Table<RelationRow, [string, string]>;
   layouts!: Table<LayoutRow, string>;
   scenarios!: Table<ScenarioRow, string>;
   history!: Table<HistoryRow, number>;
@@ -137,6 +142,12 @@ export class ChainAtlasDB extends Dexie {
       views: 'id',
       briefings: 'id',
     });
+    // v3 adds firm-to-firm supply relations (data format 4), one row each under the buyer's region.
+    // Capacities live inside enterprise rows, which Dexie stores whole: no v2 row changes shape, so
+    // no upgrade function is needed.
+    this.version(3).stores({
+      relations: '[regionId+id], regionId',
+    });
   }
 
   /** Every table that holds dataset records (not `meta` or `layouts`, which are about the app). */
@@ -151,6 +162,7 @@ export class ChainAtlasDB extends Dexie {
       this.enterprises,
       this.projects,
       this.indicators,
+      this.relations,
       this.views,
       this.briefings,
     ] as const;

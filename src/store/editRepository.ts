@@ -47,6 +47,7 @@ function target(db: ChainAtlasDB, ref: RecordRef): Target {
     enterprise: db.enterprises,
     project: db.projects,
     indicator: db.indicators,
+    relation: db.relations,
   };
   const table = tables[ref.kind] as unknown as Table<Row, IndexableType>;
   switch (ref.kind) {

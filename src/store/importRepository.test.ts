@@ -30,7 +30,8 @@ const label = { zh: '导入 data.json', en: 'Import data.json' };
 function counts(nonZero: Partial<ImportCounts>): ImportCounts {
   const zero = { added: 0, changed: 0, removed: 0 };
   const kinds = [
-    ...['links', 'edges', 'states', 'enterprises', 'projects', 'indicators', 'sources', 'chains', 'regions'],
+    ...['links', 'edges', 'states', 'enterprises', 'projects', 'indicators', 'relations', 'sources', 'chains'],
+    'regions',
     ...['views', 'briefings', 'scenarios', 'layouts'],
   ];
   return { ...(Object.fromEntries(kinds.map((k) => [k, zero])) as unknown as ImportCounts), ...nonZero };

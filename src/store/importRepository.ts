@@ -34,6 +34,7 @@ export type CountKind =
   | 'enterprises'
   | 'projects'
   | 'indicators'
+  | 'relations'
   | 'sources'
   | 'chains'
   | 'regions'
@@ -80,6 +81,7 @@ const COUNTED: Readonly<Record<EditKind, CountKind>> = {
   enterprise: 'enterprises',
   project: 'projects',
   indicator: 'indicators',
+  relation: 'relations',
 };
 
 /**

@@ -15,6 +15,7 @@ export const DATA_TABLES = [
   'enterprises',
   'projects',
   'indicators',
+  'relations',
   'views',
   'briefings',
 ];

@@ -12,10 +12,11 @@
  */
 import type { RecordChange, RecordRef, RecordValues } from '../editRecords';
 import type { ValidationIssue } from '../issues';
-import type { ChainTemplate, Citation, Dataset, Region, SupplyEdge } from '../types';
+import type { ChainTemplate, Citation, Dataset, Enterprise, Region, SupplyEdge } from '../types';
 import { recordReaders } from '../validate';
 import type { Json, Place } from './reader';
 import { Reader, isObject } from './reader';
+import { checkRelation } from './references';
 
 type RecordKind = RecordRef['kind'];
 /** The record kinds an edit checks one by one (heads are checked whole). */
@@ -29,6 +30,7 @@ const ISSUE_KIND = {
   enterprise: 'enterprise',
   project: 'project',
   indicator: 'indicator',
+  relation: 'relation',
 } as const;
 
 /** Where a record stands in the dataset, as whole validation names it (`regions[0].projects[3]`). */
@@ -42,9 +44,13 @@ function placeOf(ds: Dataset, ref: RecordRef, index: number): Place {
     return { path: `chains[${ci}].${ref.kind === 'link' ? 'links' : 'edges'}[${index}]`, record };
   }
   const ri = ds.regions.findIndex((r) => r.id === (ref as { regionId: string }).regionId);
-  const list = { linkState: 'linkStates', enterprise: 'enterprises', project: 'projects', indicator: 'indicators' }[
-    kind as 'linkState' | 'enterprise' | 'project' | 'indicator'
-  ];
+  const list = {
+    linkState: 'linkStates',
+    enterprise: 'enterprises',
+    project: 'projects',
+    indicator: 'indicators',
+    relation: 'relations',
+  }[kind as 'linkState' | 'enterprise' | 'project' | 'indicator' | 'relation'];
   return { path: `regions[${ri}].${list}[${index}]`, record };
 }
 
@@ -88,13 +94,23 @@ class Lookups {
   sources(): ReadonlySet<string> {
     return (this.#sources ??= new Set(this.ds.sources.map((s) => s.id)));
   }
+  #firms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  /** The firm ids of each region, for relations (built once, only when a relation is checked). */
+  firms(): ReadonlyMap<string, ReadonlySet<string>> {
+    return (this.#firms ??= new Map(this.ds.regions.map((r) => [r.id, new Set(r.enterprises.map((e) => e.id))])));
+  }
 }
 
 /** Reports citations of sources the dataset lacks, with the field names whole validation uses. */
 function checkCitations(r: Reader, at: Lookups, citations: readonly Citation[], place: Place, field = 'sources') {
   citations.forEach((c, i) => {
     if (at.sources().has(c.sourceId)) return;
-    const f = field === 'sources' ? `sources[${i}].sourceId` : `${field}.sourceId`;
+    const f =
+      field === 'sources'
+        ? `sources[${i}].sourceId`
+        : field.endsWith('.sources')
+          ? `${field}[${i}].sourceId`
+          : `${field}.sourceId`;
     r.error('unknown-ref', place, f, `cites source "${c.sourceId}", which is not in the dataset`, {
       value: c.sourceId,
       target: 'source',
@@ -143,6 +159,12 @@ function checkWritten(r: Reader, at: Lookups, ref: RecordRef, value: RecordValue
       edge.intensities?.forEach((mi, i) => checkCitations(r, at, [mi.source], place, `intensities[${i}].source`));
       return;
     }
+    case 'relation': {
+      const region = at.region(ref.regionId)!;
+      const rel = value as RecordValues['relation'];
+      checkRelation(r, rel, region.id, region.chainId, at.links(region.chainId), at.firms(), place);
+      return checkCitations(r, at, rel.sources, place);
+    }
     case 'linkState':
     case 'enterprise':
     case 'project':
@@ -172,6 +194,10 @@ function checkWritten(r: Reader, at: Lookups, ref: RecordRef, value: RecordValue
           }
         });
       }
+      if (ref.kind === 'enterprise')
+        (record as RecordValues['enterprise']).capacities?.forEach((c, j) =>
+          checkCitations(r, at, c.sources, place, `capacities[${j}].sources`),
+        );
       return checkCitations(r, at, record.sources, place);
     }
     default:
@@ -200,8 +226,18 @@ function* citationsOf(ds: Dataset): Generator<{ citations: readonly Citation[]; 
       ['indicators', 'indicator', r.indicators],
     ] as const;
     for (const [list, kind, items] of lists)
-      for (const [i, x] of items.entries())
-        yield { citations: x.sources, place: { path: `regions[${ri}].${list}[${i}]`, record: { kind, id: x.id } } };
+      for (const [i, x] of items.entries()) {
+        const place: Place = { path: `regions[${ri}].${list}[${i}]`, record: { kind, id: x.id } };
+        yield { citations: x.sources, place };
+        if (kind === 'enterprise')
+          for (const [j, c] of ((x as Enterprise).capacities ?? []).entries())
+            yield { citations: c.sources, place, field: `capacities[${j}].sources` };
+      }
+    for (const [i, x] of (r.relations ?? []).entries())
+      yield {
+        citations: x.sources,
+        place: { path: `regions[${ri}].relations[${i}]`, record: { kind: 'relation', id: x.id } },
+      };
     if (r.focus)
       yield {
         citations: r.focus.sources,
@@ -256,6 +292,14 @@ function checkRemoved(r: Reader, at: Lookups, ds: Dataset, ref: RecordRef): void
                 record: { kind, id: x.id },
               });
           });
+        region.relations?.forEach((rel, i) => {
+          if (rel.linkId !== ref.id) return;
+          const place: Place = { path: `regions[${ri}].relations[${i}]`, record: { kind: 'relation', id: rel.id } };
+          r.error('unknown-ref', place, 'linkId', `link "${ref.id}" is not in chain "${region.chainId}"`, {
+            value: ref.id,
+            target: 'link',
+          });
+        });
         const f = region.focus;
         if (!f) return;
         const place: Place = { path: `regions[${ri}].focus`, record: { kind: 'focus', id: region.id } };
@@ -287,6 +331,25 @@ function checkRemoved(r: Reader, at: Lookups, ds: Dataset, ref: RecordRef): void
           },
         );
       });
+      // Relations name firms of any region as suppliers: a removed firm may be named anywhere.
+      ds.regions.forEach((region, xi) =>
+        region.relations?.forEach((rel, i) => {
+          for (const end of ['supplier', 'buyer'] as const) {
+            if (rel[end].regionId !== ref.regionId || rel[end].enterpriseId !== ref.id) continue;
+            const place: Place = { path: `regions[${xi}].relations[${i}]`, record: { kind: 'relation', id: rel.id } };
+            r.error(
+              'unknown-ref',
+              place,
+              `${end}.enterpriseId`,
+              `enterprise "${ref.id}" is not in region "${ref.regionId}"`,
+              {
+                value: ref.id,
+                target: 'enterprise',
+              },
+            );
+          }
+        }),
+      );
       return;
     }
     default:
@@ -310,6 +373,10 @@ function listFor(ds: Dataset, ref: RecordRef): readonly object[] | undefined {
       return ds.regions.find((r) => r.id === ref.regionId)?.projects;
     case 'indicator':
       return ds.regions.find((r) => r.id === ref.regionId)?.indicators;
+    case 'relation': {
+      const region = ds.regions.find((r) => r.id === ref.regionId);
+      return region && (region.relations ?? []);
+    }
     default:
       return undefined;
   }

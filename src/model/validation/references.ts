@@ -3,7 +3,7 @@
  * links, links to sub-chains, regions to chains, projects to enterprises, citations to sources,
  * briefings to views). Runs only on structurally valid data, so it can trust the shapes.
  */
-import type { Citation, Dataset } from '../types';
+import type { Citation, Dataset, SupplyRelation } from '../types';
 import type { Place, Reader } from './reader';
 
 /** Second pass: every reference names a record that exists. Runs only on structurally valid data. */
@@ -14,7 +14,12 @@ export function checkReferences(r: Reader, ds: Dataset): void {
     citations.forEach((c, i) => {
       cited.add(c.sourceId);
       if (!sourceIds.has(c.sourceId)) {
-        const f = field === 'sources' ? `sources[${i}].sourceId` : `${field}.sourceId`;
+        const f =
+          field === 'sources'
+            ? `sources[${i}].sourceId`
+            : field.endsWith('.sources')
+              ? `${field}[${i}].sourceId`
+              : `${field}.sourceId`;
         r.error('unknown-ref', place, f, `cites source "${c.sourceId}", which is not in the dataset`, {
           value: c.sourceId,
           target: 'source',
@@ -73,6 +78,9 @@ export function checkReferences(r: Reader, ds: Dataset): void {
     }
   });
 
+  // Firms by region, for relations whose supplier is in another region.
+  const firmsByRegion = new Map(ds.regions.map((region) => [region.id, new Set(region.enterprises.map((e) => e.id))]));
+
   ds.regions.forEach((region, ri) => {
     const rp: Place = { path: `regions[${ri}]`, record: { kind: 'region', id: region.id } };
     const links = chainLinks.get(region.chainId);
@@ -107,6 +115,12 @@ export function checkReferences(r: Reader, ds: Dataset): void {
       const place: Place = { path: `regions[${ri}].enterprises[${i}]`, record: { kind: 'enterprise', id: e.id } };
       checkLinks(e.linkIds, place, 'linkIds');
       checkCitations(e.sources, place);
+      e.capacities?.forEach((c, j) => checkCitations(c.sources, place, `capacities[${j}].sources`));
+    });
+    region.relations?.forEach((rel, i) => {
+      const place: Place = { path: `regions[${ri}].relations[${i}]`, record: { kind: 'relation', id: rel.id } };
+      checkRelation(r, rel, region.id, region.chainId, links, firmsByRegion, place);
+      checkCitations(rel.sources, place);
     });
     region.projects.forEach((p, i) => {
       const place: Place = { path: `regions[${ri}].projects[${i}]`, record: { kind: 'project', id: p.id } };
@@ -167,4 +181,60 @@ export function checkReferences(r: Reader, ds: Dataset): void {
       r.warn('uncited-source', { path: `sources[${i}]`, record: { kind: 'source', id: s.id } }, '', 'is never cited');
     }
   });
+}
+
+/**
+ * The references of one supply relation: the buyer is a firm of the region the relation is kept in,
+ * the supplier a firm of any region, the link one of the region's chain. Shared with the edit check.
+ */
+export function checkRelation(
+  r: Reader,
+  rel: SupplyRelation,
+  regionId: string,
+  chainId: string,
+  links: ReadonlySet<string>,
+  firmsByRegion: ReadonlyMap<string, ReadonlySet<string>>,
+  place: Place,
+): void {
+  if (rel.buyer.regionId !== regionId) {
+    r.error(
+      'unknown-ref',
+      place,
+      'buyer.regionId',
+      `the buyer is in region "${rel.buyer.regionId}", but the relation is kept with region "${regionId}" (it belongs with its buyer)`,
+      { value: rel.buyer.regionId, target: 'region' },
+    );
+  } else if (!firmsByRegion.get(regionId)?.has(rel.buyer.enterpriseId)) {
+    r.error(
+      'unknown-ref',
+      place,
+      'buyer.enterpriseId',
+      `enterprise "${rel.buyer.enterpriseId}" is not in region "${regionId}"`,
+      {
+        value: rel.buyer.enterpriseId,
+        target: 'enterprise',
+      },
+    );
+  }
+  const supplierFirms = firmsByRegion.get(rel.supplier.regionId);
+  if (!supplierFirms) {
+    r.error('unknown-ref', place, 'supplier.regionId', `region "${rel.supplier.regionId}" is not in the dataset`, {
+      value: rel.supplier.regionId,
+      target: 'region',
+    });
+  } else if (!supplierFirms.has(rel.supplier.enterpriseId)) {
+    r.error(
+      'unknown-ref',
+      place,
+      'supplier.enterpriseId',
+      `enterprise "${rel.supplier.enterpriseId}" is not in region "${rel.supplier.regionId}"`,
+      { value: rel.supplier.enterpriseId, target: 'enterprise' },
+    );
+  }
+  if (!links.has(rel.linkId)) {
+    r.error('unknown-ref', place, 'linkId', `link "${rel.linkId}" is not in chain "${chainId}"`, {
+      value: rel.linkId,
+      target: 'link',
+    });
+  }
 }

@@ -110,7 +110,9 @@ export function gapRows(
       localBuyers: a.localBuyers.map(name),
       status: a.status,
       source: citationLine(dataset, states.get(a.linkId)?.sources[0], lang) || translate(lang, 'gaps.noSource'),
-      why: a.reasons.map((r) => translate(lang, `gaps.reason.${r}`, { products: productsNote })).join(' '),
+      why: a.reasons
+        .map((r) => translate(lang, `gaps.reason.${r}`, { products: productsNote, firms: a.firms }))
+        .join(' '),
       settle: a.kind === 'verify' ? settleText(a, link.name[lang], name, lang) : '',
       settleShort:
         a.kind !== 'verify'
