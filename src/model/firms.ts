@@ -144,6 +144,9 @@ export function firmsOfLink(index: FirmIndex, linkId: string, regionId?: string)
   return regionId === undefined ? all : all.filter((f) => f.ref.regionId === regionId);
 }
 
+/** One collator for every sort by Chinese name (`localeCompare` with a locale makes one per call). */
+const byName = new Intl.Collator('zh-CN');
+
 /**
  * Firms ranked for a link: those with the largest capacity first (figures in the most common unit;
  * firms without a figure, or in another unit, after them), then by name, so the order is stable.
@@ -161,7 +164,7 @@ export function rankByCapacity<T extends { readonly firm: Enterprise }>(firms: r
   };
   return firms
     .map((f) => ({ f, v: value(f) }))
-    .sort((a, b) => b.v - a.v || a.f.firm.name.zh.localeCompare(b.f.firm.name.zh, 'zh-CN'))
+    .sort((a, b) => b.v - a.v || byName.compare(a.f.firm.name.zh, b.f.firm.name.zh))
     .map((x) => x.f);
 }
 
