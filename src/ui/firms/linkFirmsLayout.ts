@@ -7,7 +7,7 @@
 import { firmKey, linkFirms, type FirmIndex, type FirmRecord } from '../../model/firms';
 import type { SupplyRelation } from '../../model/types';
 
-export const ROW_H = 26;
+export const ROW_H = 34;
 export const ROW_GAP = 6;
 /** Room above the first row for the column's title. */
 export const TOP = 34;
