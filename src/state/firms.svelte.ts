@@ -15,7 +15,7 @@ import {
 import type { Dataset } from '../model/types';
 
 /** Firms given pinyin per slice of the background build (four times as many without pinyin). */
-const SLICE = 1500;
+const SLICE = 500;
 
 export class FirmsState {
   readonly #dataset: () => Dataset | undefined;
