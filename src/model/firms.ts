@@ -281,7 +281,7 @@ export function relationRows(index: FirmIndex, relations: readonly SupplyRelatio
     relation: r,
     supplier: name(r.supplier),
     buyer: name(r.buyer),
-    local: r.supplier.regionId === r.buyer.regionId,
+    local: isLocalRelation(r),
   }));
 }
 

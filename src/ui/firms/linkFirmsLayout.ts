@@ -4,7 +4,7 @@
  * between drawn firms. Beyond what can be read, each column ends in "N more". Pure, so it is tested
  * without a browser; `LinkFirms.svelte` draws it as SVG.
  */
-import { firmKey, linkFirms, type FirmIndex, type FirmRecord } from '../../model/firms';
+import { firmKey, isLocalRelation, linkFirms, type FirmIndex, type FirmRecord } from '../../model/firms';
 import type { SupplyRelation } from '../../model/types';
 
 export const ROW_H = 34;
@@ -94,7 +94,7 @@ export function layoutLinkFirms(
     const k = `${from}>${to}`;
     if (!drawn.has(from) || !drawn.has(to) || seen.has(k)) continue;
     seen.add(k);
-    relations.push({ from, to, local: r.supplier.regionId === r.buyer.regionId });
+    relations.push({ from, to, local: isLocalRelation(r) });
   }
   const rows = Math.max(left.length + (ups.total > left.length ? 1 : 0), centre.length + 1, right.length + 1);
   return {
