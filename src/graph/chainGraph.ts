@@ -23,6 +23,8 @@ export interface GraphSnapshot {
     width: number;
     height: number;
     wrapWidth: number;
+    /** The region's firms on the link (drawn as a count on its corner when > 0). */
+    firms?: number;
     classes: readonly string[];
   }[];
   readonly edges: readonly {
@@ -385,6 +387,7 @@ export class ChainGraph {
         width: n.data('width') as number,
         height: n.data('height') as number,
         wrapWidth: n.data('wrapWidth') as number,
+        firms: (n.data('firms') as number | undefined) ?? 0,
         classes: n.classes(),
       })),
       edges: cy.edges().map((e) => ({

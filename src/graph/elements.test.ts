@@ -120,3 +120,27 @@ describe('stylesheet', () => {
     expect(new Set(fills).size).toBe(6);
   });
 });
+
+describe('firm counts on links', () => {
+  it('gives each link the number of the region’s firms serving it, and 0 without firms or region', () => {
+    const chain = tinyChain(['a', 'b', 'c'], [['a', 'b']]);
+    const cite = [{ sourceId: 's', locator: '¶1' }];
+    const region = {
+      id: 'r',
+      name: { zh: '区', en: 'R' },
+      chainId: 'chain',
+      asOf: '2024',
+      linkStates: [],
+      enterprises: [
+        { id: 'x', name: { zh: '甲', en: 'X' }, linkIds: ['a', 'b', 'a'], sources: cite },
+        { id: 'y', name: { zh: '乙', en: 'Y' }, linkIds: ['a'], sources: cite },
+      ],
+      projects: [],
+      indicators: [],
+    };
+    const firms = (r: typeof region | undefined) =>
+      Object.fromEntries(buildChainElements(indexChain(chain), r, 'en').links.map((l) => [l.id, l.firms]));
+    expect(firms(region)).toEqual({ a: 2, b: 1, c: 0 });
+    expect(firms(undefined)).toEqual({ a: 0, b: 0, c: 0 });
+  });
+});

@@ -5,6 +5,7 @@
 import type { Lang } from '../i18n';
 import { statesByLink, statusOf } from '../model/dataset';
 import { feedbackEdges, type ChainIndex } from '../model/graph';
+import { firmCounts } from '../model/firms';
 import { edgeKey } from '../model/order';
 import { LOCAL_STATUSES, type LinkStatus, type Region, type Stage } from '../model/types';
 
@@ -30,6 +31,8 @@ export interface LinkNodeData {
   readonly height: number;
   /** Where the label wraps, in pixels. */
   readonly wrapWidth: number;
+  /** How many of the region's firms serve the link (drawn as a small count on its corner when > 0). */
+  readonly firms: number;
 }
 
 export interface GroupNodeData {
@@ -151,6 +154,7 @@ export function buildChainElements(
   const chain = index.template;
   const states = region ? statesByLink(region) : new Map();
   const status = (id: string) => statusOf(states, id);
+  const firms = firmCounts(region);
   const usedGroups = new Set(chain.links.map((l) => l.subChain));
   const groups = [...chain.subChains]
     .sort((a, b) => a.order - b.order)
@@ -171,6 +175,7 @@ export function buildChainElements(
       width: size.width + 2 * PAD_X + ICON_SPACE,
       wrapWidth: Math.max(MAX_LABEL_WIDTH[lang], size.width),
       height: linkHeight(size.lines),
+      firms: firms.get(l.id) ?? 0,
     };
   });
   const back = feedbackEdges(index).keys;

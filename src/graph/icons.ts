@@ -35,3 +35,33 @@ export function statusIconUri(status: LinkStatus, colour?: string): string {
   }
   return uri;
 }
+
+/** The size of the firm-count badge on a link's corner, in pixels. */
+export const FIRM_BADGE = { width: 26, height: 14 } as const;
+
+const badges = new Map<string, string>();
+
+/** The count written on a badge: up to 9999 as it is, then in thousands (`12k`). */
+export const firmBadgeText = (count: number): string =>
+  count <= 9999 ? String(count) : `${Math.min(99, Math.floor(count / 1000))}k`;
+
+/**
+ * The firm-count badge as a data URI: a white pill with a grey rim and the count in dark grey, quieter
+ * than the status colours. Drawn at twice its size so it stays sharp when zoomed in.
+ */
+export function firmBadgeUri(count: number): string {
+  const text = firmBadgeText(count);
+  let uri = badges.get(text);
+  if (uri === undefined) {
+    const { width: w, height: h } = FIRM_BADGE;
+    const size = text.length > 3 ? 9 : 10;
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * w}" height="${2 * h}" viewBox="0 0 ${w} ${h}">` +
+      `<rect x=".5" y=".5" width="${w - 1}" height="${h - 1}" rx="${(h - 1) / 2}" fill="#ffffff" stroke="#6b7483"/>` +
+      `<text x="${w / 2}" y="${h / 2 + size * 0.36}" text-anchor="middle" font-family="system-ui, sans-serif" ` +
+      `font-size="${size}" font-weight="600" fill="#39404a">${text}</text></svg>`;
+    uri = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    badges.set(text, uri);
+  }
+  return uri;
+}

@@ -2,9 +2,9 @@
  * The Cytoscape stylesheet as data. Status drives colour, border style and the label glyph; edges
  * show whether supply is local (both ends in the region) or crosses the region's border.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 import { ICON_SPACE, LINK_FONT_SIZE } from './elements';
-import { statusIconUri } from './icons';
+import { FIRM_BADGE, firmBadgeUri, statusIconUri } from './icons';
 import {
   EDGE_FEEDBACK,
   EDGE_LOCAL,
@@ -92,6 +92,28 @@ export function chainStylesheet(): StylesheetJson {
       },
     },
     ...statusRules,
+    {
+      // A link with firms in the region: their count on a small pill at its top-right corner, a second
+      // background image beside the status icon (which keeps its place and look).
+      selector: 'node[kind = "link"][firms > 0]',
+      style: {
+        'background-image': (ele: NodeSingular) => [
+          statusIconUri(ele.data('status') as LinkStatus),
+          firmBadgeUri(ele.data('firms') as number),
+        ],
+        'background-width': ['12px', `${FIRM_BADGE.width}px`],
+        'background-height': ['12px', `${FIRM_BADGE.height}px`],
+        'background-position-x': ['7px', '100%'],
+        'background-position-y': ['50%', '0%'],
+        'background-offset-x': ['0px', '9px'],
+        'background-offset-y': ['0px', '-8px'],
+        'background-fit': ['none', 'none'],
+        'background-clip': ['none', 'none'],
+        'background-image-containment': ['over', 'over'],
+        'background-image-opacity': [1, 1],
+        'bounds-expansion': 10,
+      },
+    },
     {
       selector: 'edge',
       style: {
@@ -194,6 +216,7 @@ export function chainStylesheet(): StylesheetJson {
       },
     },
     { selector: 'edge.dimmed', style: { opacity: 0.06 } },
+    { selector: 'node.dimmed[firms > 0]', style: { 'background-image-opacity': [0.25, 0.25] } },
     // No built-in selection box: the focus ring above shows the selection.
     { selector: 'node:selected', style: { 'overlay-opacity': 0 } },
   ];

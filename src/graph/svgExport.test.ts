@@ -59,6 +59,16 @@ describe('SVG export', () => {
     expect(doc.querySelector('g.link[data-link="b"]')?.getAttribute('opacity')).toBe('0.18');
     expect(doc.querySelector('g.link[data-link="a"] rect')?.getAttribute('fill')).toBe('#b6e3cf');
   });
+
+  it('writes the firm count on a link with firms, as the canvas does, and nothing on one without', () => {
+    const withFirms: GraphSnapshot = {
+      ...snapshot,
+      links: snapshot.links.map((l, i) => ({ ...l, firms: i ? 0 : 2000 })),
+    };
+    const doc = new DOMParser().parseFromString(chainSvg(withFirms), 'image/svg+xml');
+    expect(doc.querySelector('g.link[data-link="a"] g.firms text')?.textContent).toBe('2000');
+    expect(doc.querySelector('g.link[data-link="b"] g.firms')).toBeNull();
+  });
 });
 
 describe('poster', () => {

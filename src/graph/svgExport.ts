@@ -6,7 +6,7 @@
 import type { GraphSnapshot } from './chainGraph';
 import { estimateText, ICON_SPACE, LINK_FONT_SIZE, wrapLabel, type TextMeasurer } from './elements';
 import { escapeXml } from '../io/xml';
-import { statusIconSvg } from './icons';
+import { FIRM_BADGE, firmBadgeText, statusIconSvg } from './icons';
 import {
   EDGE_FEEDBACK,
   EDGE_LOCAL,
@@ -146,8 +146,13 @@ export function chainSvgBody(s: GraphSnapshot, options: SvgOptions = {}): string
     const icon = statusIconSvg(l.status)
       .replace('<svg ', `<svg x="${n(x + 6)}" y="${n(l.y - 6)}" `)
       .replace('width="14" height="14"', 'width="12" height="12"');
+    // The firm count: the pill the canvas draws on the link's top-right corner.
+    const badge = l.firms
+      ? `<g class="firms"><rect x="${n(x + l.width - FIRM_BADGE.width + 9.5)}" y="${n(y - 7.5)}" width="${FIRM_BADGE.width - 1}" height="${FIRM_BADGE.height - 1}" rx="6.5" fill="#ffffff" stroke="#6b7483"/>` +
+        `<text x="${n(x + l.width - FIRM_BADGE.width / 2 + 9)}" y="${n(y - 8 + FIRM_BADGE.height / 2 + 3.5)}" text-anchor="middle" font-family="${font}" font-size="${firmBadgeText(l.firms).length > 3 ? 9 : 10}" font-weight="600" fill="#39404a">${firmBadgeText(l.firms)}</text></g>`
+      : '';
     parts.push(
-      `<g class="link" data-link="${escapeXml(l.id)}"${opacity}>${halo}${border}${icon}<text text-anchor="middle" font-family="${font}" font-size="${LINK_FONT_SIZE}" fill="${look.text}">${text}</text></g>`,
+      `<g class="link" data-link="${escapeXml(l.id)}"${opacity}>${halo}${border}${icon}<text text-anchor="middle" font-family="${font}" font-size="${LINK_FONT_SIZE}" fill="${look.text}">${text}</text>${badge}</g>`,
     );
   }
   return parts.join('\n');

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { tinyChain } from './testing';
-import { buildSearchIndex, searchLinks, type PinyinConverter } from './search';
+import { buildFirmSearchIndex, buildSearchIndex, searchFirms, searchLinks, type PinyinConverter } from './search';
 import type { ChainLink } from './types';
 
 const toPinyin: PinyinConverter = (text) => pinyin(text, { toneType: 'none', type: 'array' });
@@ -60,5 +60,49 @@ describe('searchLinks', () => {
     const plain = buildSearchIndex(links);
     expect(searchLinks(plain, '隔膜')[0]?.id).toBe('separator');
     expect(searchLinks(plain, 'gemo')).toEqual([]);
+  });
+});
+
+describe('searchFirms', () => {
+  const firms = [
+    {
+      key: 'jc/jinchuan',
+      name: { zh: '金川集团股份有限公司', en: 'Jinchuan Group' },
+      aliases: ['金川'],
+      creditCode: '916200002243300000',
+    },
+    {
+      key: 'jc/f1',
+      name: { zh: '金昌鑫源华锂新能源材料有限公司', en: 'Jinchang Xinyuan Huali New Energy Materials Co., Ltd.' },
+      creditCode: '91620300MA7XYZ1234',
+    },
+    { key: 'ww/o1', name: { zh: '武威鑫源前驱体材料有限公司', en: 'Wuwei Xinyuan Precursor Materials Co., Ltd.' } },
+  ];
+  const firmIndex = buildFirmSearchIndex(firms, toPinyin);
+  const keys = (q: string) => searchFirms(firmIndex, q).map((h) => h.key);
+
+  it('finds a firm by its name, its name without the legal form, an alias, and English', () => {
+    expect(keys('金川集团股份有限公司')[0]).toBe('jc/jinchuan');
+    expect(keys('金川集团')[0]).toBe('jc/jinchuan');
+    expect(keys('金川')[0]).toBe('jc/jinchuan');
+    expect(keys('鑫源')).toEqual(['jc/f1', 'ww/o1']);
+    expect(keys('wuwei')[0]).toBe('ww/o1');
+  });
+
+  it('finds a firm by pinyin in full or as initials, of the name without its legal form', () => {
+    expect(keys('jinchuan')[0]).toBe('jc/jinchuan');
+    expect(searchFirms(firmIndex, 'jinchangxinyuan')[0]).toMatchObject({ key: 'jc/f1', field: 'pinyin' });
+    expect(searchFirms(firmIndex, 'wwxy')[0]).toMatchObject({ key: 'ww/o1', field: 'initials' });
+  });
+
+  it('finds a firm by its credit code, whole or from its start, in any case', () => {
+    expect(searchFirms(firmIndex, '91620300MA7XYZ1234')[0]).toMatchObject({ key: 'jc/f1', field: 'code', score: 100 });
+    expect(keys('91620300ma7x')).toEqual(['jc/f1']);
+    expect(keys('9162')).toEqual(['jc/jinchuan', 'jc/f1']);
+  });
+
+  it('finds nothing for an empty query or a stranger', () => {
+    expect(keys('  ')).toEqual([]);
+    expect(keys('宁德时代')).toEqual([]);
   });
 });

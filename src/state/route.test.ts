@@ -77,4 +77,15 @@ describe('routes', () => {
     expect(parseRoute('#/node/%')).toMatchObject({ view: 'chain', linkId: '%' });
     expect(parseRoute('#/dossier/%zz')).toMatchObject({ view: 'dossier', linkId: '%zz' });
   });
+
+  it('reads and writes a firm view and a link expanded to its firms', () => {
+    const firm = parseRoute('#/firm/jinchang/f12?region=jinchang');
+    expect(firm).toMatchObject({ view: 'firm', firm: { regionId: 'jinchang', enterpriseId: 'f12' } });
+    expect(formatRoute(firm)).toBe('#/firm/jinchang/f12?region=jinchang');
+    const expanded = parseRoute('#/node/ncm_cam?firms=nation');
+    expect(expanded).toMatchObject({ view: 'chain', linkId: 'ncm_cam', firms: 'nation' });
+    expect(formatRoute(expanded)).toBe('#/node/ncm_cam?firms=nation');
+    expect(parseRoute('#/node/ncm_cam?firms=everywhere').firms).toBeUndefined();
+    expect(parseRoute('#/firm/jinchang')).toMatchObject({ view: 'chain' });
+  });
 });

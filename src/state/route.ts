@@ -8,7 +8,9 @@ import type { LinkStatus, Stage } from '../model/types';
 import { LINK_STATUSES, STAGES } from '../model/types';
 
 export type TraceMode = 'up' | 'down';
-export type ViewName = 'chain' | 'gaps' | 'dossier' | 'brief' | 'notes' | 'compare' | 'changes';
+export type ViewName = 'chain' | 'gaps' | 'dossier' | 'brief' | 'notes' | 'compare' | 'changes' | 'firm';
+/** How far an expanded link's firms reach: the region shown, or every region. */
+export type FirmScope = 'region' | 'nation';
 
 export interface ChainFilters {
   readonly subChains: readonly string[];
@@ -36,6 +38,10 @@ export interface Route {
   /** The changes view's two dates (`#/changes?from=2022&to=2024`). */
   readonly from?: string;
   readonly to?: string;
+  /** The firm view's firm (`#/firm/<region-id>/<enterprise-id>`). */
+  readonly firm?: { readonly regionId: string; readonly enterpriseId: string };
+  /** On the chain: the selected link expanded to its firms (`#/node/ncm_cam?firms=region`). */
+  readonly firms?: FirmScope;
 }
 
 export const NO_FILTERS: ChainFilters = { subChains: [], statuses: [], stages: [] };
@@ -85,7 +91,13 @@ function parseView(path: string[], params: URLSearchParams, filters: ChainFilter
     if (!traceMode || !r.linkId) return r;
     return params.get('loops') === '1' ? { ...r, trace: traceMode, loops: true } : { ...r, trace: traceMode };
   };
-  if (path[0] === 'node' && path[1]) return tracing({ view: 'chain', linkId: path[1], filters });
+  if (path[0] === 'node' && path[1]) {
+    const firms = params.get('firms');
+    const route = tracing({ view: 'chain', linkId: path[1], filters });
+    return firms === 'region' || firms === 'nation' ? { ...route, firms } : route;
+  }
+  if (path[0] === 'firm' && path[1] && path[2])
+    return { view: 'firm', firm: { regionId: path[1], enterpriseId: path[2] }, filters };
   if (path[0] === 'gaps') {
     const link = params.get('link');
     return tracing(link ? { view: 'gaps', linkId: link, filters } : { view: 'gaps', filters });
@@ -125,6 +137,7 @@ export function formatRoute(route: Route): string {
     params.set('trace', route.trace);
     if (route.loops) params.set('loops', '1');
   }
+  if (route.view === 'chain' && route.linkId && route.firms) params.set('firms', route.firms);
   const id = route.linkId ? encodeURIComponent(route.linkId) : '';
   const path =
     route.view === 'chain'
@@ -133,9 +146,11 @@ export function formatRoute(route: Route): string {
         : '/'
       : route.view === 'dossier'
         ? `/dossier/${id}`
-        : route.view === 'notes'
-          ? `/notes/${encodeURIComponent(route.briefingId ?? '')}`
-          : `/${route.view}`;
+        : route.view === 'firm'
+          ? `/firm/${encodeURIComponent(route.firm?.regionId ?? '')}/${encodeURIComponent(route.firm?.enterpriseId ?? '')}`
+          : route.view === 'notes'
+            ? `/notes/${encodeURIComponent(route.briefingId ?? '')}`
+            : `/${route.view}`;
   const query = params.toString().replaceAll('%2C', ',');
   return `#${path}${query ? `?${query}` : ''}`;
 }

@@ -1,0 +1,124 @@
+/**
+ * The expanded link as a small sub-graph: its firms in the middle column (the largest by capacity),
+ * the firms that supply them on the left, the firms they supply on the right, and a line per relation
+ * between drawn firms. Beyond what can be read, each column ends in "N more". Pure, so it is tested
+ * without a browser; `LinkFirms.svelte` draws it as SVG.
+ */
+import { firmKey, isLocalRelation, linkFirms, type FirmIndex, type FirmRecord } from '../../model/firms';
+import type { SupplyRelation } from '../../model/types';
+
+export const ROW_H = 34;
+export const ROW_GAP = 6;
+/** Room above the first row for the column's title. */
+export const TOP = 34;
+
+export interface PlacedFirm {
+  readonly key: string;
+  readonly record: FirmRecord | undefined;
+  /** The firm's id when the data does not hold it (a relation names a firm no region lists). */
+  readonly id: string;
+  readonly column: 0 | 1 | 2;
+  readonly y: number;
+  /** In the region the link is expanded for (always true nationwide). */
+  readonly local: boolean;
+  /** Relations drawn to or from it. */
+  readonly relations: number;
+}
+
+export interface PlacedRelation {
+  readonly from: string;
+  readonly to: string;
+  readonly local: boolean;
+}
+
+export interface LinkFirmsLayout {
+  readonly columns: readonly [readonly PlacedFirm[], readonly PlacedFirm[], readonly PlacedFirm[]];
+  /** Firms not drawn in each column. */
+  readonly more: readonly [number, number, number];
+  readonly relations: readonly PlacedRelation[];
+  /** All firms of the link in scope, all relations reaching them. */
+  readonly firmCount: number;
+  readonly inboundTotal: number;
+  readonly outboundTotal: number;
+  /** The height the drawing needs. */
+  readonly height: number;
+  /** Every firm of the link in scope, ranked; and the relations reaching them (for the tables). */
+  readonly ranked: readonly FirmRecord[];
+}
+
+/** Counterparts of the drawn firms on one side, most relations first (then first met), at most `limit`. */
+function counterparts(relations: readonly SupplyRelation[], side: 'supplier' | 'buyer', limit: number) {
+  const counts = new Map<string, { ref: SupplyRelation['supplier']; n: number }>();
+  for (const r of relations) {
+    const ref = r[side];
+    const key = firmKey(ref);
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { ref, n: 1 });
+  }
+  const all = [...counts.entries()].sort((a, b) => b[1].n - a[1].n);
+  return { shown: all.slice(0, limit), total: all.length };
+}
+
+/**
+ * Lays out the firms of `linkId` in `regionId` (undefined: nationwide): at most `middle` firms, and at
+ * most `side` suppliers and buyers.
+ */
+export function layoutLinkFirms(
+  index: FirmIndex,
+  linkId: string,
+  regionId: string | undefined,
+  middle = 16,
+  side = 12,
+): LinkFirmsLayout {
+  const view = linkFirms(index, linkId, regionId, middle);
+  const y = (i: number) => TOP + i * (ROW_H + ROW_GAP);
+  const isLocal = (r: string) => regionId === undefined || r === regionId;
+  const place = (key: string, id: string, column: 0 | 1 | 2, i: number, relations: number): PlacedFirm => {
+    const record = index.firms.get(key);
+    return { key, record, id, column, y: y(i), local: isLocal(record?.ref.regionId ?? key.split('/')[0]!), relations };
+  };
+  const ups = counterparts(view.inbound, 'supplier', side);
+  const downs = counterparts(view.outbound, 'buyer', side);
+  const centre = view.shown.map((f, i) =>
+    place(f.key, f.firm.id, 1, i, (index.byBuyer.get(f.key)?.length ?? 0) + (index.bySupplier.get(f.key)?.length ?? 0)),
+  );
+  const left = ups.shown.map(([key, c], i) => place(key, c.ref.enterpriseId, 0, i, c.n));
+  const right = downs.shown.map(([key, c], i) => place(key, c.ref.enterpriseId, 2, i, c.n));
+  const drawn = new Set([...left, ...centre, ...right].map((f) => f.key));
+  const relations: PlacedRelation[] = [];
+  const seen = new Set<string>();
+  for (const r of [...view.inbound, ...view.outbound]) {
+    const from = firmKey(r.supplier);
+    const to = firmKey(r.buyer);
+    const k = `${from}>${to}`;
+    if (!drawn.has(from) || !drawn.has(to) || seen.has(k)) continue;
+    seen.add(k);
+    relations.push({ from, to, local: isLocalRelation(r) });
+  }
+  const rows = Math.max(left.length + (ups.total > left.length ? 1 : 0), centre.length + 1, right.length + 1);
+  return {
+    columns: [left, centre, right],
+    more: [ups.total - left.length, view.ranked.length - centre.length, downs.total - right.length],
+    relations,
+    firmCount: view.ranked.length,
+    inboundTotal: view.inboundTotal,
+    outboundTotal: view.outboundTotal,
+    height: y(rows) + 8,
+    ranked: view.ranked,
+  };
+}
+
+/** The relations reaching the firms of a link in scope (into them and out of them on this link). */
+export function relationsOfLinkFirms(
+  index: FirmIndex,
+  ranked: readonly FirmRecord[],
+  linkId: string,
+): SupplyRelation[] {
+  const out: SupplyRelation[] = [];
+  for (const f of ranked) {
+    out.push(...(index.byBuyer.get(f.key) ?? []));
+    for (const r of index.bySupplier.get(f.key) ?? []) if (r.linkId === linkId) out.push(r);
+  }
+  return out;
+}
