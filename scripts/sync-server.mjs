@@ -13,6 +13,7 @@
 // stops itself, and by `npm run sync-server` for trying the Sync dialog by hand (with `npm run dev` or
 // `npm start`, whose /couch/ path is proxied to it; see vite.config.ts).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -50,7 +51,20 @@ export async function startSyncServer({ port = 5984, dir = '.sync-server', db = 
   const bin = require.resolve('pouchdb-server/bin/pouchdb-server');
   const child = spawn(
     process.execPath,
-    [bin, '--host', '127.0.0.1', '--port', String(port), '--dir', folder, '--config', `${folder}/config.json`, '-n'],
+    [
+      '--require',
+      fileURLToPath(new URL('./sync-server-fix.cjs', import.meta.url)),
+      bin,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--dir',
+      folder,
+      '--config',
+      `${folder}/config.json`,
+      '-n',
+    ],
     { cwd: folder, stdio: quiet ? 'ignore' : 'inherit' },
   );
   const exited = new Promise((done) => child.once('exit', done));
@@ -98,6 +112,10 @@ async function setUp(url, db) {
   if (!probe.body?.userCtx?.roles?.includes('_admin')) {
     const made = await call('PUT', `/_config/admins/${SYNC_ADMIN.name}`, SYNC_ADMIN.password, false);
     if (made.status >= 300) throw new Error(`could not make the admin: ${JSON.stringify(made.body)}`);
+    // The key that signs session cookies, kept in the config file (as CouchDB keeps it in local.ini),
+    // so sessions outlive a restart of the server. pouchdb-server would otherwise make a new one each start.
+    const secret = await call('PUT', '/_config/couch_httpd_auth/secret', randomBytes(16).toString('hex'));
+    if (secret.status >= 300) throw new Error(`could not keep the session secret: ${JSON.stringify(secret.body)}`);
   }
   const created = await call('PUT', `/${db}`);
   if (created.status >= 300 && created.status !== 412)

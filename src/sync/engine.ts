@@ -65,7 +65,9 @@ export class SyncEngine {
   readonly #local: Database;
   readonly #remote: Database;
   readonly #key: string;
-  #sync: Emitter | undefined;
+  #push: Emitter | undefined;
+  #pull: Emitter | undefined;
+
   #feed: Emitter | undefined;
   #unhook: (() => void) | undefined;
   /** Revisions this tab wrote to the replica (`id@rev`), so the changes feed does not apply them back. */
@@ -109,7 +111,8 @@ export class SyncEngine {
     this.#stopped = true;
     this.#unhook?.();
     this.#feed?.cancel();
-    this.#sync?.cancel();
+    this.#push?.cancel();
+    this.#pull?.cancel();
     removeEventListener('online', this.#online);
     removeEventListener('offline', this.#offline);
     await this.#writes.catch(() => undefined);
@@ -119,63 +122,109 @@ export class SyncEngine {
 
   readonly #online = () => {
     // Try at once rather than after the back-off.
-    this.#sync?.cancel();
+    this.#push?.cancel();
+    this.#pull?.cancel();
     this.#replicate();
   };
   readonly #offline = () => this.#o.report.phase('offline');
 
+  /** Where push and pull stand; the phase shown joins them. */
+  #pushOk = true;
+  #pullOk = false;
+  #authFailed = false;
+
+  #report(detail?: string): void {
+    if (this.#authFailed) this.#o.report.phase('signed-out', detail);
+    else if (!navigator.onLine || !this.#pushOk || !this.#pullOk) this.#o.report.phase('offline', detail);
+    else this.#o.report.phase(this.#outbox.size ? 'syncing' : 'synced');
+  }
+
   #replicate(): void {
+    this.#startPush();
+    this.#startPull();
+  }
+
+  /**
+   * Sends: PouchDB's live replication from the replica to the server, retrying (with a back-off up to
+   * `maxBackOff`) while the server cannot be reached.
+   */
+  #startPush(): void {
     if (this.#stopped) return;
-    const max = this.#o.maxBackOff ?? 5000;
-    const sync = PouchDB.sync(this.#local, this.#remote, {
+    const max = this.#o.maxBackOff ?? 3000;
+    const push = PouchDB.replicate(this.#local, this.#remote, {
       live: true,
       retry: true,
       back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, max)),
     });
-    this.#sync = sync;
-    sync
-      .on('active', () => this.#o.report.phase(navigator.onLine ? 'syncing' : 'offline'))
+    this.#push = push;
+    push
       .on('paused', (err?: { status?: number; message?: string }) => {
-        console.warn('SYNCDEBUG paused', String(err), navigator.onLine, this.#outbox.size);
-        if (err?.status === 401) this.#o.report.phase('signed-out');
-        else if (err || !navigator.onLine) this.#o.report.phase('offline', err?.message);
-        else this.#o.report.phase(this.#outbox.size ? 'syncing' : 'synced');
+        this.#pushOk = !err;
+        if (err?.status === 401) this.#authFailed = true;
+        this.#report(err?.message);
       })
-      .on('change', (info: { direction: 'push' | 'pull'; change: { docs: PouchDoc[] } }) => {
-        console.warn('SYNCDEBUG change', info.direction, JSON.stringify(info.change.docs.map((d) => [d._id, d._rev])));
-        if (info.direction !== 'push') return;
-        for (const doc of info.change.docs) if (this.#outbox.get(doc._id) === doc._rev) this.#outbox.delete(doc._id);
+      .on('change', (info: { docs: PouchDoc[] }) => {
+        for (const doc of info.docs) if (this.#outbox.get(doc._id) === doc._rev) this.#outbox.delete(doc._id);
         this.#saveOutbox();
       })
-      .on('denied', (err: { id?: string; reason?: string; message?: string; doc?: { id?: string } }) => {
-        const id = err.id ?? err.doc?.id;
-        if (!id || id.startsWith('history:')) {
-          if (id) this.#outbox.delete(id);
-          this.#saveOutbox();
-          return;
-        }
-        void this.#local
-          .get(id)
-          .catch(() => undefined)
-          .then((doc) => {
-            this.#outbox.delete(id);
-            this.#saveOutbox();
-            this.#refused.set(id, {
-              id,
-              reason: err.reason ?? err.message ?? 'refused by the server',
-              ...(isRecordDoc(doc) && { doc }),
-            });
-            this.#o.report.refused([...this.#refused.values()]);
-          });
+      .on('denied', (err: { id?: string; reason?: string; message?: string }) => this.#denied(err))
+      .on('error', (err: { status?: number; message?: string }) => {
+        this.#pushOk = false;
+        if (err?.status === 401) this.#authFailed = true;
+        this.#report(err?.message);
+      });
+  }
+
+  /** Receives: PouchDB's live replication from the server into the replica, retrying like the push. */
+  #startPull(): void {
+    if (this.#stopped) return;
+    const max = this.#o.maxBackOff ?? 3000;
+    const pull = PouchDB.replicate(this.#remote, this.#local, {
+      live: true,
+      retry: true,
+      back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, max)),
+    });
+    this.#pull = pull;
+    pull
+      .on('paused', (err?: { status?: number; message?: string }) => {
+        this.#pullOk = !err;
+        if (err?.status === 401) this.#authFailed = true;
+        else if (!err) this.#authFailed = false;
+        this.#report(err?.message);
       })
       .on('error', (err: { status?: number; message?: string }) => {
-        this.#o.report.phase(err?.status === 401 ? 'signed-out' : 'offline', err?.message);
+        this.#pullOk = false;
+        if (err?.status === 401) this.#authFailed = true;
+        this.#report(err?.message);
+      });
+  }
+
+  #denied(err: { id?: string; reason?: string; message?: string; doc?: { id?: string } }): void {
+    const id = err.id ?? err.doc?.id;
+    if (!id || id.startsWith('history:')) {
+      if (id) this.#outbox.delete(id);
+      this.#saveOutbox();
+      return;
+    }
+    void this.#local
+      .get(id)
+      .catch(() => undefined)
+      .then((doc) => {
+        this.#outbox.delete(id);
+        this.#saveOutbox();
+        this.#refused.set(id, {
+          id,
+          reason: err.reason ?? err.message ?? 'refused by the server',
+          ...(isRecordDoc(doc) && { doc }),
+        });
+        this.#o.report.refused([...this.#refused.values()]);
       });
   }
 
   #saveOutbox(): void {
     localStorage.setItem(OUTBOX_KEY + this.#key, JSON.stringify([...this.#outbox]));
     this.#o.report.waiting(this.#outbox.size);
+    this.#report();
   }
 
   #signature(label: Localized): Signature {
@@ -211,7 +260,6 @@ export class SyncEngine {
   }
 
   #take(change: ChangeRow): void {
-    console.warn('SYNCDEBUG take', change.id, change.doc?._rev, JSON.stringify(change.doc?._conflicts ?? []), this.#mine.has(`${change.id}@${change.doc?._rev}`));
     this.#lastSeq = change.seq;
     const doc = change.doc;
     if (isRecordDoc(doc)) {
@@ -246,7 +294,6 @@ export class SyncEngine {
       } catch (e) {
         skipped = [{ reason: e instanceof Error ? e.message : String(e) }];
       }
-      console.warn('SYNCDEBUG flush', JSON.stringify(docs.map((d) => [d._id, d._rev, d.by])), JSON.stringify(skipped));
       if (skipped.length) this.#o.report.skipped(skipped.map((s) => s.reason));
     }
     localStorage.setItem(SEQ_KEY + this.#key, String(seq));

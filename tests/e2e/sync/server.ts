@@ -61,7 +61,6 @@ export async function planner(browser: Browser, baseURL: string, user: string, p
   const foreign: string[] = [];
   const origin = new URL(baseURL).origin;
   page.on('console', (m) => {
-    if (m.text().startsWith('SYNCDEBUG')) console.log(user, m.text());
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
