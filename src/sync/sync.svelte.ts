@@ -71,6 +71,16 @@ export class SyncState {
     this.#atlas = atlas;
   }
 
+  /** The links of a region and chain whose state or definition is in conflict (marked on the chain). */
+  conflictedLinks(regionId: string | undefined, chainId: string | undefined): ReadonlySet<string> {
+    const ids = new Set<string>();
+    for (const c of this.conflicts) {
+      if (c.ref.kind === 'linkState' && c.ref.regionId === regionId) ids.add(c.ref.linkId);
+      if (c.ref.kind === 'link' && c.ref.chainId === chainId) ids.add(c.ref.id);
+    }
+    return ids;
+  }
+
   /** Whether the signed-in user may only read (the server refuses their writes). */
   get readOnly(): boolean {
     return this.phase !== 'off' && !this.roles.includes('editor') && !this.roles.includes('_admin');

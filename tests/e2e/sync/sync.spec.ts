@@ -2,6 +2,7 @@
  * Team sync through the real server: two browser contexts are two planners, each with their own
  * IndexedDB, signed in to the pouchdb-server the test starts on the loopback address.
  */
+import { drawnLinks } from '../graph';
 import { details, done, expect, planner, setStatus, synced, test } from './server';
 
 // One server port for the file: its tests take turns.
@@ -9,86 +10,69 @@ test.describe.configure({ mode: 'default' });
 
 const PATH = './?lang=en#/node/separator';
 
-test('one planner’s edit reaches the other without a reload, also when made offline, with who and when', async ({
-  browser,
-  baseURL,
-  server,
-}) => {
-  void server;
-  const a = await planner(browser, baseURL!, 'editor', PATH);
-  const b = await planner(browser, baseURL!, 'editor2', PATH);
-  await setStatus(a.page, 'building', 'Line 2 started');
-  await expect(details(b.page)).toContainText('Line 2 started');
-  await expect(details(b.page)).toContainText('Building');
-  // The History list says who changed the link, and when.
-  await expect(b.page.getByTestId('link-history')).toContainText('editor,');
-
-  // Offline: the edit is kept and counted, then sent when the network returns.
-  await b.context.setOffline(true);
-  await setStatus(b.page, 'present', 'Producing since May');
-  await expect(b.page.getByTestId('sync-waiting')).toHaveText('1 waiting to send');
-  await expect(b.page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline');
-  await b.context.setOffline(false);
-  await expect(details(a.page)).toContainText('Producing since May');
-  await synced(b.page);
-  await expect(a.page.getByTestId('link-history')).toContainText('editor2,');
-  await done(a);
-  await done(b);
-});
-
-test('the same link changed by both while apart shows a conflict; once resolved both see the same', async ({
-  browser,
-  baseURL,
-  server,
-}) => {
-  void server;
-  const a = await planner(browser, baseURL!, 'editor', PATH);
-  const b = await planner(browser, baseURL!, 'editor2', PATH);
-  await a.context.setOffline(true);
-  await setStatus(a.page, 'building', 'A: under construction');
-  await setStatus(b.page, 'missing', 'B: the project was cancelled');
-  await synced(b.page);
-  await a.context.setOffline(false);
-
-  // Both see one conflict; A opens it: both sides, with who.
-  await expect(a.page.getByTestId('sync-conflicts')).toHaveText('1 conflict');
-  await expect(b.page.getByTestId('sync-conflicts')).toHaveText('1 conflict');
-  await a.page.getByTestId('sync-conflicts').click();
-  const dialog = a.page.getByRole('dialog', { name: 'Conflicts' });
-  const sideA = dialog.locator('article').filter({ hasText: 'By editor,' });
-  const sideB = dialog.locator('article').filter({ hasText: 'By editor2,' });
-  await expect(sideA).toContainText('A: under construction');
-  await expect(sideB).toContainText('B: the project was cancelled');
-  await sideB.getByRole('button', { name: 'Keep this one' }).click();
-  await expect(a.page.getByTestId('sync-conflicts')).toHaveCount(0);
-  await expect(b.page.getByTestId('sync-conflicts')).toHaveCount(0);
-  for (const p of [a, b]) {
-    await expect(details(p.page)).toContainText('B: the project was cancelled');
-    await expect(details(p.page)).toContainText('Missing');
-  }
-  await done(a);
-  await done(b);
-});
-
-test('stopping the server in the middle of sync and starting it again loses nothing', async ({
+test('two planners: edits travel both ways without a reload, offline edits are sent on reconnect, a conflict is shown and resolved, a server restart loses nothing', async ({
   browser,
   baseURL,
   server,
 }) => {
   const a = await planner(browser, baseURL!, 'editor', PATH);
   const b = await planner(browser, baseURL!, 'editor2', PATH);
-  await server.stop();
-  await setStatus(a.page, 'building', 'Sent while the server was down');
-  await expect(a.page.getByTestId('sync-waiting')).toHaveText('1 waiting to send');
-  await server.start();
-  await expect(details(b.page)).toContainText('Sent while the server was down');
-  await synced(a.page);
-  // Nothing was lost on the server either: a third browser gets it from scratch.
-  const c = await planner(browser, baseURL!, 'editor', PATH);
-  await expect(details(c.page)).toContainText('Sent while the server was down');
+
+  await test.step('one planner’s edit appears for the other without a reload, with who in the History', async () => {
+    await setStatus(a.page, 'building', 'Line 2 started');
+    await expect(details(b.page)).toContainText('Line 2 started');
+    await expect(details(b.page)).toContainText('Building');
+    await expect(b.page.getByTestId('link-history')).toContainText('editor,');
+  });
+
+  await test.step('an edit made offline is counted, then sent when the network returns', async () => {
+    await b.context.setOffline(true);
+    await setStatus(b.page, 'present', 'Producing since May');
+    await expect(b.page.getByTestId('sync-waiting')).toHaveText('1 waiting to send');
+    await expect(b.page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline');
+    await b.context.setOffline(false);
+    await expect(details(a.page)).toContainText('Producing since May');
+    await synced(b.page);
+    await expect(a.page.getByTestId('link-history')).toContainText('editor2,');
+  });
+
+  await test.step('the same link changed by both while apart: a conflict, both sides shown, one kept', async () => {
+    await a.context.setOffline(true);
+    await setStatus(a.page, 'building', 'A: under construction');
+    await setStatus(b.page, 'missing', 'B: the project was cancelled');
+    await synced(b.page);
+    await a.context.setOffline(false);
+    await expect(a.page.getByTestId('sync-conflicts')).toHaveText('1 conflict');
+    await expect(b.page.getByTestId('sync-conflicts')).toHaveText('1 conflict');
+    // The link is marked on the chain until the conflict is resolved.
+    const marked = async () => (await drawnLinks(a.page)).find((l) => l.id === 'separator')?.classes ?? [];
+    await expect.poll(marked).toContain('sync-conflict');
+    await a.page.getByTestId('sync-conflicts').click();
+    const dialog = a.page.getByRole('dialog', { name: 'Conflicts' });
+    const sideA = dialog.locator('article').filter({ hasText: 'By editor,' });
+    const sideB = dialog.locator('article').filter({ hasText: 'By editor2,' });
+    await expect(sideA).toContainText('A: under construction');
+    await expect(sideB).toContainText('B: the project was cancelled');
+    await sideB.getByRole('button', { name: 'Keep this one' }).click();
+    await expect(a.page.getByTestId('sync-conflicts')).toHaveCount(0);
+    await expect(b.page.getByTestId('sync-conflicts')).toHaveCount(0);
+    await expect.poll(marked).not.toContain('sync-conflict');
+    for (const p of [a, b]) {
+      await expect(details(p.page)).toContainText('B: the project was cancelled');
+      await expect(details(p.page)).toContainText('Missing');
+    }
+  });
+
+  await test.step('the server stopped in the middle of sync and started again: nothing lost', async () => {
+    await server.stop();
+    await setStatus(a.page, 'building', 'Sent while the server was down');
+    await expect(a.page.getByTestId('sync-waiting')).toHaveText('1 waiting to send');
+    await server.start();
+    await expect(details(b.page)).toContainText('Sent while the server was down');
+    await synced(a.page);
+  });
   await done(a);
   await done(b);
-  await done(c);
 });
 
 test('a reader’s write is refused by the server, and the UI says so', async ({ browser, baseURL, server }) => {
