@@ -199,6 +199,8 @@ export class SyncState {
     });
     this.#engine = engine;
     await engine.start();
+    // History lists opened before the engine was there read again.
+    this.revision++;
   }
 }
 
