@@ -5,6 +5,7 @@
 // replicate) carried the old revision history and was silently dropped: a second planner's change of a
 // document never reached the server while the validation was installed. The fix keeps a document's own
 // `_revisions` when it has them. Validation itself is unchanged (it still runs and still refuses).
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload for Node */
 'use strict';
 const Module = require('node:module');
 const fs = require('node:fs');

@@ -198,3 +198,17 @@ export function resolution(
     drop: (rev) => ({ _id: winner._id, _rev: rev, _deleted: true }),
   };
 }
+
+/** The links of a region and chain whose state or definition is in conflict. */
+export function conflictedLinks(
+  conflicts: readonly ConflictSides[],
+  regionId: string | undefined,
+  chainId: string | undefined,
+): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const c of conflicts) {
+    if (c.ref.kind === 'linkState' && c.ref.regionId === regionId) ids.add(c.ref.linkId);
+    if (c.ref.kind === 'link' && c.ref.chainId === chainId) ids.add(c.ref.id);
+  }
+  return ids;
+}

@@ -7,7 +7,10 @@
 import type { DatasetEdit } from '../model/editRecords';
 import type { Localized } from '../model/types';
 import type { AtlasState } from '../state/atlas.svelte';
-import type { ConflictSides, HistoryDoc } from './docs';
+import { ConnectFailure, databaseUrl, serverBase, sessionUrl } from './address';
+import { conflictedLinks, type ConflictSides, type HistoryDoc } from './docs';
+
+export { ConnectFailure } from './address';
 import type { Refusal, SyncEngine } from './engine';
 
 const CONFIG_KEY = 'chainatlas-sync';
@@ -20,35 +23,6 @@ export interface SyncConfig {
 }
 
 export type SyncPhase = 'off' | 'connecting' | 'syncing' | 'synced' | 'offline' | 'signed-out';
-
-/** Why connecting failed, as a catalogue key's last part (`sync.error.<code>`). */
-export type ConnectError = 'origin' | 'fields' | 'login' | 'unreachable' | 'database' | 'forbidden';
-
-export class ConnectFailure extends Error {
-  constructor(
-    readonly code: ConnectError,
-    detail = '',
-  ) {
-    super(detail || code);
-  }
-}
-
-/** The server's base address, checked to be on the app's own origin (the CSP allows nothing else). */
-export function serverBase(server: string, here: string): URL {
-  const text = server.trim();
-  if (!text) throw new ConnectFailure('fields');
-  let url: URL;
-  try {
-    url = new URL(text, here);
-  } catch {
-    throw new ConnectFailure('origin');
-  }
-  if (url.origin !== new URL(here).origin) throw new ConnectFailure('origin');
-  url.search = '';
-  url.hash = '';
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url;
-}
 
 export class SyncState {
   config = $state<SyncConfig | undefined>(undefined);
@@ -73,12 +47,7 @@ export class SyncState {
 
   /** The links of a region and chain whose state or definition is in conflict (marked on the chain). */
   conflictedLinks(regionId: string | undefined, chainId: string | undefined): ReadonlySet<string> {
-    const ids = new Set<string>();
-    for (const c of this.conflicts) {
-      if (c.ref.kind === 'linkState' && c.ref.regionId === regionId) ids.add(c.ref.linkId);
-      if (c.ref.kind === 'link' && c.ref.chainId === chainId) ids.add(c.ref.id);
-    }
-    return ids;
+    return conflictedLinks(this.conflicts, regionId, chainId);
   }
 
   /** Whether the signed-in user may only read (the server refuses their writes). */
@@ -94,7 +63,7 @@ export class SyncState {
     this.phase = 'connecting';
     try {
       const base = serverBase(saved.server, location.href);
-      const session = await fetchJson(new URL('_session', base).href, { credentials: 'include' });
+      const session = await fetchJson(sessionUrl(base), { credentials: 'include' });
       const ctx = (session.body as { userCtx?: { name?: string | null; roles?: string[] } } | undefined)?.userCtx;
       if (!ctx?.name || ctx.name !== saved.user) {
         this.phase = 'signed-out';
@@ -116,7 +85,7 @@ export class SyncState {
     const base = serverBase(server, location.href);
     let login;
     try {
-      login = await fetchJson(new URL('_session', base).href, {
+      login = await fetchJson(sessionUrl(base), {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
@@ -127,9 +96,7 @@ export class SyncState {
     }
     if (login.status === 401) throw new ConnectFailure('login');
     if (login.status >= 300) throw new ConnectFailure('unreachable', `HTTP ${login.status}`);
-    const info = await fetchJson(new URL(encodeURIComponent(db.trim()), base).href, { credentials: 'include' }).catch(
-      () => undefined,
-    );
+    const info = await fetchJson(databaseUrl(base, db.trim()), { credentials: 'include' }).catch(() => undefined);
     if (!info || info.status === 404) throw new ConnectFailure('database');
     if (info.status === 401 || info.status === 403) throw new ConnectFailure('forbidden');
     if (info.status >= 300) throw new ConnectFailure('unreachable', `HTTP ${info.status}`);
@@ -155,7 +122,7 @@ export class SyncState {
     this.refused = [];
     if (config) {
       const base = serverBase(config.server, location.href);
-      await fetch(new URL('_session', base).href, { method: 'DELETE', credentials: 'include' }).catch(() => undefined);
+      await fetch(sessionUrl(base), { method: 'DELETE', credentials: 'include' }).catch(() => undefined);
     }
   }
 
