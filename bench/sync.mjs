@@ -49,6 +49,7 @@ export async function syncFigures() {
   const figures = [];
   async function planner(user, path = '?lang=en#/node/separator') {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(base + path);
     await page.waitForSelector('[data-testid="chain-canvas"][data-ready="true"]', { timeout: 60_000 });
@@ -60,8 +61,10 @@ export async function syncFigures() {
     await dialog.getByLabel('Password').fill(password(user));
     return { context, page, dialog };
   }
+  const log = (...args) => process.env.BENCH_VERBOSE && console.error(...args);
   try {
     // Round trip.
+    log('planners…');
     const a = await planner('editor');
     await a.dialog.getByRole('button', { name: 'Connect' }).click();
     await a.dialog.getByTestId('sync-connected').waitFor();
@@ -70,6 +73,7 @@ export async function syncFigures() {
     await b.dialog.getByRole('button', { name: 'Connect' }).click();
     await b.dialog.getByTestId('sync-connected').waitFor();
     await b.dialog.getByRole('button', { name: 'Close' }).click();
+    log('planners connected');
     const trips = [];
     for (let run = 1; run <= 5; run++) {
       const note = `Round trip ${run}`;
@@ -93,10 +97,13 @@ export async function syncFigures() {
       await form.getByRole('combobox', { name: /^Status/ }).selectOption(run % 2 ? 'building' : 'present');
       await form.getByRole('textbox', { name: 'Note (English)' }).fill(note);
       await form.getByRole('textbox', { name: /^Where in it/ }).fill(`Bench ${run}`);
+      await form.getByRole('textbox', { name: /^Its words/ }).fill(note);
       const t0 = await a.page.evaluate(() => Date.now());
       await form.getByRole('button', { name: 'Save status' }).click();
+      await a.page.getByRole('status').filter({ hasText: 'Saved: Set link state' }).first().waitFor();
+      log('saved', run);
       trips.push((await seen) - t0);
-      if (process.env.BENCH_VERBOSE) console.error('round trip', run, trips.at(-1));
+      log('round trip', run, trips.at(-1));
       await a.page.getByRole('button', { name: 'Done' }).click();
     }
     figures.push({
@@ -127,7 +134,7 @@ export async function syncFigures() {
       body: JSON.stringify({ docs }),
     });
     if (!res.ok) throw new Error(`could not put the firms: HTTP ${res.status}`);
-    if (process.env.BENCH_VERBOSE) console.error('firms on the server');
+    log('firms on the server');
     const runs = [];
     for (let run = 1; run <= 3; run++) {
       const c = await planner('editor');
@@ -168,7 +175,7 @@ export async function syncFigures() {
         before + FIRMS,
       );
       runs.push(t1 - t0);
-      if (process.env.BENCH_VERBOSE) console.error('province', run, t1 - t0);
+      log('province', run, t1 - t0);
       await c.context.close();
     }
     figures.push({
@@ -180,6 +187,7 @@ export async function syncFigures() {
     });
   } finally {
     await browser.close();
+    app.httpServer.closeAllConnections?.();
     await new Promise((done) => app.httpServer.close(done));
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -58,6 +58,8 @@ export interface EngineOptions {
 }
 
 const SEQ_KEY = 'chainatlas-sync-seq:';
+/** How long incoming changes are gathered into one edit. */
+const BURST_MS = 40;
 const OUTBOX_KEY = 'chainatlas-sync-outbox:';
 
 export class SyncEngine {
@@ -181,6 +183,7 @@ export class SyncEngine {
     const max = this.#o.maxBackOff ?? 3000;
     const pull = PouchDB.replicate(this.#remote, this.#local, {
       live: true,
+      batch_size: 500,
       retry: true,
       back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, max)),
     });
@@ -270,11 +273,12 @@ export class SyncEngine {
     if (doc?._id.startsWith('history:')) this.#o.report.changed();
     if (!this.#scheduled) {
       this.#scheduled = true;
-      // One batch per burst of changes (a pull writes up to a hundred at a time).
+      // One edit per burst of changes: a pull writes hundreds at a time, and each edit is checked
+      // against the whole dataset, so waiting a moment for the rest of the burst costs far less.
       setTimeout(() => {
         this.#scheduled = false;
         this.#flushing = this.#flushing.then(() => this.#flush());
-      }, 0);
+      }, BURST_MS);
     }
   }
 
