@@ -3,6 +3,8 @@ import { launchOptions } from './scripts/chromium.mjs';
 
 /** Browser tests run the built app (npm run build) in Debian's Chromium; nothing is downloaded. */
 const PORT = Number(process.env.E2E_PORT ?? 4174);
+/** The sync server the sync tests start themselves (tests/e2e/sync/server.ts); the app proxies /couch/ to it. */
+const SYNC_PORT = Number(process.env.SYNC_SERVER_PORT ?? 5981);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,6 +25,7 @@ export default defineConfig({
   },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,
+    env: { SYNC_SERVER_PORT: String(SYNC_PORT) },
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

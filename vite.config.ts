@@ -119,7 +119,7 @@ function appAddresses(): Plugin {
           file = '';
         }
         const isFile = file.startsWith(distDir + sep) && existsSync(file) && statSync(file).isFile();
-        if (url.pathname === '/' || isFile) return next();
+        if (url.pathname === '/' || isFile || url.pathname.startsWith(`${SYNC_PATH}/`)) return next();
         for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
         const page = req.headers['sec-fetch-mode'] === 'navigate' || /text\/html/.test(req.headers.accept ?? '');
         res.statusCode = page ? 302 : 404;
@@ -129,6 +129,21 @@ function appAddresses(): Plugin {
     },
   };
 }
+
+/**
+ * The team's sync server under the app's own origin (the CSP stays 'self'): `/couch/…` is passed to the
+ * CouchDB-compatible server on the loopback address (`npm run sync-server`, or the one the browser tests
+ * start), on port SYNC_SERVER_PORT (5984 by default). In production a reverse proxy does this (see
+ * docs/deploy.md).
+ */
+export const SYNC_PATH = '/couch';
+const SYNC_PROXY = {
+  [SYNC_PATH]: {
+    target: `http://127.0.0.1:${Number(process.env.SYNC_SERVER_PORT ?? 5984)}`,
+    changeOrigin: true,
+    rewrite: (path: string) => path.slice(SYNC_PATH.length) || '/',
+  },
+};
 
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -150,7 +165,8 @@ export default defineConfig({
   worker: { format: 'es' },
   // Tests of state classes run Svelte's client runtime, where effects run and flushSync flushes them.
   ...(process.env.VITEST ? { resolve: { conditions: ['browser'] } } : {}),
-  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS, proxy: SYNC_PROXY },
+  server: { proxy: SYNC_PROXY },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

@@ -10,6 +10,7 @@ import os from 'node:os';
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { build, preview } from 'vite';
 import { startFigures } from './start.mjs';
+import { syncFigures } from './sync.mjs';
 
 await build({ logLevel: 'warn' });
 await build({ configFile: 'bench/vite.config.ts' });
@@ -43,7 +44,7 @@ try {
   page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
   await page.goto('http://localhost:4179/');
   await page.waitForFunction(() => 'runBench' in window);
-  const figures = [...start, ...(await page.evaluate(() => window.runBench()))];
+  const figures = [...start, ...(await page.evaluate(() => window.runBench())), ...(await syncFigures())];
   const machine = {
     cpus: os.cpus().length,
     cpu: os.cpus()[0]?.model,

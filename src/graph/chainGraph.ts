@@ -60,6 +60,8 @@ export interface Emphasis {
   readonly actionable?: ReadonlyMap<string, HaloKind>;
   /** Links a what-if scenario changes. */
   readonly changed?: ReadonlySet<string>;
+  /** Links with a sync conflict waiting to be resolved. */
+  readonly conflicted?: ReadonlySet<string>;
 }
 
 /** The mark and window event of the first frame that shows the chain. */
@@ -300,10 +302,13 @@ export class ChainGraph {
   }
 
   /** Applies selection, tracing and filter emphasis as classes, in one batch. */
-  emphasise({ selected, traced, tracing, loops, matching, actionable, changed }: Emphasis): void {
+  emphasise({ selected, traced, tracing, loops, matching, actionable, changed, conflicted }: Emphasis): void {
     const cy = this.#cy;
     cy.batch(() => {
-      cy.elements().removeClass('dimmed traced focus neighbour act-gap act-verify act-extension act-weak changed');
+      cy.elements().removeClass(
+        'dimmed traced focus neighbour act-gap act-verify act-extension act-weak changed sync-conflict',
+      );
+      conflicted?.forEach((id) => cy.getElementById(id).addClass('sync-conflict'));
       actionable?.forEach((kind, id) => cy.getElementById(id).addClass(`act-${kind}`));
       changed?.forEach((id) => cy.getElementById(id).addClass('changed'));
       const links = cy.nodes('[kind = "link"]');

@@ -200,6 +200,17 @@ export function chainStylesheet(): StylesheetJson {
         'outline-opacity': 1,
       },
     },
+    {
+      // Sync: two planners changed this link apart; the conflict waits to be resolved.
+      selector: 'node.sync-conflict',
+      style: {
+        'outline-color': '#c2410c',
+        'outline-width': 3,
+        'outline-offset': 4,
+        'outline-style': 'dashed',
+        'outline-opacity': 1,
+      },
+    },
     // Dimmed links fade to a pale outline with grey text, whatever their status colour: a dark fill at
     // low opacity would hide its white label and read as an empty box.
     {

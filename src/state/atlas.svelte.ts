@@ -17,7 +17,7 @@ import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
 import type { Dataset, Region } from '../model/types';
 import { ChainAtlasDB } from '../store/db';
 import { readSnapshot, readViews } from '../store/datasetRepository';
-import { ConflictError, commitEdit, redo, undo, type AppliedStep } from '../store/editRepository';
+import { ConflictError, commitEdit, commitRemoteEdit, redo, undo, type AppliedStep } from '../store/editRepository';
 import type { VersionStep } from '../store/history';
 import { ensureSeeded, loadShippedDataset, resetToShipped, seedInfo, type ShippedLoader } from '../store/seed';
 
@@ -82,6 +82,8 @@ export class AtlasState {
   /** Writes and incoming messages, one at a time. */
   #queue: Promise<unknown> = Promise.resolve();
   readonly #loadShipped: ShippedLoader;
+  /** Told of each edit this tab stored (made, undone or redone here): the sync bridge sends them on. */
+  #storedListeners = new Set<(edit: DatasetEdit) => void>();
 
   constructor(loadShipped: ShippedLoader = loadShippedDataset) {
     this.#loadShipped = loadShipped;
@@ -145,6 +147,7 @@ export class AtlasState {
         this.#drop(edit);
         if (step) await this.#confirm(edit, step);
         this.#post(step && { ...step, kind: 'edit', edit });
+        if (step) this.#told(edit);
         return step;
       } catch (e) {
         this.#drop(edit);
@@ -175,12 +178,50 @@ export class AtlasState {
         if (step?.edit) await this.#confirm(step.edit, step);
         else if (step) await this.#reload();
         this.#post(step && (step.edit ? { ...step, kind: 'edit', edit: step.edit } : { ...step, kind: 'reload' }));
+        if (step?.edit) this.#told(step.edit);
         return step;
       } catch (e) {
         if (e instanceof ConflictError) await this.#reload();
         throw e;
       }
     });
+  }
+
+  /**
+   * Takes in changes made elsewhere (another planner, through the sync server): `make` builds the edit
+   * from the stored data as it is when the change's turn comes, so it never overwrites what this tab
+   * stored meanwhile. It is stored without an undo step, applied to the working copy without reading
+   * the whole store, and sent to the other tabs as an edit message, the same path as another tab's edit.
+   * This tab's edits still being written stay on top; one that now conflicts is refused as usual.
+   */
+  receive(make: (stored: Dataset) => DatasetEdit | undefined): Promise<VersionStep | undefined> {
+    const db = this.#db;
+    if (!db) return Promise.reject(new Error('the database is not open'));
+    return this.#enqueue(async () => {
+      const edit = this.#confirmed && make(this.#confirmed);
+      if (!edit || edit.changes.length === 0) return undefined;
+      const issues = recheckEdit(this.#confirmed!, edit);
+      if (issues.length) throw new ConflictError(issues[0]!.message, undefined, issues);
+      try {
+        const step = await commitRemoteEdit(db, edit, { version: this.#version });
+        if (step) await this.#confirm(edit, step);
+        this.#post(step && { ...step, kind: 'edit', edit });
+        return step;
+      } catch (e) {
+        if (e instanceof ConflictError) await this.#reload();
+        throw e;
+      }
+    });
+  }
+
+  /** Calls `listener` with each edit this tab stores from now on; returns how to stop. */
+  onStored(listener: (edit: DatasetEdit) => void): () => void {
+    this.#storedListeners.add(listener);
+    return () => this.#storedListeners.delete(listener);
+  }
+
+  #told(edit: DatasetEdit): void {
+    for (const listener of this.#storedListeners) listener(edit);
   }
 
   /**

@@ -10,7 +10,7 @@ import { renameLink, setLinkState, type EditResult } from '../model/edits';
 import { tinyDataset } from '../model/testing';
 import type { Dataset } from '../model/types';
 import { readDataset } from '../store/datasetRepository';
-import { ConflictError } from '../store/editRepository';
+import { ConflictError, historyState } from '../store/editRepository';
 import { freshName, track } from '../store/testing';
 import { addView } from '../store/viewRepository';
 import { AtlasState } from './atlas.svelte';
@@ -111,5 +111,28 @@ describe('the working copy', () => {
     await tab1.write('views', (db) => addView(db, view));
     expect(tab1.dataset!.views).toEqual([view]);
     await vi.waitFor(() => expect(tab2.dataset!.views).toEqual([view]));
+  });
+
+  it('takes in another planner’s change without an undo step, tells the other tabs, and does not send it back', async () => {
+    const name = freshName();
+    const tab1 = await copy(name);
+    const tab2 = await copy(name);
+    const sent: unknown[] = [];
+    tab1.onStored((edit) => sent.push(edit));
+    const reads = [tab1.wholeReads, tab2.wholeReads];
+    const step = await tab1.receive((stored) =>
+      editOf(setLinkState(stored, 'r1', 'c', { status: 'missing', asOf: '2025', sources: cite })),
+    );
+    expect(step).toBeDefined();
+    expect(statusOf(tab1, 'c')).toBe('missing');
+    await vi.waitFor(() => expect(statusOf(tab2, 'c')).toBe('missing'));
+    expect([tab1.wholeReads, tab2.wholeReads]).toEqual(reads);
+    expect(await historyState(tab1.db!)).toMatchObject({ canUndo: false });
+    expect(sent).toEqual([]);
+    // A local edit is told to the sync bridge.
+    await tab1.apply(
+      editOf(setLinkState(tab1.dataset!, 'r1', 'b', { status: 'building', asOf: '2025', sources: cite })),
+    );
+    expect(sent).toHaveLength(1);
   });
 });

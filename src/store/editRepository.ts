@@ -156,6 +156,25 @@ export async function commitEdit(db: ChainAtlasDB, edit: DatasetEdit, basis?: Ba
 }
 
 /**
+ * Stores an edit that came from another planner through the sync server, in one transaction, checked
+ * like `commitEdit` but without an undo step: the undo history stays each user's own.
+ *
+ * @returns the data versions before and after, or undefined when nothing was stored.
+ * @throws ConflictError when the stored data is not what the edit was made on; nothing is written.
+ */
+export async function commitRemoteEdit(
+  db: ChainAtlasDB,
+  edit: DatasetEdit,
+  basis?: Basis,
+): Promise<VersionStep | undefined> {
+  if (edit.changes.length === 0) return undefined;
+  return db.transaction('rw', editTables(db), async () => {
+    await applyRecords(db, edit, basis);
+    return noteEdit(db, new Date().toISOString());
+  });
+}
+
+/**
  * Puts back the whole dataset an import step keeps, keeping the one it replaces in its place. Saved
  * views, briefings, scenarios and layouts go back to that side's too, except those saved or changed
  * since, which stay (`restoreWork`); a step stored before steps kept them stays with `keepViews`.

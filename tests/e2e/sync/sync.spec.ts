@@ -1,0 +1,96 @@
+/**
+ * Team sync through the real server: two browser contexts are two planners, each with their own
+ * IndexedDB, signed in to the pouchdb-server the test starts on the loopback address.
+ */
+import { drawnLinks } from '../graph';
+import { details, done, expect, planner, setStatus, synced, test } from './server';
+
+// One server port for the file: its tests take turns.
+test.describe.configure({ mode: 'default' });
+
+const PATH = './?lang=en#/node/separator';
+
+test('two planners: edits travel both ways without a reload, offline edits are sent on reconnect, a conflict is shown and resolved, a server restart loses nothing', async ({
+  browser,
+  baseURL,
+  server,
+}) => {
+  const a = await planner(browser, baseURL!, 'editor', PATH);
+  const b = await planner(browser, baseURL!, 'editor2', PATH);
+
+  await test.step('one planner’s edit appears for the other without a reload, with who in the History', async () => {
+    await setStatus(a.page, 'building', 'Line 2 started');
+    await expect(details(b.page)).toContainText('Line 2 started');
+    await expect(details(b.page)).toContainText('Building');
+    await expect(b.page.getByTestId('link-history')).toContainText('editor,');
+  });
+
+  await test.step('an edit made offline is counted, then sent when the network returns', async () => {
+    await b.context.setOffline(true);
+    await setStatus(b.page, 'present', 'Producing since May');
+    await expect(b.page.getByTestId('sync-waiting')).toHaveText('1 waiting to send');
+    await expect(b.page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'offline');
+    await b.context.setOffline(false);
+    await expect(details(a.page)).toContainText('Producing since May');
+    await synced(b.page);
+    await expect(a.page.getByTestId('link-history')).toContainText('editor2,');
+  });
+
+  await test.step('the same link changed by both while apart: a conflict, both sides shown, one kept', async () => {
+    await a.context.setOffline(true);
+    await setStatus(a.page, 'building', 'A: under construction');
+    await setStatus(b.page, 'missing', 'B: the project was cancelled');
+    await synced(b.page);
+    await a.context.setOffline(false);
+    await expect(a.page.getByTestId('sync-conflicts')).toHaveText('1 conflict');
+    await expect(b.page.getByTestId('sync-conflicts')).toHaveText('1 conflict');
+    // The link is marked on the chain until the conflict is resolved.
+    const marked = async () => (await drawnLinks(a.page)).find((l) => l.id === 'separator')?.classes ?? [];
+    await expect.poll(marked).toContain('sync-conflict');
+    await a.page.getByTestId('sync-conflicts').click();
+    const dialog = a.page.getByRole('dialog', { name: 'Conflicts' });
+    const sideA = dialog.locator('article').filter({ hasText: 'By editor,' });
+    const sideB = dialog.locator('article').filter({ hasText: 'By editor2,' });
+    await expect(sideA).toContainText('A: under construction');
+    await expect(sideB).toContainText('B: the project was cancelled');
+    await sideB.getByRole('button', { name: 'Keep this one' }).click();
+    await expect(a.page.getByTestId('sync-conflicts')).toHaveCount(0);
+    await expect(b.page.getByTestId('sync-conflicts')).toHaveCount(0);
+    await expect.poll(marked).not.toContain('sync-conflict');
+    for (const p of [a, b]) {
+      await expect(details(p.page)).toContainText('B: the project was cancelled');
+      await expect(details(p.page)).toContainText('Missing');
+    }
+  });
+
+  await test.step('the server stopped in the middle of sync and started again: nothing lost', async () => {
+    await server.stop();
+    await setStatus(a.page, 'building', 'Sent while the server was down');
+    await expect(a.page.getByTestId('sync-waiting')).toHaveText('1 waiting to send');
+    await server.start();
+    await expect(details(b.page)).toContainText('Sent while the server was down');
+    await synced(a.page);
+  });
+  await done(a);
+  await done(b);
+});
+
+test('a reader’s write is refused by the server, and the UI says so', async ({ browser, baseURL, server }) => {
+  void server;
+  const r = await planner(browser, baseURL!, 'reader', PATH);
+  await r.page.getByRole('button', { name: 'Data', exact: true }).click();
+  await r.page.getByRole('button', { name: 'Sync…' }).click();
+  await expect(r.page.getByRole('dialog', { name: 'Sync' })).toContainText('This account may only read');
+  await r.page.getByRole('dialog', { name: 'Sync' }).getByRole('button', { name: 'Close' }).click();
+  await setStatus(r.page, 'present', 'A reader tries to write');
+  await expect(r.page.getByTestId('sync-refused')).toHaveText('1 change refused');
+  await r.page.getByTestId('sync-refused').click();
+  const dialog = r.page.getByRole('dialog', { name: 'Changes refused by the server' });
+  await expect(dialog).toContainText('Only editors may change this atlas; reader may only read it.');
+  // The refused edit stayed on this side until the reader puts the server's version back.
+  await expect(details(r.page)).toContainText('A reader tries to write');
+  await dialog.getByRole('button', { name: 'Put back the server’s version' }).click();
+  await expect(details(r.page)).not.toContainText('A reader tries to write');
+  await expect(r.page.getByTestId('sync-refused')).toHaveCount(0);
+  await done(r);
+});
