@@ -21,6 +21,7 @@ import { AtlasState } from '../src/state/atlas.svelte';
 import { ChainAtlasDB } from '../src/store/db';
 import { readDataset, replaceDataset } from '../src/store/datasetRepository';
 import { syntheticDataset } from './synthetic';
+import { PLAIN_STYLE, plainElements } from './plain/plainChain';
 
 export interface Figure {
   readonly name: string;
@@ -73,14 +74,11 @@ async function drawFigures(label: string, dataset: Dataset, positions: Positions
     const host = stage.appendChild(document.createElement('div'));
     const cy = cytoscape({
       container: host,
-      elements: [
-        ...elements.links.map((l) => ({ data: { id: l.id, label: l.label }, position: { ...positions[l.id]! } })),
-        ...elements.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target } })),
-      ],
-      style: [{ selector: 'node', style: { label: 'data(label)' } }],
+      elements: plainElements(elements, positions),
+      style: PLAIN_STYLE,
       layout: { name: 'preset' },
     });
-    cy.fit();
+    cy.fit(undefined, 24);
     await frame();
     cy.destroy();
     host.remove();
