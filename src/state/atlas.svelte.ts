@@ -95,10 +95,14 @@ export class AtlasState {
     try {
       const db = (this.#db = new ChainAtlasDB(dbName));
       this.#listen(db.name);
+      // A first visit (no offline copy controls the page yet) most likely finds nothing stored: the
+      // shipped data starts loading at once, beside the store's check, rather than after it.
+      const early = firstVisitLikely() ? this.#loadShipped() : undefined;
+      early?.catch(() => undefined);
       if (await seedInfo(db)) {
         await this.#enqueue(() => this.#reload());
       } else {
-        const shipped = await this.#loadShipped();
+        const shipped = await (early ?? this.#loadShipped());
         this.#confirmed = shipped;
         this.dataset = shipped;
         void this.#enqueue(async () => {
@@ -305,4 +309,9 @@ export class AtlasState {
     this.#rebase();
     return version;
   }
+}
+
+/** No service worker controls this page: a first visit, or a browser or server without the offline copy. */
+function firstVisitLikely(): boolean {
+  return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && !navigator.serviceWorker.controller;
 }
