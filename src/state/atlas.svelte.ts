@@ -82,9 +82,15 @@ export class AtlasState {
   /** Writes and incoming messages, one at a time. */
   #queue: Promise<unknown> = Promise.resolve();
   readonly #loadShipped: ShippedLoader;
+  readonly #seedAfter: () => Promise<unknown>;
 
-  constructor(loadShipped: ShippedLoader = loadShippedDataset) {
+  /**
+   * @param seedAfter on a first visit, what writing the shipped data waits for: the app passes the
+   *   first draw, so storing (and reading back) the data never competes with drawing it.
+   */
+  constructor(loadShipped: ShippedLoader = loadShippedDataset, seedAfter: () => Promise<unknown> = async () => {}) {
     this.#loadShipped = loadShipped;
+    this.#seedAfter = seedAfter;
   }
 
   /**
@@ -106,6 +112,7 @@ export class AtlasState {
         this.#confirmed = shipped;
         this.dataset = shipped;
         void this.#enqueue(async () => {
+          await this.#seedAfter();
           await ensureSeeded(db, async () => shipped);
           await this.#reload();
         }).catch((e: unknown) => this.fail(e));
