@@ -11,9 +11,13 @@ process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { build, preview } from 'vite';
 import { startFigures } from './start.mjs';
 import { syncFigures } from './sync.mjs';
+import { initialJsFigure } from './size.mjs';
 
 await build({ logLevel: 'warn' });
 await build({ configFile: 'bench/vite.config.ts' });
+const size = initialJsFigure();
+// The machine is shared: its load (1-minute average) before and after, beside the figures.
+const loadBefore = os.loadavg()[0];
 const start = await startFigures({ runs: 5 });
 
 /** The JS the first page load fetches (its module script and modulepreloads), gzipped. */
@@ -35,22 +39,23 @@ function initialJs() {
 start.push(initialJs());
 const server = await preview({
   configFile: 'bench/vite.config.ts',
-  preview: { port: 4179, strictPort: true },
+  preview: { port: Number(process.env.BENCH_PORT ?? 4179), strictPort: true },
   logLevel: 'error',
 });
 const browser = await chromium.launch(launchOptions);
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
-  await page.goto('http://localhost:4179/');
+  await page.goto(`http://localhost:${server.config.preview.port}/`);
   await page.waitForFunction(() => 'runBench' in window);
-  const figures = [...start, ...(await page.evaluate(() => window.runBench())), ...(await syncFigures())];
+  const figures = [size, ...start, ...(await page.evaluate(() => window.runBench())), ...(await syncFigures())];
   const machine = {
     cpus: os.cpus().length,
     cpu: os.cpus()[0]?.model,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     chromium: browser.version(),
     node: process.version,
+    load: [loadBefore, os.loadavg()[0]].map((l) => l.toFixed(1)),
   };
   const when = new Date().toISOString();
   mkdirSync('bench/results', { recursive: true });
@@ -58,7 +63,7 @@ try {
   const lines = [
     `# ChainAtlas benchmark, ${when}`,
     '',
-    `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB; Chromium ${machine.chromium} headless (software rendering); Node ${machine.node}.`,
+    `Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB; Chromium ${machine.chromium} headless (software rendering); Node ${machine.node}. Load average (1 min) ${machine.load[0]} at the start, ${machine.load[1]} at the end, on ${machine.cpus} cores: absolute times move with it, ratios to the baseline in the same run much less.`,
     '',
     '| benchmark | links | median ms | runs | note |',
     '|---|---:|---:|---:|---|',

@@ -1,6 +1,7 @@
 /**
- * The baseline for start-up: plain Cytoscape.js drawing the shipped chain (the same links, labels,
- * sizes, edges and positions as the app's first view) with a minimal style, nothing else. It marks
+ * The baseline for start-up: plain Cytoscape.js drawing the shipped chain (the same boxes, links,
+ * labels, sizes, edges and positions as the app's first view) with a minimal style, nothing else
+ * (plainChain.ts). It marks
  * `chain-drawn` once the first frame with the chain is drawn, as the app does.
  */
 import cytoscape from 'cytoscape';
@@ -13,6 +14,7 @@ import { fittingLayout } from '../../src/graph/shippedLayout';
 import { mergeDatasets } from '../../src/model/dataset';
 import { indexChain } from '../../src/model/graph';
 import type { Dataset } from '../../src/model/types';
+import { PLAIN_STYLE, plainElements } from './plainChain';
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
 const dataset = mergeDatasets(chainSeed as unknown as Dataset, regionSeed as unknown as Dataset);
@@ -25,26 +27,8 @@ const positions =
 const container = document.getElementById('cy')!;
 const cy = cytoscape({
   container,
-  elements: [
-    ...elements.links.map((l) => ({ data: { ...l }, position: { ...positions[l.id]! } })),
-    ...elements.edges.map((e) => ({ data: { ...e } })),
-  ],
-  style: [
-    {
-      selector: 'node',
-      style: {
-        label: 'data(label)',
-        width: 'data(width)',
-        height: 'data(height)',
-        shape: 'round-rectangle',
-        'text-wrap': 'wrap',
-        'text-max-width': 'data(wrapWidth)',
-        'text-valign': 'center',
-        'font-size': 13,
-      },
-    },
-    { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } },
-  ],
+  elements: plainElements(elements, positions),
+  style: PLAIN_STYLE,
   layout: { name: 'preset' },
 });
 cy.fit(undefined, 24);

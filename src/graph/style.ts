@@ -21,6 +21,27 @@ import type { LinkStatus } from '../model/types';
 export const GRAPH_FONT =
   'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
+/**
+ * `colour` seen at `opacity` over a sub-chain box, as an opaque colour. Edges inside boxes and local
+ * supply are drawn opaque in these blended colours rather than translucent: Cytoscape draws every
+ * translucent arrowhead twice (once to clear the line under it), which cost about a third of drawing a
+ * large chain. They look the same except where two such edges cross (no darker spot). Faint edges
+ * between boxes stay translucent: they cross box borders, which an opaque pale line would cut.
+ */
+export function faded(colour: string, opacity: number, background = GROUP_FILL): string {
+  const channel = (i: number) => {
+    const c = parseInt(colour.slice(1 + 2 * i, 3 + 2 * i), 16);
+    const b = parseInt(background.slice(1 + 2 * i, 3 + 2 * i), 16);
+    return Math.round(b + (c - b) * opacity)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}
+
+/** How strongly each kind of edge is drawn (see `faded`). */
+const EDGE_STRENGTH = { other: 0.45, local: 0.95 } as const;
+
 export function chainStylesheet(): StylesheetJson {
   const statusRules = (Object.keys(STATUS_LOOK) as LinkStatus[]).map((status) => {
     const look = STATUS_LOOK[status];
@@ -118,35 +139,49 @@ export function chainStylesheet(): StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.2,
-        'line-color': EDGE_OTHER,
-        'target-arrow-color': EDGE_OTHER,
+        'line-color': faded(EDGE_OTHER, EDGE_STRENGTH.other),
+        'target-arrow-color': faded(EDGE_OTHER, EDGE_STRENGTH.other),
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
-        opacity: 0.45,
       },
     },
     {
       selector: 'edge[?local]',
-      style: { width: 2.6, 'line-color': EDGE_LOCAL, 'target-arrow-color': EDGE_LOCAL, opacity: 0.95 },
+      style: {
+        width: 2.6,
+        'line-color': faded(EDGE_LOCAL, EDGE_STRENGTH.local),
+        'target-arrow-color': faded(EDGE_LOCAL, EDGE_STRENGTH.local),
+      },
     },
     {
       selector: 'edge[?feedback]',
       style: {
         'line-style': 'dashed',
         'line-dash-pattern': [6, 4],
-        'line-color': EDGE_FEEDBACK,
-        'target-arrow-color': EDGE_FEEDBACK,
+        'line-color': faded(EDGE_FEEDBACK, EDGE_STRENGTH.other),
+        'target-arrow-color': faded(EDGE_FEEDBACK, EDGE_STRENGTH.other),
         'curve-style': 'unbundled-bezier',
         'control-point-distances': [-120],
         'control-point-weights': [0.5],
       },
     },
     {
+      selector: 'edge[?feedback][?local]',
+      style: {
+        'line-color': faded(EDGE_FEEDBACK, EDGE_STRENGTH.local),
+        'target-arrow-color': faded(EDGE_FEEDBACK, EDGE_STRENGTH.local),
+      },
+    },
+    {
       // The panorama reads as stages, not a web: edges between boxes that carry no local supply stay
       // faint until a link is chosen (its edges are then drawn in full, below); local supply stays visible.
       selector: 'edge[?crossBox][!local]',
-      style: { opacity: 0.14 },
+      style: { 'line-color': EDGE_OTHER, 'target-arrow-color': EDGE_OTHER, opacity: 0.14 },
+    },
+    {
+      selector: 'edge[?crossBox][!local][?feedback]',
+      style: { 'line-color': EDGE_FEEDBACK, 'target-arrow-color': EDGE_FEEDBACK },
     },
     {
       // The selected link: a thick accent ring outside its status border.
@@ -226,7 +261,19 @@ export function chainStylesheet(): StylesheetJson {
         'outline-opacity': 0,
       },
     },
-    { selector: 'edge.dimmed', style: { opacity: 0.06 } },
+    // Dimmed edges fade to the same faint line whatever they carry.
+    {
+      selector: 'edge.dimmed',
+      style: { 'line-color': EDGE_OTHER, 'target-arrow-color': EDGE_OTHER, opacity: 0.06 },
+    },
+    {
+      selector: 'edge[?local].dimmed',
+      style: { 'line-color': EDGE_LOCAL, 'target-arrow-color': EDGE_LOCAL },
+    },
+    {
+      selector: 'edge[?feedback].dimmed',
+      style: { 'line-color': EDGE_FEEDBACK, 'target-arrow-color': EDGE_FEEDBACK },
+    },
     { selector: 'node.dimmed[firms > 0]', style: { 'background-image-opacity': [0.25, 0.25] } },
     // No built-in selection box: the focus ring above shows the selection.
     { selector: 'node:selected', style: { 'overlay-opacity': 0 } },

@@ -84,9 +84,15 @@ export class AtlasState {
   readonly #loadShipped: ShippedLoader;
   /** Told of each edit this tab stored (made, undone or redone here): the sync bridge sends them on. */
   #storedListeners = new Set<(edit: DatasetEdit) => void>();
+  readonly #seedAfter: () => Promise<unknown>;
 
-  constructor(loadShipped: ShippedLoader = loadShippedDataset) {
+  /**
+   * @param seedAfter on a first visit, what writing the shipped data waits for: the app passes the
+   *   first draw, so storing (and reading back) the data never competes with drawing it.
+   */
+  constructor(loadShipped: ShippedLoader = loadShippedDataset, seedAfter: () => Promise<unknown> = async () => {}) {
     this.#loadShipped = loadShipped;
+    this.#seedAfter = seedAfter;
   }
 
   /**
@@ -97,13 +103,18 @@ export class AtlasState {
     try {
       const db = (this.#db = new ChainAtlasDB(dbName));
       this.#listen(db.name);
+      // A first visit (no offline copy controls the page yet) most likely finds nothing stored: the
+      // shipped data starts loading at once, beside the store's check, rather than after it.
+      const early = firstVisitLikely() ? this.#loadShipped() : undefined;
+      early?.catch(() => undefined);
       if (await seedInfo(db)) {
         await this.#enqueue(() => this.#reload());
       } else {
-        const shipped = await this.#loadShipped();
+        const shipped = await (early ?? this.#loadShipped());
         this.#confirmed = shipped;
         this.dataset = shipped;
         void this.#enqueue(async () => {
+          await this.#seedAfter();
           await ensureSeeded(db, async () => shipped);
           await this.#reload();
         }).catch((e: unknown) => this.fail(e));
@@ -346,4 +357,9 @@ export class AtlasState {
     this.#rebase();
     return version;
   }
+}
+
+/** No service worker controls this page: a first visit, or a browser or server without the offline copy. */
+function firstVisitLikely(): boolean {
+  return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && !navigator.serviceWorker.controller;
 }

@@ -7,7 +7,6 @@ import { digestText } from '../model/digest';
 import { layoutKey, type LayoutInput, type Positions } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
 import { fittingLayout } from '../graph/shippedLayout';
-import shippedLayouts from 'virtual:shipped-layouts';
 import type { ChainAtlasDB } from '../store/db';
 import { describeStorageError, type StorageErrorInfo } from '../store/importRepository';
 import { deleteLayout, getLayout, putLayout } from '../store/layoutRepository';
@@ -48,6 +47,10 @@ export class PanoramaState {
     this.error = '';
     this.storageFailure = undefined;
     const db = this.#db();
+    // The shipped layouts are in a chunk of their own (a first visit needs them, later ones rarely):
+    // fetched beside the store's answer, waited for only when it has no layout.
+    const shipped = import('virtual:shipped-layouts').then((m) => m.default);
+    shipped.catch(() => undefined);
     // A store that cannot be read (storage blocked) only means laying the chain out afresh.
     const stored = db ? await getLayout(db, key).catch(() => undefined) : undefined;
     if (key !== this.#key) return;
@@ -59,7 +62,7 @@ export class PanoramaState {
     let positions: Positions;
     try {
       // The shipped chain as the build laid it out, when this browser's labels fit it: no ELK to load.
-      positions = fittingLayout(input, shippedLayouts) ?? (await layoutInWorker(input));
+      positions = fittingLayout(input, await shipped) ?? (await layoutInWorker(input));
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
       return;
