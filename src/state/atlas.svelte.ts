@@ -11,10 +11,10 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { chainOf, reuseUnchanged } from '../model/dataset';
-import { applyEdit, recheckEdit, type DatasetEdit } from '../model/edits';
+import { applyEdit, diffDatasets, recheckEdit, type DatasetEdit } from '../model/edits';
 import { indexChain } from '../model/graph';
 import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
-import type { Dataset, Region } from '../model/types';
+import type { Dataset, Localized, Region } from '../model/types';
 import { ChainAtlasDB } from '../store/db';
 import { readSnapshot, readViews } from '../store/datasetRepository';
 import { ConflictError, commitEdit, commitRemoteEdit, redo, undo, type AppliedStep } from '../store/editRepository';
@@ -237,19 +237,31 @@ export class AtlasState {
 
   /**
    * Runs a write of the store other than an edit (an import, a reset, a saved view) in turn with the
-   * edits, then reads back what it changed and tells the other tabs.
+   * edits, then reads back what it changed and tells the other tabs. With `share` (an import), the
+   * records it changed are also passed, as one edit with that label, to those told of each stored
+   * edit (team sync), so a planner's import reaches the team like an edit does.
    */
-  write<T>(scope: WriteScope, task: (db: ChainAtlasDB) => Promise<T>): Promise<T> {
+  write<T>(scope: WriteScope, task: (db: ChainAtlasDB) => Promise<T>, share?: Localized): Promise<T> {
     const db = this.#db;
     if (!db) return Promise.reject(new Error('the database is not open'));
     return this.#enqueue(async () => {
       const previous = this.#version;
+      const before = this.#confirmed;
+      let reloaded: number | undefined;
       try {
-        return await task(db);
+        const result = await task(db);
+        if (share && before) {
+          reloaded = await this.#reload();
+          const after = this.#confirmed;
+          const changed = after && diffDatasets(before, after, share);
+          if (changed?.changes.length) this.#told(changed);
+        }
+        return result;
       } finally {
         // Read back even after a failure: a write refused half-way leaves the store as it was, but
         // re-reading costs little and the copy can never drift.
-        const version = scope === 'views' ? await this.#reloadViews() : await this.#reload();
+        const version =
+          reloaded !== undefined ? reloaded : scope === 'views' ? await this.#reloadViews() : await this.#reload();
         if (version !== previous) this.#post({ previous, version, kind: scope === 'views' ? 'views' : 'reload' });
       }
     });
@@ -268,6 +280,11 @@ export class AtlasState {
   stop(): void {
     this.#channel?.close();
     this.#db?.close();
+  }
+
+  /** Resolves once every write asked for so far is done (stored or refused). */
+  async settled(): Promise<void> {
+    await this.#queue;
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {

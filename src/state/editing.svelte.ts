@@ -89,7 +89,12 @@ export class EditingState {
   }
 
   async #move(direction: 'undo' | 'redo'): Promise<EditOutcome | undefined> {
-    const h = this.history;
+    // The history shown follows the store through a live query and may lag a step just stored (an
+    // Undo pressed right after a Redo). Undo means "the last step": decide on the history as stored
+    // once the writes already asked for are done.
+    await this.#atlas.settled();
+    const db = this.#atlas.db;
+    const h = db ? await historyState(db).catch(() => this.history) : this.history;
     if (!(direction === 'undo' ? h.canUndo : h.canRedo)) return undefined;
     try {
       const step = await (direction === 'undo' ? this.#atlas.undo(h.undoId) : this.#atlas.redo(h.redoId));
