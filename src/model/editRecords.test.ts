@@ -18,6 +18,7 @@ import {
   setLinkState,
   thenEdit,
   addSource,
+  diffDatasets,
 } from './edits';
 import { deepFreeze, mutable, ok, refusal, tinyDataset } from './testing';
 import type { Dataset } from './types';
@@ -207,5 +208,33 @@ describe('applyEdit and invertEdit', async () => {
     const { edit } = ok(setLinkState(tiny, 'r1', 'a', undefined));
     const other = ok(setLinkState(tiny, 'r1', 'a', { status: 'strong', asOf: '2025', sources: cite })).dataset;
     expect(() => applyEdit(other, edit)).toThrow(/the state of link "a" in region "r1"/);
+  });
+});
+
+describe('the difference between two datasets', () => {
+  it('lists each added, changed and removed record once, and applying it turns the first into the second', () => {
+    const label = { zh: '导入', en: 'Import' };
+    const { edit, dataset: next } = ok(
+      thenEdit(setLinkState(tiny, 'r1', 'c', { status: 'building', asOf: '2025', sources: cite }), (ds) =>
+        removeEnterprise(ds, 'r1', 'e1'),
+      ),
+    );
+    const diff = diffDatasets(tiny, next, label);
+    expect(diff.label).toBe(label);
+    // The same records the edit changed (removing a firm also unlinks what named it), each once.
+    const refs = (changes: readonly object[]) =>
+      changes.map((c) => JSON.stringify({ ...c, before: undefined, after: undefined, index: undefined })).sort();
+    expect(refs(diff.changes)).toEqual([...new Set(refs(edit.changes))]);
+    const added = diff.changes.find((c) => c.kind === 'linkState');
+    expect(added?.before).toBeUndefined();
+    expect(added?.after).toMatchObject({ status: 'building' });
+    const removed = diff.changes.find((c) => c.kind === 'enterprise');
+    expect(removed?.before).toMatchObject({ id: 'e1' });
+    expect(removed?.after).toBeUndefined();
+    expect(diffDatasets(tiny, tiny, label).changes).toEqual([]);
+    // Applied to the first dataset, the records come out as in the second.
+    const applied = applyEdit(tiny, diff);
+    expect(region(applied).linkStates).toEqual(region(next).linkStates);
+    expect(region(applied).enterprises).toEqual(region(next).enterprises);
   });
 });

@@ -197,6 +197,26 @@ export function* datasetRecords(ds: Dataset): Generator<{ ref: RecordRef; value:
   }
 }
 
+/**
+ * The records that differ between two datasets, as an edit: each added, changed or removed record
+ * with its value before and after. What a whole replacement (an import) changed, record by record,
+ * for those that pass changes on record by record (team sync).
+ */
+export function diffDatasets(before: Dataset, after: Dataset, label: Localized): DatasetEdit {
+  const old = new Map<string, { ref: RecordRef; value: unknown }>();
+  for (const r of datasetRecords(before)) old.set(JSON.stringify(r.ref), r);
+  const changes: RecordChange[] = [];
+  for (const r of datasetRecords(after)) {
+    const key = JSON.stringify(r.ref);
+    const was = old.get(key);
+    old.delete(key);
+    if (was && sameValue(was.value, r.value)) continue;
+    changes.push({ ...r.ref, ...(was ? { before: was.value } : {}), after: r.value } as RecordChange);
+  }
+  for (const { ref, value } of old.values()) changes.push({ ...ref, before: value } as RecordChange);
+  return { label, changes };
+}
+
 /** `list` with the record `match` finds replaced, removed, or (when absent) inserted at `index`. */
 function put<T extends Item>(list: readonly T[], match: (t: T) => boolean, after: T | undefined, index?: number): T[] {
   const at = list.findIndex(match);

@@ -13,6 +13,7 @@ import { readDataset } from '../store/datasetRepository';
 import { ConflictError, historyState } from '../store/editRepository';
 import { freshName, track } from '../store/testing';
 import { addView } from '../store/viewRepository';
+import { commitImport } from '../store/importRepository';
 import { AtlasState } from './atlas.svelte';
 
 const cite = [{ sourceId: 'src', locator: '¶2' }];
@@ -133,6 +134,31 @@ describe('the working copy', () => {
     await tab1.apply(
       editOf(setLinkState(tab1.dataset!, 'r1', 'b', { status: 'building', asOf: '2025', sources: cite })),
     );
+    expect(sent).toHaveLength(1);
+  });
+
+  it('passes on what an import changed, record by record, to the team; a write without a label stays local', async () => {
+    const atlas = await copy(freshName());
+    const sent: { label: { en: string }; changes: readonly { kind: string }[] }[] = [];
+    atlas.onStored((edit) => sent.push(edit));
+    const label = { zh: '导入 statuses.csv', en: 'Import statuses.csv' };
+    const next = editOf(setLinkState(atlas.dataset!, 'r1', 'c', { status: 'missing', asOf: '2025', sources: cite }));
+    const imported = {
+      ...atlas.dataset!,
+      regions: [
+        {
+          ...atlas.dataset!.regions[0]!,
+          linkStates: [...atlas.dataset!.regions[0]!.linkStates, next.changes[0]!.after as never],
+        },
+      ],
+    };
+    await atlas.write('all', (db) => commitImport(db, imported, label), label);
+    expect(statusOf(atlas, 'c')).toBe('missing');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.label).toEqual(label);
+    expect(sent[0]!.changes.map((c) => c.kind)).toEqual(['linkState']);
+    // The same write without a label (a restore, a reset) is not passed on.
+    await atlas.write('all', (db) => commitImport(db, tinyDataset(), label));
     expect(sent).toHaveLength(1);
   });
 });

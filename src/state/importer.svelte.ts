@@ -134,9 +134,9 @@ export class ImporterState {
     const base = current && this.#stored ? withWork(current, { ...workOf(current), ...this.#stored }) : current;
     this.phase = 'saving';
     try {
-      await this.#atlas.write('all', (db) =>
-        commitImport(db, preview.dataset, { zh: `导入 ${this.fileName}`, en: `Import ${this.fileName}` }, { base }),
-      );
+      const label = { zh: `导入 ${this.fileName}`, en: `Import ${this.fileName}` };
+      // What the import changed is shared with the team, record by record, when sync is on.
+      await this.#atlas.write('all', (db) => commitImport(db, preview.dataset, label, { base }), label);
       this.phase = 'idle';
       this.result = undefined;
       return true;

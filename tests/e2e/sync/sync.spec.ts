@@ -25,6 +25,21 @@ test('two planners: edits travel both ways without a reload, offline edits are s
     await expect(b.page.getByTestId('link-history')).toContainText('editor,');
   });
 
+  await test.step('one planner’s import reaches the other, record by record, with the import named in the History', async () => {
+    const name = 'statuses.csv';
+    const csv =
+      'link_id,status,as_of,note_en,source_id,locator\nseparator,present,2026,Imported: made in the zone,gsdaily-2024-jinchang,para 9\n';
+    const chooser = a.page.waitForEvent('filechooser');
+    await a.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const dialog = a.page.getByRole('dialog', { name: `Import “${name}”` });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(details(b.page)).toContainText('Imported: made in the zone');
+    await expect(b.page.getByTestId('link-history')).toContainText('Import statuses.csv');
+    await synced(a.page);
+  });
+
   await test.step('an edit made offline is counted, then sent when the network returns', async () => {
     await b.context.setOffline(true);
     await setStatus(b.page, 'present', 'Producing since May');
