@@ -19,10 +19,12 @@ export interface SheetData {
   readonly wrap?: boolean;
 }
 
-// XML namespace names, which the format requires verbatim: identifiers, never fetched.
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+// XML namespace names, which the format requires verbatim: identifiers, never fetched. Exported for
+// the test kit, which writes workbooks as Excel lays them out.
+export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Characters XML 1.0 cannot hold, and `\r`, which XML readers turn into `\n`. */
@@ -139,7 +141,7 @@ export function writeWorkbook(sheets: readonly SheetData[]): Uint8Array {
 
   const contentTypes =
     DECL +
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    `<Types xmlns="${CONTENT_TYPES}">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
