@@ -19,7 +19,7 @@ import type {
   SupplyRelation,
 } from '../model/types';
 import type { Dataset } from '../model/types';
-import type { EncodingChoice } from './text';
+import type { EncodingChoice } from './syntax/text';
 
 /** The formats ChainAtlas reads. */
 export type ImportFormat = 'native-json' | 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'cytoscape-json';

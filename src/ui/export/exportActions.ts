@@ -127,11 +127,11 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
   const headers = ctx.lang === 'zh' ? 'zh' : 'en';
   switch (choice.kind) {
     case 'data': {
-      const { exportDataset } = await import('../../io/importFile');
+      const { exportDataset } = await import('../../io/pipeline/importFile');
       return exportDataset(ctx.dataset, choice.format, { baseName: base, headers });
     }
     case 'template': {
-      const { templateWorkbook } = await import('../../io/xlsx');
+      const { templateWorkbook } = await import('../../io/tables/xlsx');
       return [
         {
           fileName: `chainatlas-template-${ctx.lang}.xlsx`,
