@@ -3,7 +3,8 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_ACCEPT, detectFormat, otherSpreadsheet } from './detect';
+import { IMPORT_ACCEPT } from '../formats';
+import { detectFormat, otherSpreadsheet } from './detect';
 import { encodeUtf8 } from '../syntax/text';
 import { fixture } from '../testkit';
 

@@ -11,14 +11,14 @@ import { translate, type Lang } from '../../i18n';
 import { formatDate, formatQuantity } from '../../i18n/format';
 import { chartedSeries, targetProgress, type TargetProgress } from '../../model/series';
 import { sourceLine } from '../common/sourceLine';
-import type { ExportedFile } from '../../io/types';
+import type { ExportFormat, ExportedFile } from '../../io/types';
 import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Source } from '../../model/types';
 import { dateStamp } from '../common/download';
 import { gapTable, type GapRow } from '../gaps/gapRows';
 
 /** What the Export menu offers. */
 export type ExportChoice =
-  | { kind: 'data'; format: 'native-json' | 'xlsx' | 'csv' | 'graphml' }
+  | { kind: 'data'; format: ExportFormat }
   | { kind: 'template' }
   | { kind: 'png'; scale: 1 | 2 | 4 }
   | { kind: 'svg' }
