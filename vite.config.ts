@@ -170,6 +170,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/i18n/testSetup.ts'],
     // A budget for a busy 2-core machine, not a speed check (speed is measured by npm run bench).
     testTimeout: 30_000,
   },

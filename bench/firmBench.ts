@@ -5,8 +5,8 @@
  * reading the dataset in IndexedDB, and the JS heap with the dataset loaded.
  */
 import { pinyin } from 'pinyin-pro';
-import { importBytes } from '../src/io/importFile';
-import { writeWorkbook } from '../src/io/xlsxWrite';
+import { importBytes } from '../src/io/pipeline/importFile';
+import { writeWorkbook } from '../src/io/syntax/xlsxWrite';
 import { analyseRegion } from '../src/model/analysis';
 import { indexChain } from '../src/model/graph';
 import { buildFirmSearchIndex, searchFirms } from '../src/model/search';

@@ -1,7 +1,16 @@
 import { mount } from 'svelte';
+import { loadCatalogue, otherLang } from './i18n';
+import { locale } from './state/locale.svelte';
+import { afterFirstDraw } from './ui/common/deferred';
 import App from './ui/App.svelte';
 import './ui/app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('ChainAtlas needs an element with id "app" to mount into');
-export default mount(App, { target });
+// The catalogue of the language the app starts in comes first, so the first frame is in that language
+// and no other flashes. Should it fail to load, the app still opens (showing message keys).
+await locale.ready.catch(() => undefined);
+const app = mount(App, { target });
+// The other language, so that the switch is immediate: after the first draw, never before it.
+void afterFirstDraw(() => loadCatalogue(otherLang(locale.lang))).catch(() => undefined);
+export default app;

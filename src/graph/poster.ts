@@ -7,7 +7,7 @@ import { estimateText, wrapLabel, type TextMeasurer } from './elements';
 import { statusIconSvg } from './icons';
 import { STATUS_LOOK } from './palette';
 import { GRAPH_FONT } from './style';
-import { escapeXml } from '../io/xml';
+import { escapeXml } from '../io/syntax/xml';
 import { chainSvgBody, snapshotBounds } from './svgExport';
 import { seriesPlot, type Series } from '../model/series';
 import type { LinkStatus } from '../model/types';

@@ -5,7 +5,7 @@
  */
 import type { GraphSnapshot } from './chainGraph';
 import { estimateText, ICON_SPACE, LINK_FONT_SIZE, wrapLabel, type TextMeasurer } from './elements';
-import { escapeXml } from '../io/xml';
+import { escapeXml } from '../io/syntax/xml';
 import { FIRM_BADGE, firmBadgeText, statusIconSvg } from './icons';
 import {
   EDGE_FEEDBACK,

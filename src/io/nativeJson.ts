@@ -12,9 +12,9 @@ import {
   lineLocator,
   locateJsonPaths,
   offsetFromEngineMessage,
-} from './jsonText';
+} from './syntax/jsonText';
 import type { Progress } from './progress';
-import { decodeText, encodeUtf8 } from './text';
+import { decodeText, encodeUtf8 } from './syntax/text';
 import type { ImportContext, ImportResult } from './types';
 import { MAX_JSON_DEPTH } from './types';
 

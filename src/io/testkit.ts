@@ -5,9 +5,9 @@
 import { strToU8, zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../model/types';
-import { importBytes } from './importFile';
+import { importBytes } from './pipeline/importFile';
 import type { ImportContext, ImportIssue, ImportResult } from './types';
-import { CONTENT_TYPES, MAIN, PKG_REL, REL } from './xlsxWrite';
+import { CONTENT_TYPES, MAIN, PKG_REL, REL } from './syntax/xlsxWrite';
 
 /** A file of tests/fixtures/import as bytes. */
 export function fixture(name: string): Uint8Array<ArrayBuffer> {

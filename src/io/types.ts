@@ -19,13 +19,11 @@ import type {
   SupplyRelation,
 } from '../model/types';
 import type { Dataset } from '../model/types';
-import type { EncodingChoice } from './text';
+import type { EncodingChoice } from './syntax/text';
 
-/** The formats ChainAtlas reads. */
-export type ImportFormat = 'native-json' | 'csv' | 'xlsx' | 'graphml' | 'gexf' | 'cytoscape-json';
-
-/** The formats ChainAtlas writes. */
-export type ExportFormat = 'native-json' | 'csv' | 'xlsx' | 'graphml';
+/** The formats ChainAtlas reads and writes: listed once, in `formats.ts`. */
+import type { ExportFormat, ImportFormat } from './formats';
+export type { ExportFormat, ImportFormat };
 
 /**
  * A problem in an imported file, located as precisely as the format allows: the file, then a line

@@ -170,7 +170,7 @@ export class BriefingState {
 
   /** Shows a saved view: its route, its language, then its part of the chain. */
   show(view: SavedView, duration = 700): void {
-    if (view.lang && view.lang !== locale.lang) locale.set(view.lang);
+    if (view.lang && view.lang !== locale.lang) void locale.set(view.lang);
     // A saved view shows what was saved: the region and date it names, or the first region as it stands.
     this.#router.go({ region: undefined, at: undefined, ...parseRoute(view.route) });
     this.#whatIf?.show(view.whatIf ?? []);

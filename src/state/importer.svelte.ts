@@ -3,7 +3,7 @@
  * nothing behind), the preview of what it would change, merge or replace, and the one-transaction
  * write. Until the user confirms, nothing stored changes.
  */
-import { importInWorker, type ImportJob } from '../io/importClient';
+import { importInWorker, type ImportJob } from '../io/pipeline/importClient';
 import type { ImportResult } from '../io/types';
 import type { PatchMode } from '../model/patch';
 import type { Dataset } from '../model/types';

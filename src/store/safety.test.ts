@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importBytes } from '../io/importFile';
+import { importBytes } from '../io/pipeline/importFile';
 import { setLinkState } from '../model/edits';
 import { tinyDataset } from '../model/testing';
 import type { ChainAtlasDB } from './db';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { inspectPdf } from '../../src/io/pdf';
+import { inspectPdf } from '../../src/io/syntax/pdf';
 import { FORMAT_VERSION } from '../../src/model/types';
 import { expect, openApp, test } from './fixtures';
 import { SHIPPED_LINKS, shippedDataset } from './shipped';

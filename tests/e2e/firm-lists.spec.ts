@@ -6,9 +6,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { firmListRows, provinceWorkload, relationListRows } from '../../bench/workloads';
-import { writeCsv } from '../../src/io/csvSyntax';
-import { encodeUtf8 } from '../../src/io/text';
-import { writeWorkbook } from '../../src/io/xlsxWrite';
+import { writeCsv } from '../../src/io/syntax/csvSyntax';
+import { encodeUtf8 } from '../../src/io/syntax/text';
+import { writeWorkbook } from '../../src/io/syntax/xlsxWrite';
 import { dumpDb } from './db';
 import { expect, openApp, test } from './fixtures';
 import { shippedDataset } from './shipped';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../src/io/csvSyntax';
+import { parseCsv } from '../../src/io/syntax/csvSyntax';
 import { en } from '../../src/i18n/en';
 import { dumpDb } from './db';
 import { expect, openApp, test } from './fixtures';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { imagePdf } from '../../src/io/pdf';
+import { imagePdf } from '../../src/io/syntax/pdf';
 import { expect, openApp, storedAll, test } from './fixtures';
 
 const workReport = readFileSync(new URL('../fixtures/reading/work-report-zh.txt', import.meta.url), 'utf8');

@@ -11,14 +11,14 @@ import { translate, type Lang } from '../../i18n';
 import { formatDate, formatQuantity } from '../../i18n/format';
 import { chartedSeries, targetProgress, type TargetProgress } from '../../model/series';
 import { sourceLine } from '../common/sourceLine';
-import type { ExportedFile } from '../../io/types';
+import type { ExportFormat, ExportedFile } from '../../io/types';
 import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Source } from '../../model/types';
 import { dateStamp } from '../common/download';
 import { gapTable, type GapRow } from '../gaps/gapRows';
 
 /** What the Export menu offers. */
 export type ExportChoice =
-  | { kind: 'data'; format: 'native-json' | 'xlsx' | 'csv' | 'graphml' }
+  | { kind: 'data'; format: ExportFormat }
   | { kind: 'template' }
   | { kind: 'png'; scale: 1 | 2 | 4 }
   | { kind: 'svg' }
@@ -127,11 +127,11 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
   const headers = ctx.lang === 'zh' ? 'zh' : 'en';
   switch (choice.kind) {
     case 'data': {
-      const { exportDataset } = await import('../../io/importFile');
+      const { exportDataset } = await import('../../io/pipeline/importFile');
       return exportDataset(ctx.dataset, choice.format, { baseName: base, headers });
     }
     case 'template': {
-      const { templateWorkbook } = await import('../../io/xlsx');
+      const { templateWorkbook } = await import('../../io/tables/xlsx');
       return [
         {
           fileName: `chainatlas-template-${ctx.lang}.xlsx`,

@@ -7,7 +7,7 @@ import type { GraphSnapshot } from '../../graph/chainGraph';
 import { POSTER, posterSvg, type PosterInput } from '../../graph/poster';
 import { chainSvg, type SvgCaption } from '../../graph/svgExport';
 import type { TextMeasurer } from '../../graph/elements';
-import { A3_LANDSCAPE, imagePdf } from '../../io/pdf';
+import { A3_LANDSCAPE, imagePdf } from '../../io/syntax/pdf';
 import { STATUS_LOOK, SWATCH_DASH } from '../../graph/palette';
 import { GRAPH_FONT } from '../../graph/style';
 

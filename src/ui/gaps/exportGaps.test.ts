@@ -1,6 +1,6 @@
 /** The gap list's CSV opens safely in Excel: names from imported data never run as formulas. */
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../io/csvSyntax';
+import { parseCsv } from '../../io/syntax/csvSyntax';
 import { analyseRegion } from '../../model/analysis';
 import { DEFAULT_RULES } from '../../model/gaps';
 import { indexChain } from '../../model/graph';

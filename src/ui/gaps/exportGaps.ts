@@ -6,9 +6,9 @@ import type { Lang } from '../../i18n';
 import { translate } from '../../i18n';
 import type { GapRules } from '../../model/gaps';
 import type { Region } from '../../model/types';
-import { protectCell, writeCsv } from '../../io/csvSyntax';
-import { encodeUtf8 } from '../../io/text';
-import { writeWorkbook } from '../../io/xlsxWrite';
+import { protectCell, writeCsv } from '../../io/syntax/csvSyntax';
+import { encodeUtf8 } from '../../io/syntax/text';
+import { writeWorkbook } from '../../io/syntax/xlsxWrite';
 import { dateStamp, downloadFile } from '../common/download';
 import { gapListPreamble, gapTable, type GapRow } from './gapRows';
 

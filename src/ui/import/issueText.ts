@@ -2,7 +2,7 @@
  * Problems in data, in the reader's language: where (file, sheet, row, line, column, field) and what,
  * from the catalogues by the problem's code, with the value at fault when there is one.
  */
-import { CATALOGUES, translate, type Lang, type MessageKey } from '../../i18n';
+import { hasMessage, translate, type Lang } from '../../i18n';
 import type { ImportIssue } from '../../io/types';
 
 /**
@@ -40,15 +40,15 @@ export function issuePlace(issue: ImportIssue, lang: Lang): string {
  */
 export function issueWhat(issue: Pick<ImportIssue, 'code' | 'params' | 'message'>, lang: Lang): string {
   const key = `issue.${issue.code}`;
-  if (!Object.hasOwn(CATALOGUES[lang], key)) return issue.message;
+  if (!hasMessage(lang, key)) return issue.message;
   // Words the reader puts in params ("link", "a number") have their own catalogue entries.
   const params = Object.fromEntries(
     Object.entries(issue.params).map(([name, v]) => {
       const word = `word.${String(v)}`;
-      return [name, Object.hasOwn(CATALOGUES[lang], word) ? translate(lang, word as MessageKey) : v];
+      return [name, hasMessage(lang, word) ? translate(lang, word) : v];
     }),
   );
-  const text = translate(lang, key as MessageKey, params);
+  const text = translate(lang, key, params);
   const value = params.value;
   if (value === undefined || text.includes(String(value))) return text;
   return lang === 'zh' ? `${text}（“${value}”）` : `${text} (“${value}”)`;
