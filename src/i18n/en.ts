@@ -96,6 +96,7 @@ export const en = {
   'qty.rankOf': '{rank} of {of}',
   'qty.rank': 'no. {rank}',
   'app.dismiss': 'Dismiss',
+  'app.partFailed': 'This part could not be loaded. Reload to try again.',
   'route.unknownLink': 'There is no link “{id}” in this chain.',
   'search.label': 'Search',
   'search.placeholder': 'Link or firm: 隔膜, gm…',

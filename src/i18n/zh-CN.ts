@@ -91,6 +91,7 @@ export const zhCN: Record<MessageKey, string> = {
   'qty.rankOf': '第{rank}位（共{of}）',
   'qty.rank': '第{rank}位',
   'app.dismiss': '关闭',
+  'app.partFailed': '这部分未能加载。请重新加载后再试。',
   'route.unknownLink': '本产业链中没有环节“{id}”。',
   'search.label': '搜索',
   'search.placeholder': '环节或企业：隔膜、gm…',

@@ -4,15 +4,23 @@
  * scenario) gets its kind and a time-and-random tail. Both match the data format's id pattern.
  */
 
-/** A new id from a name, not among `taken`: `jinche-2`, or `<prefix>-…` when the name has no Latin letters. */
-export function newId(name: string, taken: ReadonlySet<string>, prefix = 'item'): string {
-  const slug =
+/** A name as an id: lower case, Latin letters and digits, words joined by hyphens (`Sodium-ion cells` → `sodium-ion-cells`). */
+export function idFromName(name: string): string {
+  return (
     name
+      .trim()
       .toLowerCase()
       .normalize('NFKD')
+      // Accents come apart from their letters: drop them (`é` → `e`).
+      .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || freshId(prefix);
+  );
+}
+
+/** A new id from a name, not among `taken`: `jinche-2`, or `<prefix>-…` when the name has no Latin letters. */
+export function newId(name: string, taken: ReadonlySet<string>, prefix = 'item'): string {
+  const slug = idFromName(name).slice(0, 40) || freshId(prefix);
   let id = slug;
   for (let i = 2; taken.has(id); i++) id = `${slug}-${i}`;
   return id;

@@ -271,3 +271,16 @@ test('the rules stay open while the user works with the list; a filter menu clos
   await expect(page.getByTestId('completeness-card')).toHaveText(/^23%\s*$/);
   void watch;
 });
+
+test('a part of the app whose file cannot be loaded says so and offers a reload, instead of showing nothing', async ({
+  page,
+}) => {
+  // The gap panel is a part loaded on demand; here its file fails, as when a new version replaced it.
+  await page.route(/\/assets\/GapPanel-[^/]*\.js$/, (route) => route.abort());
+  await openApp(page, './?lang=en#/gaps');
+  const alert = page.locator('.gaps-panel').getByRole('alert');
+  await expect(alert).toContainText('This part could not be loaded. Reload to try again.');
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  // The rest of the app still works: the chain is drawn beside it.
+  await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+});

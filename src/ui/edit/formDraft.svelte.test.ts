@@ -19,10 +19,12 @@ function setup(initial: Rec | undefined) {
   let draft!: FormDraft<{ name: string }, Rec>;
   const cleanup = $effect.root(() => {
     draft = new FormDraft(
-      (u) => {
-        unsaved.push(u);
-        return () => undefined;
-      },
+      () => ({
+        trackUnsaved: (_id, u) => {
+          unsaved.push(u);
+          return () => undefined;
+        },
+      }),
       () => store.record,
       (r) => ({ name: r?.name ?? '' }),
     );
@@ -102,5 +104,37 @@ describe('form helpers', () => {
   it('changedKeys names the fields that differ', () => {
     expect(changedKeys({ a: 1, b: [1] }, { a: 1, b: [2], c: 3 })).toEqual(['b', 'c']);
     expect(changedKeys(undefined, { a: 1 })).toEqual(['a']);
+  });
+
+  it('keeps what a save said, and gives the notice only when it went through', async () => {
+    const { draft, cleanup } = setup({ name: 'a' });
+    draft.fields.name = 'b';
+    flushSync();
+    const refused = { ok: false as const, failure: { kind: 'conflict' as const, detail: 'x' } };
+    expect(await draft.submit(async () => refused as never)).toBeUndefined();
+    expect(draft.outcome).toEqual(refused);
+    expect(draft.dirty).toBe(true);
+    expect(await draft.submit(async () => ok)).toBe('Saved: Saved');
+    expect(draft.outcome).toEqual(ok);
+    expect(draft.dirty).toBe(false);
+    expect(await draft.commit(async () => ok)).toBe('Saved: Saved');
+    cleanup();
+  });
+
+  it('saves nothing over a change made elsewhere, and keeps the last outcome', async () => {
+    const { store, draft, cleanup } = setup({ name: 'a' });
+    draft.fields.name = 'mine';
+    store.record = { name: 'theirs' };
+    flushSync();
+    let ran = false;
+    expect(
+      await draft.submit(async () => {
+        ran = true;
+        return ok;
+      }),
+    ).toBeUndefined();
+    expect(ran).toBe(false);
+    expect(draft.outcome).toBeUndefined();
+    cleanup();
   });
 });

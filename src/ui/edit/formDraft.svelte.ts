@@ -8,11 +8,19 @@
 import { untrack } from 'svelte';
 import { sameValue } from '../../model/edits';
 import type { Localized } from '../../model/types';
-import type { EditOutcome } from '../../state/editing.svelte';
+import type { EditingState, EditOutcome } from '../../state/editing.svelte';
+import { savedNotice } from './notice';
+import { FieldVisits } from './visits.svelte';
+
+let forms = 0;
 
 export class FormDraft<F extends object, R> {
   /** The fields as typed (bound to the form's inputs). */
   fields: F;
+  /** What the last save (or delete) said: shown by `EditProblems` when it was refused. */
+  outcome = $state<EditOutcome | undefined>();
+  /** Which fields the user has been in (a field's error shows once it was visited). */
+  readonly visits = new FieldVisits();
   #saved = $state('');
   #base = $state.raw<R | undefined>(undefined);
   #saving = $state(false);
@@ -25,13 +33,13 @@ export class FormDraft<F extends object, R> {
   declare readonly changedElsewhere: boolean;
 
   /**
-   * @param track told whether the form holds unsaved changes, returning its cleanup (for the editing
-   *   state: `(unsaved) => editing.trackUnsaved(formId, unsaved)`)
+   * @param editing the editing state, told whether the form holds unsaved changes (`trackUnsaved`, with an
+   *   id of the form's own)
    * @param current the record as stored now (undefined for a new record)
    * @param toFields the form's fields for a record
    */
   constructor(
-    track: (unsaved: boolean) => () => void,
+    editing: () => Pick<EditingState, 'trackUnsaved'>,
     current: () => R | undefined,
     toFields: (record: R | undefined) => F,
   ) {
@@ -43,7 +51,8 @@ export class FormDraft<F extends object, R> {
     this.#saved = JSON.stringify(this.fields);
     this.dirty = $derived(JSON.stringify(this.fields) !== this.#saved);
     this.changedElsewhere = $derived(!this.#saving && !sameValue(this.#current(), this.#base));
-    $effect(() => track(this.dirty));
+    const formId = `form-${++forms}`;
+    $effect(() => editing().trackUnsaved(formId, this.dirty));
     $effect(() => {
       const now = this.#current();
       untrack(() => {
@@ -94,6 +103,24 @@ export class FormDraft<F extends object, R> {
     } finally {
       this.#saving = false;
     }
+  }
+
+  /**
+   * Saves (as `save`) and keeps the outcome in `outcome`; returns the notice to show when the edit
+   * went through (undefined when refused, or when the record changed elsewhere).
+   */
+  async submit(run: () => Promise<EditOutcome>): Promise<string | undefined> {
+    const result = await this.save(run);
+    if (result === 'changed-elsewhere') return undefined;
+    this.outcome = result;
+    return result.ok ? savedNotice(result) : undefined;
+  }
+
+  /** Runs an edit beside the fields (a delete, a detach): its outcome shows as a save's would. */
+  async commit(run: () => Promise<EditOutcome>): Promise<string | undefined> {
+    const outcome = await run();
+    this.outcome = outcome;
+    return outcome.ok ? savedNotice(outcome) : undefined;
   }
 
   #reset(record: R | undefined): void {

@@ -1,0 +1,318 @@
+/**
+ * The app, made once: every state object the views read (the working copy, the chain view, gaps,
+ * briefings, import, editing, sync, firms, notices), wired to each other here and nowhere else, and
+ * what more than one view derives from them (the region as a what-if leaves it, the chain's
+ * elements, the gap rows). `App.svelte` makes it and puts it in the Svelte context; each view takes
+ * it with `useApp()` instead of a dozen props and callbacks.
+ */
+import { createContext, tick, untrack } from 'svelte';
+import { buildChainElements } from '../graph/elements';
+import { toLayoutInput } from '../graph/layout';
+import type { GraphSnapshot } from '../graph/chainGraph';
+import { canvasTextMeasurer } from '../graph/renderer';
+import { GRAPH_FONT } from '../graph/style';
+import { regionSources, statesByLink } from '../model/dataset';
+import { linkDetails } from '../model/details';
+import { changesBetween } from '../model/timeline';
+import type { LinkStatus, ViewBox } from '../model/types';
+import { SyncState } from '../sync/sync.svelte';
+import { gapRows } from '../ui/gaps/gapRows';
+import { AtlasState } from './atlas.svelte';
+import { BriefingState } from './briefing.svelte';
+import { ChainViewState } from './chainView.svelte';
+import { EditingState } from './editing.svelte';
+import { FirmsState } from './firms.svelte';
+import { GapsState } from './gaps.svelte';
+import { ImporterState } from './importer.svelte';
+import { locale } from './locale.svelte';
+import { NoticeState } from './notice.svelte';
+import { PanoramaState } from './panorama.svelte';
+import { readPref, writePref } from './prefs';
+import { formatRoute, type Route } from './route';
+import { router } from './router.svelte';
+import { SafetyState } from './safety.svelte';
+import { SearchState } from './search.svelte';
+
+/** What the views ask of the drawn chain (the canvas component registers itself here). */
+export interface CanvasHandle {
+  zoomBy(factor: number): void;
+  fit(): void;
+  viewBox(): ViewBox | undefined;
+  pngBlob(scale: number): Promise<Blob> | undefined;
+  snapshot(): GraphSnapshot | undefined;
+}
+
+const OUTLINE_KEY = 'chainatlas.outline';
+
+/** The dialogs the app can open, each by a flag (mounted in one place: `ui/common/Dialogs.svelte`). */
+export class DialogFlags {
+  sync = $state(false);
+  addRegion = $state(false);
+  editRegion = $state(false);
+  saveView = $state(false);
+  readSource = $state(false);
+  confirmReset = $state(false);
+}
+
+export class AppState {
+  readonly atlas: AtlasState;
+  readonly sync: SyncState;
+  readonly view: ChainViewState;
+  readonly search: SearchState;
+  readonly firms: FirmsState;
+  readonly panorama: PanoramaState;
+  readonly gaps: GapsState;
+  readonly briefing: BriefingState;
+  readonly importer: ImporterState;
+  readonly editing: EditingState;
+  readonly safety: SafetyState;
+  readonly notices = new NoticeState();
+  readonly dialogs = new DialogFlags();
+  /** Measures label text as the canvas draws it (for node sizes, the SVG and the poster). */
+  readonly measure = canvasTextMeasurer(GRAPH_FONT);
+
+  /** A new link is being entered in the side panel. */
+  addingLink = $state(false);
+  /** The link being edited (null: none): the editor stays on it until editing ends. */
+  editedId = $state<string | null>(null);
+  /** The drawn chain, once there (set by the chain view). */
+  canvas = $state.raw<CanvasHandle | undefined>();
+  /** The details panel, when open (set by it): search moves the keyboard focus to its heading. */
+  detailsPanel = $state.raw<{ focusHeading(): void } | undefined>();
+  /** The outline of the chain is shown beside it (remembered on this device). */
+  outlineOpen = $state(readPref(OUTLINE_KEY) !== 'closed');
+
+  /** The view the address names. */
+  readonly routeView = $derived(router.route.view);
+  readonly inGaps = $derived(this.routeView === 'gaps');
+  /** The details panel is wider in presenting's large type. */
+  readonly detailsWidth = $derived.by(() => (this.briefing.presenting ? 480 : 360));
+
+  /** The region the graph shows: in the gap view, as a what-if scenario would leave it. */
+  declare readonly shownRegion: AtlasState['region'];
+  /** How many what-if changes are in effect (0: the stored data is shown). */
+  declare readonly whatIfCount: number;
+  declare readonly shownAnalysis: GapsState['analysis'];
+  declare readonly elements: ReturnType<typeof buildChainElements> | undefined;
+  declare readonly rows: ReturnType<typeof gapRows>;
+  declare readonly layoutInput: ReturnType<typeof toLayoutInput> | undefined;
+  declare readonly sources: ReturnType<typeof regionSources>;
+  declare readonly details: ReturnType<typeof linkDetails> | undefined;
+  /** How many links of each status the chain shows (the legend, the exports). */
+  declare readonly statusCounts: Record<string, number>;
+  /** With `?since=`: the links whose status or projects changed between then and the date shown. */
+  declare readonly changedSince: Set<string> | undefined;
+
+  constructor(firstDraw: () => Promise<void>) {
+    const atlas = new AtlasState(undefined, firstDraw);
+    this.atlas = atlas;
+    this.sync = new SyncState(atlas);
+    // The region as shown: a what-if in the gap view changes the legend and filters too.
+    this.view = new ChainViewState(atlas, router, () => this.shownRegion);
+    this.search = new SearchState(atlas);
+    this.firms = new FirmsState(() => atlas.shown ?? atlas.dataset);
+    this.panorama = new PanoramaState(() => atlas.db);
+    this.gaps = new GapsState(atlas);
+    this.briefing = new BriefingState(atlas, router, this.gaps);
+    this.importer = new ImporterState(atlas);
+    this.editing = new EditingState(atlas);
+    this.safety = new SafetyState(atlas);
+
+    this.shownRegion = $derived(this.inGaps ? (this.gaps.whatIfRegion ?? atlas.region) : atlas.region);
+    this.whatIfCount = $derived(this.gaps.whatIfRegion ? this.gaps.changes.length : 0);
+    this.shownAnalysis = $derived(this.inGaps ? (this.gaps.whatIf ?? this.gaps.analysis) : this.gaps.analysis);
+    this.elements = $derived(
+      atlas.index ? buildChainElements(atlas.index, this.shownRegion, locale.lang, this.measure) : undefined,
+    );
+    this.rows = $derived(
+      this.shownAnalysis && atlas.index && atlas.shown
+        ? gapRows(this.shownAnalysis, atlas.index, this.shownRegion, atlas.shown, locale.lang)
+        : [],
+    );
+    this.layoutInput = $derived(
+      this.elements && atlas.chain ? toLayoutInput(this.elements, atlas.chain.subChains) : undefined,
+    );
+    this.sources = $derived(atlas.dataset && atlas.region ? regionSources(atlas.dataset, atlas.region) : []);
+    this.details = $derived(
+      atlas.index && this.view.selectedId
+        ? linkDetails(atlas.index, this.shownRegion, this.view.selectedId, { loops: this.view.loops })
+        : undefined,
+    );
+    this.statusCounts = $derived.by(() => {
+      const counts: Record<string, number> = {};
+      for (const s of this.view.statuses.values()) counts[s] = (counts[s] ?? 0) + 1;
+      return counts;
+    });
+
+    this.changedSince = $derived.by(() => {
+      const since = router.route.since;
+      if (!since || !atlas.dataset || !atlas.storedRegion) return undefined;
+      const until = router.route.at ?? '9999';
+      const region = atlas.storedRegion;
+      const ids = changesBetween(atlas.dataset, region.id, since, until).flatMap((c) =>
+        c.kind === 'status'
+          ? [c.linkId]
+          : c.kind === 'project'
+            ? (region.projects.find((p) => p.id === c.projectId)?.linkIds ?? [])
+            : [],
+      );
+      return new Set(ids);
+    });
+
+    // The region and the date shown come from the address.
+    $effect.pre(() => {
+      atlas.regionId = router.route.region;
+      atlas.at = router.route.at;
+    });
+    $effect(() => {
+      if (atlas.phase !== 'ready') return;
+      this.editing.follow();
+      void this.safety.follow();
+    });
+    // Editing ends when the selection moves on; with typed changes not yet saved, only if the user says
+    // so (else the selection goes back to the link being edited).
+    $effect(() => {
+      const id = this.view.selectedId;
+      untrack(() => {
+        if (this.editedId === null || id === this.editedId) return;
+        if (this.editing.hasUnsaved && !confirm(locale.t('edit.leaveConfirm'))) {
+          this.view.select(this.editedId);
+          return;
+        }
+        this.editedId = null;
+      });
+    });
+    $effect(() => writePref(OUTLINE_KEY, this.outlineOpen ? 'open' : 'closed'));
+    this.#announceMissing();
+    // Presenting uses a larger type everywhere (every size is in rem).
+    $effect(() => {
+      document.documentElement.classList.toggle('presenting', this.briefing.presenting !== null);
+    });
+  }
+
+  /**
+   * A link named in an address that the data lacks is announced; a link that was on screen and that
+   * an import or edit has since removed is closed quietly, so the import's own notice stays readable.
+   * A region named in the address that the data lacks is announced; the first region is shown instead.
+   */
+  #announceMissing(): void {
+    let lastShown: string | null = null;
+    $effect(() => {
+      if (this.view.selectedId) lastShown = this.view.selectedId;
+    });
+    $effect(() => {
+      const missing = this.view.missingId;
+      // The dossier page says it in its own place.
+      if (!missing || this.routeView === 'dossier') return;
+      if (lastShown === missing) this.view.dropMissing();
+      else this.notices.show(locale.t('route.unknownLink', { id: missing }));
+    });
+    $effect(() => {
+      const asked = router.route.region;
+      const { dataset } = this.atlas;
+      if (!asked || !dataset || dataset.regions.some((r) => r.id === asked)) return;
+      untrack(() => {
+        this.notices.show(
+          locale.t('route.unknownRegion', {
+            id: asked.length > 40 ? `${asked.slice(0, 40)}…` : asked,
+            region: this.atlas.region ? locale.name(this.atlas.region.name) : '',
+          }),
+        );
+      });
+    });
+  }
+
+  /** Opens the store, then the team sync if it was set up; returns the cleanup. */
+  start(): () => void {
+    void this.atlas.start().then(() => (this.atlas.phase === 'ready' ? this.sync.resume() : undefined));
+    return () => this.atlas.stop();
+  }
+
+  /** A link's stored status when the what-if in effect changes its state (else undefined). */
+  whatIfStored(linkId: string): LinkStatus | undefined {
+    const { region } = this.atlas;
+    const shown = this.shownRegion;
+    if (shown === region || !region || !shown) return undefined;
+    const stored = statesByLink(region).get(linkId);
+    const now = statesByLink(shown).get(linkId);
+    return stored === now ? undefined : (stored?.status ?? 'unknown');
+  }
+
+  /** The route of a firm's page (`key`: `<region id>/<enterprise id>`). */
+  firmRoute(key: string): Route {
+    const [regionId = '', enterpriseId = ''] = key.split('/');
+    return { view: 'firm', firm: { regionId, enterpriseId }, filters: router.route.filters };
+  }
+
+  /** The address of a firm's page, in the region and at the date shown. */
+  firmHref = (key: string): string =>
+    formatRoute({ ...this.firmRoute(key), region: router.route.region, at: router.route.at });
+
+  /** Selects a link picked in the search and moves the keyboard focus to its details. */
+  async selectFromSearch(id: string): Promise<void> {
+    this.view.select(id);
+    await tick();
+    this.detailsPanel?.focusHeading();
+  }
+
+  /** Closes the link's details; the keyboard focus goes back to where the link lives in the outline. */
+  closeDetails(): void {
+    const id = this.view.selectedId;
+    const hadFocus = document.activeElement?.closest('[data-panel="details"]') !== null;
+    this.view.select(null);
+    if (hadFocus && id)
+      void tick().then(() => document.querySelector<HTMLElement>(`nav button[data-link="${CSS.escape(id)}"]`)?.focus());
+  }
+
+  /** Undoes or redoes the last edit and says which, or why not. */
+  async undoOrRedo(direction: 'undo' | 'redo'): Promise<void> {
+    const outcome = await (direction === 'undo' ? this.editing.undo() : this.editing.redo());
+    if (!outcome) return;
+    this.notices.show(
+      outcome.ok
+        ? locale.t(direction === 'undo' ? 'edit.undone' : 'edit.redone', { label: locale.name(outcome.label) })
+        : locale.t(`edit.failure.${outcome.failure.kind}`, {
+            detail: 'detail' in outcome.failure ? outcome.failure.detail : '',
+          }),
+    );
+  }
+
+  /** Downloads a backup and says which file. */
+  async backup(): Promise<void> {
+    const file = await this.safety.downloadBackup();
+    if (file) this.notices.show(locale.t('safety.backedUp', { file }));
+  }
+
+  /** Saves the view shown (with the canvas's frame) and says so. */
+  async saveView(title: string, notes: string): Promise<void> {
+    this.dialogs.saveView = false;
+    await this.#report(async () => {
+      const saved = await this.briefing.saveView(title, notes, this.canvas?.viewBox());
+      return locale.t('views.saved', { title: saved.title });
+    });
+  }
+
+  /** Resets the data to the shipped data and says so. */
+  async reset(): Promise<void> {
+    this.dialogs.confirmReset = false;
+    await this.#report(async () => {
+      await this.atlas.reset();
+      return locale.t('reset.done');
+    });
+  }
+
+  async #report(task: () => Promise<string>): Promise<void> {
+    try {
+      this.notices.show(await task());
+    } catch (e) {
+      this.notices.show(locale.t('app.loadFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+}
+
+const [getApp, setApp] = createContext<AppState>();
+
+/** The app, for a component under `App.svelte`. */
+export const useApp = getApp;
+/** Puts the app in the context of the component tree (`App.svelte` only). */
+export const provideApp = setApp;

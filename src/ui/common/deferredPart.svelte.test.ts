@@ -1,0 +1,38 @@
+/**
+ * A part loaded on demand: shown once loaded; a chunk that fails to load leaves the part saying so
+ * (`failed`), never loading for ever.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { DeferredPart } from './deferredPart.svelte';
+
+describe('DeferredPart', () => {
+  it('loads once and holds the module', async () => {
+    const load = vi.fn(() => Promise.resolve({ default: 'Dossier' }));
+    const part = new DeferredPart(load);
+    expect(part.status).toBe('loading');
+    await part.settled;
+    expect(part.status).toBe('ready');
+    expect(part.module).toEqual({ default: 'Dossier' });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('says it failed when the chunk cannot be fetched', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const part = new DeferredPart(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    await part.settled;
+    expect(part.status).toBe('failed');
+    expect(part.module).toBeUndefined();
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('says it failed when the loader throws before it returns a promise', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const part = new DeferredPart<unknown>(() => {
+      throw new Error('no loader');
+    });
+    await part.settled;
+    expect(part.status).toBe('failed');
+    error.mockRestore();
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * A part of the app loaded on demand (a lazy chunk), as reactive state: loading, there, or failed.
+ * A chunk can fail to load (a new version replaced it on the server and no cache holds it, or the
+ * network dropped): the part then says so instead of showing nothing (see `Deferred.svelte`).
+ */
+export class DeferredPart<T> {
+  status = $state<'loading' | 'ready' | 'failed'>('loading');
+  /** The loaded module, once `status` is 'ready'. */
+  module = $state.raw<T | undefined>(undefined);
+  /** Settles when the load has (for tests and callers that wait). */
+  readonly settled: Promise<void>;
+
+  constructor(load: () => Promise<T>) {
+    this.settled = Promise.resolve()
+      .then(load)
+      .then(
+        (module) => {
+          this.module = module;
+          this.status = 'ready';
+        },
+        (error: unknown) => {
+          this.status = 'failed';
+          console.error('A part of the app could not be loaded:', error);
+        },
+      );
+  }
+}
