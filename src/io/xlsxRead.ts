@@ -26,8 +26,11 @@ export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 export const MAX_UNPACK_RATIO = 100;
 const UNPACKED_FLOOR = 16 * 1024 * 1024;
 
-/** Bytes handed to the inflater at a time: what one step may produce is bounded (DEFLATE: ≤ 1032×). */
-const UNZIP_CHUNK = 4 * 1024;
+/**
+ * Bytes handed to the inflater at a time: what one step may produce is bounded (DEFLATE: ≤ 1032×, so
+ * ≤ 16.5 MB past the limit). Smaller steps cost time: each one copies the inflater's 32 KB window.
+ */
+const UNZIP_CHUNK = 16 * 1024;
 
 /** Cells a sheet's merged ranges may fill in all (a range can claim a whole sheet). */
 const MAX_MERGE_FILL = 2_000_000;
@@ -45,10 +48,19 @@ function unescapeOoxml(text: string): string {
 
 /** Column letters of a cell reference (`AB12`) as a 0-based index. */
 function columnIndex(ref: string): number | undefined {
-  const m = /^([A-Z]{1,3})\d*$/.exec(ref);
-  if (!m) return undefined;
+  // Char codes rather than a pattern: this runs once per cell.
   let n = 0;
-  for (const ch of m[1]!) n = n * 26 + (ch.charCodeAt(0) - 64);
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  if (i === 0 || i > 3) return undefined;
+  for (let j = i; j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return undefined;
+  }
   return n - 1;
 }
 
@@ -214,7 +226,7 @@ async function readSheet(
   const rows: { row: number; cells: CellValue[] }[] = [];
   let row: { row: number; cells: CellValue[] } | undefined;
   let cell: { col: number; type: string; style: number } | undefined;
-  let value: string[] = [];
+  let value = '';
   let collecting = false;
   let phonetic = 0;
   let nextCol = 0;
@@ -233,7 +245,7 @@ async function readSheet(
             const col = attrs.r !== undefined ? columnIndex(attrs.r) : undefined;
             cell = { col: col ?? nextCol, type: attrs.t ?? 'n', style: Number(attrs.s ?? 0) };
             nextCol = cell.col + 1;
-            value = [];
+            value = '';
           } else if (n === 'rPh') phonetic++;
           else if (cell && (n === 'v' || (n === 't' && phonetic === 0))) collecting = true;
           else if (n === 'mergeCell' && attrs.ref) merges.push(attrs.ref);
@@ -243,7 +255,7 @@ async function readSheet(
           if (n === 'v' || n === 't') collecting = false;
           else if (n === 'rPh') phonetic--;
           else if (n === 'c' && row && cell) {
-            row.cells[cell.col] = cellValue(cell.type, value.join(''), dates[cell.style] ?? 'none');
+            row.cells[cell.col] = cellValue(cell.type, value, dates[cell.style] ?? 'none');
             cell = undefined;
           } else if (n === 'row' && row) {
             rows.push(row);
@@ -251,7 +263,7 @@ async function readSheet(
           }
         },
         text(t) {
-          if (collecting) value.push(t);
+          if (collecting) value += t;
         },
       },
       progress,
