@@ -87,6 +87,19 @@ class Problems {
 const locatorOf = (where: Where) =>
   where.sheet !== undefined ? `sheet ${where.sheet}, row ${where.row}` : `row ${where.row}`;
 
+/**
+ * `firmNameKey` remembered for one import: a supplier list names the same firms again and again, and
+ * each name is folded (NFKC, suffixes) only once.
+ */
+function nameKeys(): (name: string) => string {
+  const memo = new Map<string, string>();
+  return (name) => {
+    let key = memo.get(name);
+    if (key === undefined) memo.set(name, (key = firmNameKey(name)));
+    return key;
+  };
+}
+
 /** The firms of one region being updated: stored ones, and those this import adds, with their keys. */
 class RegionFirms {
   readonly firms = new Map<string, Enterprise>();
@@ -97,6 +110,7 @@ class RegionFirms {
   constructor(
     readonly region: Region,
     private readonly everywhere: Map<string, Set<string>>,
+    private readonly keyOf: (name: string) => string,
   ) {
     for (const e of region.enterprises) this.index(e);
   }
@@ -113,7 +127,7 @@ class RegionFirms {
       this.#note(`code:${e.creditCode}`);
     }
     for (const n of [e.name.zh, e.name.en, ...(e.aliases ?? [])]) {
-      const k = firmNameKey(n);
+      const k = this.keyOf(n);
       if (!k) continue;
       const list = this.byName.get(k) ?? [];
       if (!list.includes(e.id)) list.push(e.id);
@@ -193,9 +207,10 @@ export function resolveFirmTables(
   const sourceByTitle = new Map((base?.sources ?? []).map((s) => [s.title.trim(), s]));
   const working = new Map<string, RegionFirms>();
   const everywhere = new Map<string, Set<string>>();
+  const keyOf = nameKeys();
   const firmsOf = (r: Region) => {
     let w = working.get(r.id);
-    if (!w) working.set(r.id, (w = new RegionFirms(r, everywhere)));
+    if (!w) working.set(r.id, (w = new RegionFirms(r, everywhere, keyOf)));
     return w;
   };
   // Tables that name firms anywhere need every region's firms indexed.
@@ -276,7 +291,7 @@ export function resolveFirmTables(
     }
     const w = firmsOf(region);
     const names = [row.name, ...(row.nameEn ? [row.nameEn] : []), ...(row.aliases ?? [])];
-    const match = w.match(names.map(firmNameKey), row.creditCode);
+    const match = w.match(names.map(keyOf), row.creditCode);
     const capacity: EnterpriseCapacity | undefined = row.capacity && {
       linkId: linkIds[0]!,
       capacity: row.capacity,
@@ -317,15 +332,31 @@ export function resolveFirmTables(
     }
   }
 
-  // Firms by any name, across regions, for tables that name firms (relations, capacities).
+  // Firms by any name, across regions, for tables that name firms (relations, capacities). Once the
+  // firm registers are read, what a text (with its region) names no longer changes: capacities only
+  // add to firms already indexed. So each is resolved once, however many rows write it.
+  const resolved = new Map<string, FirmRef>();
   const findFirm = (
     d: Draft<'relations' | 'capacities'>,
     text: string,
     column: string,
     hint: Region | undefined,
   ): FirmRef | undefined => {
+    const cacheKey = `${hint?.id ?? ''}\u0000${text}`;
+    const known = resolved.get(cacheKey);
+    if (known) return known;
+    const ref = lookUpFirm(d, text, column, hint);
+    if (ref) resolved.set(cacheKey, ref);
+    return ref;
+  };
+  const lookUpFirm = (
+    d: Draft<'relations' | 'capacities'>,
+    text: string,
+    column: string,
+    hint: Region | undefined,
+  ): FirmRef | undefined => {
     const code = /^[0-9A-Z]{18}$/.test(text.toUpperCase()) ? text.toUpperCase() : undefined;
-    const keys = [firmNameKey(text)];
+    const keys = [keyOf(text)];
     const inRegion = (r: Region) => {
       const w = firmsOf(r);
       return w.firms.get(text) ?? w.match(keys, code);
