@@ -506,6 +506,8 @@ export const en = {
   'issue.ignored': 'Ignored.',
   'issue.more-warnings': 'More warnings of this kind are not listed.',
   'issue.unresolved': 'No {target} is called “{value}”: {count} rows ({rows}).',
+  'issue.capacity-links':
+    'The row lists {links} links ({value}) but {capacities:capacity|capacities}: write one capacity per link, in the same order and separated by ; as the links are (e.g. 50000;30000, leaving a place empty for a link without one), or give each link a row of its own.',
   'issue.ambiguous-firm':
     '“{value}” names firms in several regions ({candidates}); give the region or the credit code: {count} rows ({rows}).',
   'issue.aborted': 'The import was cancelled.',

@@ -483,6 +483,8 @@ export const zhCN: Record<MessageKey, string> = {
   'issue.ignored': '已忽略。',
   'issue.more-warnings': '同类警告未全部列出。',
   'issue.unresolved': '没有名为“{value}”的{target}：共 {count} 行（{rows}）。',
+  'issue.capacity-links':
+    '该行列出 {links} 个环节（{value}），却有 {capacities} 个产能：请按环节的顺序，为每个环节写一个产能，同样用 ; 分隔（如 50000;30000，无产能的环节留空），或把每个环节写成单独一行。',
   'issue.ambiguous-firm':
     '“{value}”对应多个地区的企业（{candidates}），请填写地区或信用代码：共 {count} 行（{rows}）。',
   'issue.aborted': '导入已取消。',

@@ -277,7 +277,7 @@ export function resolveFirmTables(
     const cite = citationOf(d, row);
     if (links.some((l) => l === undefined) || !cite) continue;
     const linkIds = links as string[];
-    if (row.capacity && linkIds.length === 0) {
+    if (row.capacities && linkIds.length === 0) {
       issues.push(
         importError(
           'required',
@@ -292,26 +292,29 @@ export function resolveFirmTables(
     const w = firmsOf(region);
     const names = [row.name, ...(row.nameEn ? [row.nameEn] : []), ...(row.aliases ?? [])];
     const match = w.match(names.map(keyOf), row.creditCode);
-    const capacity: EnterpriseCapacity | undefined = row.capacity && {
-      linkId: linkIds[0]!,
-      capacity: row.capacity,
-      ...(row.asOf ? { asOf: row.asOf } : {}),
-      sources: [cite],
-    };
+    // One capacity per link, by position (the reader has checked that they pair).
+    const capacities = (row.capacities ?? []).flatMap((q, i): EnterpriseCapacity[] =>
+      q && linkIds[i] !== undefined
+        ? [{ linkId: linkIds[i], capacity: q, ...(row.asOf ? { asOf: row.asOf } : {}), sources: [cite] }]
+        : [],
+    );
     if (match) {
       const known = new Set([match.name.zh, match.name.en, ...(match.aliases ?? [])]);
       const aliases = union(
         match.aliases,
         [...names, ...(row.aliases ?? [])].filter((n) => !known.has(n)),
       );
-      const capacities = capacity ? withCapacity(match.capacities, capacity, addCitation) : match.capacities;
+      const withNew = capacities.reduce<EnterpriseCapacity[] | undefined>(
+        (had, c) => withCapacity(had, c, addCitation),
+        match.capacities && [...match.capacities],
+      );
       const creditCode = match.creditCode ?? row.creditCode;
       const updated: Enterprise = {
         ...match,
         ...(creditCode ? { creditCode } : {}),
         ...(aliases.length ? { aliases } : {}),
         linkIds: union(match.linkIds, linkIds),
-        ...(capacities?.length ? { capacities } : {}),
+        ...(withNew?.length ? { capacities: withNew } : {}),
         ...(match.note || !row.note ? {} : { note: { zh: row.note, en: row.note } }),
         sources: addCitation(match.sources, cite),
       };
@@ -325,7 +328,9 @@ export function resolveFirmTables(
         ...(row.creditCode ? { creditCode: row.creditCode } : {}),
         ...(row.aliases?.length ? { aliases: row.aliases } : {}),
         linkIds: [...new Set(linkIds)],
-        ...(capacity ? { capacities: [capacity] } : {}),
+        ...(capacities.length
+          ? { capacities: capacities.reduce<EnterpriseCapacity[]>((had, c) => withCapacity(had, c, addCitation), []) }
+          : {}),
         ...(row.note ? { note: { zh: row.note, en: row.note } } : {}),
         sources: [cite],
       });
