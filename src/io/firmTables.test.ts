@@ -11,6 +11,7 @@ import type { Dataset } from '../model/types';
 import { validateDataset } from '../model/validate';
 import { writeCsv } from './csvSyntax';
 import { exportDataset, importBytes } from './importFile';
+import { importSourceFor } from './tableFill';
 import { context, datasetOf, errorsOf, patchOf } from './testkit';
 import { encodeUtf8 } from './text';
 import { writeWorkbook } from './xlsxWrite';
@@ -112,6 +113,17 @@ describe('a firm register', () => {
       context('x.csv', bare),
     );
     expect(errorsOf(bad).map((i) => [i.code, i.params.value, i.params.count])).toEqual([['unresolved', '石墨烯', 2]]);
+  });
+});
+
+describe('the source a list cites when it names none', () => {
+  it('is its own file, for files whose names the id cannot spell (企业名录.csv, 供应商名单.csv)', () => {
+    const day = { importedAt: '2026-12-06' };
+    const a = importSourceFor({ fileName: '企业名录.csv', ...day });
+    const b = importSourceFor({ fileName: '供应商名单.csv', ...day });
+    expect(a.id).not.toBe(b.id);
+    expect(importSourceFor({ fileName: '企业名录.csv', ...day })).toEqual(a);
+    expect(importSourceFor({ fileName: 'firms.csv', ...day }).id).toBe('import-20261206-firms-csv');
   });
 });
 
