@@ -100,6 +100,13 @@ function nameKeys(): (name: string) => string {
   };
 }
 
+/** Which regions have a firm with a given id, credit code or name key. */
+interface Everywhere {
+  readonly id: Map<string, Set<string>>;
+  readonly code: Map<string, Set<string>>;
+  readonly name: Map<string, Set<string>>;
+}
+
 /** The firms of one region being updated: stored ones, and those this import adds, with their keys. */
 class RegionFirms {
   readonly firms = new Map<string, Enterprise>();
@@ -109,22 +116,22 @@ class RegionFirms {
   /** `everywhere` learns, for each id, code and name key, that this region has such a firm. */
   constructor(
     readonly region: Region,
-    private readonly everywhere: Map<string, Set<string>>,
+    private readonly everywhere: Everywhere,
     private readonly keyOf: (name: string) => string,
   ) {
     for (const e of region.enterprises) this.index(e);
   }
-  #note(key: string) {
-    let regions = this.everywhere.get(key);
-    if (!regions) this.everywhere.set(key, (regions = new Set()));
+  #note(map: Map<string, Set<string>>, key: string) {
+    let regions = map.get(key);
+    if (!regions) map.set(key, (regions = new Set()));
     regions.add(this.region.id);
   }
   index(e: Enterprise) {
     this.firms.set(e.id, e);
-    this.#note(`id:${e.id}`);
+    this.#note(this.everywhere.id, e.id);
     if (e.creditCode) {
       this.byCode.set(e.creditCode, e.id);
-      this.#note(`code:${e.creditCode}`);
+      this.#note(this.everywhere.code, e.creditCode);
     }
     for (const n of [e.name.zh, e.name.en, ...(e.aliases ?? [])]) {
       const k = this.keyOf(n);
@@ -132,7 +139,7 @@ class RegionFirms {
       const list = this.byName.get(k) ?? [];
       if (!list.includes(e.id)) list.push(e.id);
       this.byName.set(k, list);
-      this.#note(`name:${k}`);
+      this.#note(this.everywhere.name, k);
     }
   }
   /** The firm a row stands for, by its name keys (`firmNameKey`) and code: `matchEnterprise`'s rule, through the indexes. */
@@ -188,7 +195,15 @@ export function resolveFirmTables(
   for (const r of regions)
     for (const n of [r.name.zh, r.name.en]) if (!regionByName.has(placeKey(n))) regionByName.set(placeKey(n), r);
   const defaultRegion = regionById.get(ctx.regionId ?? '') ?? regions[0]!;
-  const chainLinks = new Map<string, { byId: Map<string, ChainLink>; byName: Map<string, ChainLink> }>();
+  const chainLinks = new Map<
+    string,
+    {
+      byId: Map<string, ChainLink>;
+      byName: Map<string, ChainLink>;
+      /** Each text as written, looked up once. */
+      byText: Map<string, ChainLink | undefined>;
+    }
+  >();
   const linksOf = (chainId: string) => {
     let found = chainLinks.get(chainId);
     if (!found) {
@@ -198,7 +213,7 @@ export function resolveFirmTables(
       for (const l of chain?.links ?? [])
         for (const n of [l.name.zh, l.name.en, ...(l.aliases ?? [])])
           if (!byName.has(normalizeName(n))) byName.set(normalizeName(n), l);
-      found = { byId, byName };
+      found = { byId, byName, byText: new Map() };
       chainLinks.set(chainId, found);
     }
     return found;
@@ -206,7 +221,7 @@ export function resolveFirmTables(
   const sourceById = new Map((base?.sources ?? []).map((s) => [s.id, s]));
   const sourceByTitle = new Map((base?.sources ?? []).map((s) => [s.title.trim(), s]));
   const working = new Map<string, RegionFirms>();
-  const everywhere = new Map<string, Set<string>>();
+  const everywhere: Everywhere = { id: new Map(), code: new Map(), name: new Map() };
   const keyOf = nameKeys();
   const firmsOf = (r: Region) => {
     let w = working.get(r.id);
@@ -217,9 +232,15 @@ export function resolveFirmTables(
   if (drafts.relations?.length || drafts.capacities?.length) for (const r of regions) firmsOf(r);
   let usedImportSource = false;
 
+  const regionByText = new Map<string, Region | undefined>();
   const regionOf = (d: Draft<'firms' | 'relations' | 'capacities'>, text: string | undefined, column: string) => {
     if (text === undefined) return defaultRegion;
-    const r = regionById.get(text) ?? regionByName.get(placeKey(text));
+    // Thousands of rows write a few hundred places: each is looked up once.
+    let r = regionByText.get(text);
+    if (r === undefined && !regionByText.has(text)) {
+      r = regionById.get(text) ?? regionByName.get(placeKey(text));
+      regionByText.set(text, r);
+    }
     if (!r)
       problems.add('unresolved', d.where, d.column(column) ?? column, `no region is called "${text}"`, {
         value: text,
@@ -229,7 +250,11 @@ export function resolveFirmTables(
   };
   const linkOf = (d: Draft<'firms' | 'relations' | 'capacities'>, region: Region, text: string) => {
     const links = linksOf(region.chainId);
-    const l = links.byId.get(text) ?? links.byName.get(normalizeName(text));
+    let l = links.byText.get(text);
+    if (l === undefined && !links.byText.has(text)) {
+      l = links.byId.get(text) ?? links.byName.get(normalizeName(text));
+      links.byText.set(text, l);
+    }
     if (!l)
       problems.add('unresolved', d.where, d.column('link') ?? 'link', `no link is called "${text}"`, {
         value: text,
@@ -340,18 +365,19 @@ export function resolveFirmTables(
   // Firms by any name, across regions, for tables that name firms (relations, capacities). Once the
   // firm registers are read, what a text (with its region) names no longer changes: capacities only
   // add to firms already indexed. So each is resolved once, however many rows write it.
-  const resolved = new Map<string, FirmRef>();
+  const resolved = new Map<Region | undefined, Map<string, FirmRef>>();
   const findFirm = (
     d: Draft<'relations' | 'capacities'>,
     text: string,
     column: string,
     hint: Region | undefined,
   ): FirmRef | undefined => {
-    const cacheKey = `${hint?.id ?? ''}\u0000${text}`;
-    const known = resolved.get(cacheKey);
-    if (known) return known;
+    let known = resolved.get(hint);
+    if (!known) resolved.set(hint, (known = new Map()));
+    const found = known.get(text);
+    if (found) return found;
     const ref = lookUpFirm(d, text, column, hint);
-    if (ref) resolved.set(cacheKey, ref);
+    if (ref) known.set(text, ref);
     return ref;
   };
   const lookUpFirm = (
@@ -372,9 +398,9 @@ export function resolveFirmTables(
     } else {
       // Only the regions that have a firm with this id, code or name are asked.
       const candidates = new Set([
-        ...(everywhere.get(`id:${text}`) ?? []),
-        ...(code ? (everywhere.get(`code:${code}`) ?? []) : []),
-        ...(everywhere.get(`name:${keys[0]}`) ?? []),
+        ...(everywhere.id.get(text) ?? []),
+        ...(code ? (everywhere.code.get(code) ?? []) : []),
+        ...(everywhere.name.get(keys[0]!) ?? []),
       ]);
       const found = [...candidates].flatMap((id) => {
         const r = regionById.get(id)!;
