@@ -32,6 +32,7 @@ import {
   readUnit,
 } from './cells';
 import { CREDIT_CODE_PROBLEMS, creditCodeProblem, tidyCreditCode } from '../model/enterprise';
+import type { CellValue } from './cells';
 import type { Where } from './issues';
 import type { Origin } from './origins';
 import type { BoundTable } from './tableRead';
