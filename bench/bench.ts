@@ -301,4 +301,6 @@ export async function runBench(): Promise<Figure[]> {
 }
 
 (window as unknown as { runBench: typeof runBench }).runBench = runBench;
+/** Only the firm-level figures (`npm run bench -- --firms`). */
+(window as unknown as { runFirmBench: typeof firmFigures }).runFirmBench = firmFigures;
 document.getElementById('log')!.textContent = 'ready';

@@ -1,7 +1,7 @@
 // npm run bench: builds the app and the benchmark pages, opens them in headless Chromium, runs every
 // benchmark (start-up of the built app against plain Cytoscape.js, then the model, drawing and storage
 // benchmarks) and writes the figures to bench/results/latest.json and bench/results/latest.md (with the
-// machine).
+// machine). `npm run bench -- --firms` runs only the firm-level figures, into bench/results/firms.*.
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../scripts/chromium.mjs';
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -13,12 +13,14 @@ import { startFigures } from './start.mjs';
 import { syncFigures } from './sync.mjs';
 import { initialJsFigure } from './size.mjs';
 
-await build({ logLevel: 'warn' });
+// `--firms` runs only the firm-level figures (bench/firmBench.ts): no app build, start-up or sync.
+const firmsOnly = process.argv.includes('--firms');
+if (!firmsOnly) await build({ logLevel: 'warn' });
 await build({ configFile: 'bench/vite.config.ts' });
-const size = initialJsFigure();
+const size = firmsOnly ? undefined : initialJsFigure();
 // The machine is shared: its load (1-minute average) before and after, beside the figures.
 const loadBefore = os.loadavg()[0];
-const start = await startFigures({ runs: 5 });
+const start = firmsOnly ? [] : await startFigures({ runs: 5 });
 
 /** The JS the first page load fetches (its module script and modulepreloads), gzipped. */
 function initialJs() {
@@ -36,7 +38,7 @@ function initialJs() {
     note: `${kb} KB; budget ≤ 250 KB`,
   };
 }
-start.push(initialJs());
+if (!firmsOnly) start.push(initialJs());
 const server = await preview({
   configFile: 'bench/vite.config.ts',
   preview: { port: Number(process.env.BENCH_PORT ?? 4179), strictPort: true },
@@ -48,7 +50,9 @@ try {
   page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
   await page.goto(`http://localhost:${server.config.preview.port}/`);
   await page.waitForFunction(() => 'runBench' in window);
-  const figures = [size, ...start, ...(await page.evaluate(() => window.runBench())), ...(await syncFigures())];
+  const figures = firmsOnly
+    ? await page.evaluate(() => window.runFirmBench())
+    : [size, ...start, ...(await page.evaluate(() => window.runBench())), ...(await syncFigures())];
   const machine = {
     cpus: os.cpus().length,
     cpu: os.cpus()[0]?.model,
@@ -59,7 +63,8 @@ try {
   };
   const when = new Date().toISOString();
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', JSON.stringify({ when, machine, figures }, null, 2) + '\n');
+  const out = firmsOnly ? 'bench/results/firms' : 'bench/results/latest';
+  writeFileSync(`${out}.json`, JSON.stringify({ when, machine, figures }, null, 2) + '\n');
   const lines = [
     `# ChainAtlas benchmark, ${when}`,
     '',
@@ -70,7 +75,7 @@ try {
     ...figures.map((f) => `| ${f.name} | ${f.size} | ${f.medianMs} | ${f.runs} | ${f.note ?? ''} |`),
     '',
   ];
-  writeFileSync('bench/results/latest.md', lines.join('\n'));
+  writeFileSync(`${out}.md`, lines.join('\n'));
   console.log(lines.join('\n'));
 } finally {
   await browser.close();

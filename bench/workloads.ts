@@ -644,7 +644,7 @@ export function nationWorkload(seed: ChainSeed = SHIPPED_CHAIN): Dataset {
 
 /**
  * A firm register as planners keep it (企业名录), from a dataset's firms: Chinese headers, firms by
- * name and credit code, regions and links by their Chinese names, the capacity of the first link.
+ * name and credit code, regions and links by their Chinese names, a capacity per link, `;`-separated like the links.
  * `regionName` renames regions (to send the firms to another dataset's regions); `source` fills 来源.
  */
 export function firmListRows(
@@ -655,14 +655,16 @@ export function firmListRows(
   const rows = [['企业名称', '统一社会信用代码', '地区', '环节', '产能', '产能单位', '来源']];
   for (const [i, r] of ds.regions.entries())
     for (const e of r.enterprises) {
-      const cap = e.capacities?.find((c) => c.linkId === e.linkIds[0]);
+      // One capacity per link, in the links' order (an empty place for a link without one).
+      const caps = e.linkIds.map((id) => e.capacities?.find((c) => c.linkId === id));
+      const listed = caps.some((c) => c !== undefined);
       rows.push([
         e.name.zh,
         e.creditCode ?? '',
         options.regionName?.(r, i) ?? r.name.zh,
         e.linkIds.map((id) => links.get(id) ?? id).join(';'),
-        cap ? String(cap.capacity.value) : '',
-        cap ? cap.capacity.unit : '',
+        listed ? caps.map((c) => (c ? String(c.capacity.value) : '')).join(';') : '',
+        listed ? caps.map((c) => c?.capacity.unit ?? '').join(';') : '',
         options.source ?? '',
       ]);
     }

@@ -508,6 +508,8 @@ export const en = {
   'issue.ignored': 'Ignored.',
   'issue.more-warnings': 'More warnings of this kind are not listed.',
   'issue.unresolved': 'No {target} is called “{value}”: {count} rows ({rows}).',
+  'issue.capacity-links':
+    'The row lists {links} links ({value}) but {capacities:capacity|capacities}: write one capacity per link, in the same order and separated by ; as the links are (e.g. 50000;30000, leaving a place empty for a link without one), or give each link a row of its own.',
   'issue.ambiguous-firm':
     '“{value}” names firms in several regions ({candidates}); give the region or the credit code: {count} rows ({rows}).',
   'issue.aborted': 'The import was cancelled.',
@@ -647,6 +649,15 @@ export const en = {
   'import.failure.unknown': 'The import could not be stored ({detail}). Nothing was stored.',
   'import.done': 'Imported {file}.',
   'import.drop': 'Drop a file to import it',
+  'import.batch.files': 'Files read together',
+  'import.batch.order':
+    'Read and imported in this order (sources, then firms, then relations), as one step that Undo takes back whole.',
+  'import.batch.rows': '{count:row|rows}',
+  'import.batch.ready': 'ready',
+  'import.batch.problems': '{count:problem|problems}',
+  'import.batch.encoding': 'its text encoding is unclear: import this file on its own to choose it',
+  'import.batch.refused':
+    'The files cannot be imported: {count:problem|problems}. When one file is refused, none is imported; nothing was changed.',
   'edit.error.number': 'Not a number (e.g. 250000, 25万, 2.5).',
   'edit.error.negative': 'Cannot be negative.',
   'edit.error.date': 'Not a date (2024, 2024-06, 2024-06-30, 2024-H1).',

@@ -485,6 +485,8 @@ export const zhCN: Record<MessageKey, string> = {
   'issue.ignored': '已忽略。',
   'issue.more-warnings': '同类警告未全部列出。',
   'issue.unresolved': '没有名为“{value}”的{target}：共 {count} 行（{rows}）。',
+  'issue.capacity-links':
+    '该行列出 {links} 个环节（{value}），却有 {capacities} 个产能：请按环节的顺序，为每个环节写一个产能，同样用 ; 分隔（如 50000;30000，无产能的环节留空），或把每个环节写成单独一行。',
   'issue.ambiguous-firm':
     '“{value}”对应多个地区的企业（{candidates}），请填写地区或信用代码：共 {count} 行（{rows}）。',
   'issue.aborted': '导入已取消。',
@@ -621,6 +623,13 @@ export const zhCN: Record<MessageKey, string> = {
   'import.failure.unknown': '无法保存导入（{detail}）。未保存任何内容。',
   'import.done': '已导入 {file}。',
   'import.drop': '拖放文件以导入',
+  'import.batch.files': '一起读取的文件',
+  'import.batch.order': '按此顺序读取并导入（先来源，再企业，后供应关系），作为一步，撤销时一并撤回。',
+  'import.batch.rows': '{count} 行',
+  'import.batch.ready': '可导入',
+  'import.batch.problems': '{count} 个问题',
+  'import.batch.encoding': '文本编码不确定：请单独导入此文件以选择编码',
+  'import.batch.refused': '这些文件无法导入：共 {count} 个问题。只要有一个文件被拒绝，就都不导入；未作任何改动。',
   'edit.error.number': '不是数字（如 250000、25万、2.5）。',
   'edit.error.negative': '不能为负数。',
   'edit.error.date': '不是日期（2024、2024-06、2024-06-30、2024-H1）。',

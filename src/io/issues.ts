@@ -43,7 +43,8 @@ export type ImportIssueCode =
   | 'aborted'
   | 'internal'
   | 'unresolved'
-  | 'ambiguous-firm';
+  | 'ambiguous-firm'
+  | 'capacity-links';
 
 /** Where in a file: a line and column for text, a sheet and row for spreadsheets, and the field. */
 export interface Where {

@@ -104,6 +104,10 @@ export interface ImportDetails {
    * byte-order mark). When `uncertain`, the user must choose before the import is stored.
    */
   readonly encodingChoice?: EncodingChoice;
+  /** The tables the file holds (`firms`, `relations`, …; table files only), for reading several files in order. */
+  readonly tables?: readonly string[];
+  /** The data rows read (table files only). */
+  readonly rows?: number;
 }
 
 export type ImportResult = ImportDetails &

@@ -3,16 +3,41 @@
  * nothing behind), the preview of what it would change, merge or replace, and the one-transaction
  * write. Until the user confirms, nothing stored changes.
  */
-import { importInWorker, type ImportJob } from '../io/pipeline/importClient';
+import { importInWorker, type ImportJob, type WorkerImportContext } from '../io/pipeline/importClient';
 import type { ImportResult } from '../io/types';
-import type { PatchMode } from '../model/patch';
+import { applyPatch, type PatchMode } from '../model/patch';
 import type { Dataset } from '../model/types';
 import { ConflictError } from '../store/editRepository';
-import { commitImport, describeStorageError, previewImport, type ImportPreview } from '../store/importRepository';
+import {
+  commitImport,
+  describeStorageError,
+  mergeWhole,
+  previewImport,
+  previewImports,
+  type ImportPreview,
+} from '../store/importRepository';
 import { readStoredExtras, withWork, workOf, type SavedWork } from '../store/savedWork';
 import type { AtlasState } from './atlas.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'preview' | 'saving';
+
+/** One of several files imported together, as read. */
+export interface ImportedFile {
+  readonly name: string;
+  readonly result: ImportResult;
+}
+
+/**
+ * The order several files are read and merged in: what others refer to first. Sources and the chain's
+ * own tables, then firm registers, then capacity tables, then supplier lists (which name firms).
+ */
+function dependencyRank(result: ImportResult): number {
+  const tables = result.tables ?? [];
+  if (tables.includes('relations')) return 3;
+  if (tables.includes('capacities')) return 2;
+  if (tables.includes('firms') || tables.includes('enterprises')) return 1;
+  return 0;
+}
 
 export class ImporterState {
   phase = $state<ImportPhase>('idle');
@@ -26,6 +51,15 @@ export class ImporterState {
   /** The user has chosen the text encoding (needed when the reader was not sure of it). */
   encodingChosen = $state(false);
   #file: File | undefined;
+  /**
+   * Several files imported as one (empty for one file): each as read, in the order they are merged in.
+   * They are previewed and stored together, as one undo step, or not at all.
+   */
+  files = $state.raw<readonly ImportedFile[]>([]);
+  /** Set while several files are being read; a cancel or another import clears it. */
+  #batch: object | undefined;
+  /** The names of several files, in the order chosen (the dialog's title and the undo step's name). */
+  #names: readonly string[] = [];
   /** Why the write failed (the data stays as it was): a kind of failure, and its details. */
   failure = $state<'' | 'quota' | 'blocked' | 'conflict' | 'unknown'>('');
   failureDetail = $state('');
@@ -38,7 +72,15 @@ export class ImporterState {
   constructor(atlas: AtlasState) {
     this.#atlas = atlas;
     this.preview = $derived(
-      this.result ? previewImport(this.#atlas.dataset, this.result, this.mode, this.#stored) : undefined,
+      this.files.length > 1
+        ? previewImports(
+            this.#atlas.dataset,
+            this.files.map((f) => f.result),
+            this.#stored,
+          )
+        : this.result
+          ? previewImport(this.#atlas.dataset, this.result, this.mode, this.#stored)
+          : undefined,
     );
   }
 
@@ -53,6 +95,8 @@ export class ImporterState {
 
   /** Whether the import waits for the user to choose the file's text encoding. */
   get encodingPending(): boolean {
+    // Of several files, one whose encoding is in doubt is imported on its own, where it can be chosen.
+    if (this.files.length > 1) return this.files.some((f) => f.result.encodingChoice?.uncertain);
     return !!this.result?.encodingChoice?.uncertain && !this.encodingChosen;
   }
 
@@ -77,6 +121,7 @@ export class ImporterState {
     if (this.phase === 'saving') return;
     this.cancel();
     this.#file = file;
+    this.files = [];
     this.phase = 'reading';
     this.fileName = file.name;
     this.progress = 0;
@@ -111,6 +156,83 @@ export class ImporterState {
   }
 
   /**
+   * Reads several files to import them as one: each is read first against the stored data (to learn
+   * what it holds), then, in dependency order (sources, firms, relations), each after the first again
+   * against the data with the files before it merged in, so a supplier list names the firms of a
+   * register chosen with it. One file is an ordinary import.
+   */
+  async openAll(list: readonly File[]): Promise<void> {
+    if (list.length <= 1) {
+      if (list[0]) await this.open(list[0]);
+      return;
+    }
+    if (this.phase === 'saving') return;
+    this.cancel();
+    const batch = {};
+    this.#batch = batch;
+    this.files = [];
+    this.phase = 'reading';
+    this.#names = list.map((f) => f.name);
+    this.fileName = this.#names.join(', ');
+    this.progress = 0;
+    this.failure = '';
+    this.failureDetail = '';
+    this.lossConfirmed = false;
+    this.encodingChosen = false;
+    const db = this.#atlas.db;
+    const stored = db ? readStoredExtras(db).catch(() => undefined) : Promise.resolve(undefined);
+    const importedAt = new Date().toISOString().slice(0, 10);
+    const regionId = this.#atlas.region?.id;
+    const steps = list.length * 2 - 1;
+    let step = 0;
+    const read = async (file: File, current: Dataset | undefined): Promise<ImportResult | undefined> => {
+      const at = step++;
+      const ctx: WorkerImportContext = {
+        fileName: file.name,
+        current,
+        importedAt,
+        ...(regionId ? { regionId } : {}),
+      };
+      const job = importInWorker(file, ctx, (fraction) => {
+        if (this.#job === job) this.progress = (at + fraction) / steps;
+      });
+      this.#job = job;
+      const result = await job.result;
+      if (this.#batch !== batch) return undefined; // cancelled, or another import started
+      this.#job = undefined;
+      return result;
+    };
+    const first: ImportResult[] = [];
+    for (const file of list) {
+      const result = await read(file, this.#atlas.dataset);
+      if (!result) return;
+      first.push(result);
+    }
+    const order = list.map((_, i) => i).sort((a, b) => dependencyRank(first[a]!) - dependencyRank(first[b]!) || a - b);
+    let merged = this.#atlas.dataset;
+    const files: ImportedFile[] = [];
+    for (const [k, i] of order.entries()) {
+      const file = list[i]!;
+      const result = k === 0 ? first[i] : await read(file, merged);
+      if (!result) return;
+      files.push({ name: file.name, result });
+      if (result.ok)
+        merged =
+          result.kind === 'dataset'
+            ? mergeWhole(merged, result.dataset, 'merge')
+            : applyPatch(merged, result.patch, 'merge', importedAt);
+    }
+    const extras = await stored;
+    if (this.#batch !== batch) return;
+    this.#batch = undefined;
+    this.#stored = extras;
+    this.#mode = 'merge';
+    this.result = undefined;
+    this.files = files;
+    this.phase = 'preview';
+  }
+
+  /**
    * Stops reading (the worker is terminated) or closes the preview; nothing is written. Once the write
    * has started it goes through, so a cancel then does nothing (rather than closing the dialog as if
    * nothing were stored, and the data being imported all the same).
@@ -119,8 +241,10 @@ export class ImporterState {
     if (this.phase === 'saving') return;
     this.#job?.cancel();
     this.#job = undefined;
+    this.#batch = undefined;
     this.phase = 'idle';
     this.result = undefined;
+    this.files = [];
     this.#file = undefined;
   }
 
@@ -134,11 +258,14 @@ export class ImporterState {
     const base = current && this.#stored ? withWork(current, { ...workOf(current), ...this.#stored }) : current;
     this.phase = 'saving';
     try {
-      const label = { zh: `导入 ${this.fileName}`, en: `Import ${this.fileName}` };
+      // Several files are one step, named after all of them.
+      const names = this.files.length > 1 ? this.#names : [this.fileName];
+      const label = { zh: `导入 ${names.join('、')}`, en: `Import ${names.join(', ')}` };
       // What the import changed is shared with the team, record by record, when sync is on.
       await this.#atlas.write('all', (db) => commitImport(db, preview.dataset, label, { base }), label);
       this.phase = 'idle';
       this.result = undefined;
+      this.files = [];
       return true;
     } catch (e) {
       this.failure = e instanceof ConflictError ? 'conflict' : describeStorageError(e).code;

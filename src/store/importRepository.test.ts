@@ -12,7 +12,7 @@ import type { ChainAtlasDB } from './db';
 import { readDataset } from './datasetRepository';
 import { ConflictError, historyState, redo, undo } from './editRepository';
 import type { ImportCounts } from './importRepository';
-import { commitImport, countChanges, describeStorageError, previewImport } from './importRepository';
+import { commitImport, countChanges, describeStorageError, previewImport, previewImports } from './importRepository';
 import { ensureSeeded, loadShippedDataset } from './seed';
 import { freshName, openDb, putLinkState } from './testing';
 import { addView, putBriefing } from './viewRepository';
@@ -42,6 +42,31 @@ async function seeded(data: Dataset = tinyDataset(), name = freshName()): Promis
   await ensureSeeded(db, async () => data);
   return db;
 }
+
+describe('previewImports (several files as one)', () => {
+  const tiny = tinyDataset();
+  const link = { id: 'd', name: { zh: '丁', en: 'D' }, subChain: 'main', stage: 'product' as const, sources: cite };
+  const addLink = patch({ chain: { id: 'chain', links: [link] } });
+  const edgeToIt = patch({ chain: { id: 'chain', edges: [{ from: 'c', to: 'd', sources: cite }] } });
+
+  it('merges every file, so one refers to what another adds, and counts them together', () => {
+    const preview = previewImports(tiny, [addLink, edgeToIt]);
+    expect(preview.ok && preview.counts).toEqual(
+      counts({ links: { added: 1, changed: 0, removed: 0 }, edges: { added: 1, changed: 0, removed: 0 } }),
+    );
+    // Without the file that adds the link it names, the edge breaks a reference.
+    expect(previewImports(tiny, [edgeToIt]).ok).toBe(false);
+  });
+
+  it('is refused as a whole when any file was refused, with that file’s problems', () => {
+    const issue = { severity: 'error' as const, code: 'empty-file', file: 'b.csv', params: {}, message: 'empty' };
+    expect(previewImports(tiny, [addLink, { ok: false, issues: [issue] }])).toEqual({
+      ok: false,
+      issues: [],
+      importIssues: [issue],
+    });
+  });
+});
 
 describe('previewImport', () => {
   const tiny = tinyDataset();

@@ -121,7 +121,7 @@ export function dataLoss(before: Dataset | undefined, counts: ImportCounts): Dat
  * what is stored and merges the file's records into it by key, chain by chain and region by region,
  * and its saved views, briefings, scenarios and layouts by id.
  */
-function mergeWhole(current: Dataset | undefined, incoming: Dataset, mode: PatchMode): Dataset {
+export function mergeWhole(current: Dataset | undefined, incoming: Dataset, mode: PatchMode): Dataset {
   if (mode === 'replace' || !current) return incoming;
   let out = applyPatch(current, { sources: incoming.sources }, 'merge');
   for (const chain of incoming.chains) out = applyPatch(out, { chain }, 'merge');
@@ -157,6 +157,31 @@ export function previewImport(
   const checked = validateDataset(next);
   if (!checked.ok) return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error'), importIssues: [] };
   return counted(checked.dataset);
+}
+
+/**
+ * The preview of several files imported as one: each merged in turn, in the order given (sources, then
+ * firms, then relations: each file was read against the data with the ones before it merged in), the
+ * result checked once. Refused as a whole when any file was refused.
+ */
+export function previewImports(
+  dataset: Dataset | undefined,
+  results: readonly ImportResult[],
+  stored?: Pick<SavedWork, 'scenarios' | 'layouts'>,
+): ImportPreview {
+  if (results.some((r) => !r.ok)) return { ok: false, issues: [], importIssues: results.flatMap((r) => r.issues) };
+  const current = dataset && stored ? withWork(dataset, { ...workOf(dataset), ...stored }) : dataset;
+  let next = current;
+  for (const r of results) {
+    if (!r.ok) continue;
+    next = r.kind === 'dataset' ? mergeWhole(next, r.dataset, 'merge') : applyPatch(next, r.patch, 'merge');
+  }
+  if (!next) return { ok: false, issues: [], importIssues: [] };
+  const checked = validateDataset(next);
+  if (!checked.ok) return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error'), importIssues: [] };
+  const counts = countChanges(current, checked.dataset);
+  const loss = dataLoss(current, counts);
+  return { ok: true, dataset: checked.dataset, counts, ...(loss && { loss }) };
 }
 
 /** The stored dataset with everything saved besides it, as `previewImport` and `commitImport` compare it. */

@@ -10,7 +10,7 @@ import { writeCsv } from '../../src/io/syntax/csvSyntax';
 import { encodeUtf8 } from '../../src/io/syntax/text';
 import { writeWorkbook } from '../../src/io/syntax/xlsxWrite';
 import { dumpDb } from './db';
-import { expect, openApp, test } from './fixtures';
+import { expect, openApp, storedAll, test } from './fixtures';
 import { shippedDataset } from './shipped';
 
 const shipped = shippedDataset();
@@ -85,5 +85,58 @@ test('a 2,000-firm register and a 5,000-row supplier list import through the Imp
   const again = await pickFile(page, files.firms);
   await expect(again.getByText('The file adds and changes nothing.')).toBeVisible();
   expect(await countsIn(again)).toEqual({});
+  void watch;
+});
+
+test('a firm register and a supplier list chosen together import as one step, and one undo removes both', async ({
+  page,
+  watch,
+}) => {
+  // A register of 300 firms, and the province's supply relations between those firms only.
+  const register = firmList.slice(0, 301);
+  const names = new Set(register.slice(1).map((r) => r[0]));
+  const codes = new Set(register.slice(1).map((r) => r[1]));
+  const supplies = [relationList[0]!, ...relationList.slice(1).filter((r) => names.has(r[0]) && codes.has(r[1]))];
+  expect(supplies.length).toBeGreaterThan(20);
+  const csv = (rows: string[][]) => Buffer.from(encodeUtf8(writeCsv(rows), true));
+  await openApp(page, './?lang=en');
+  const before = {
+    enterprises: (await stored(page, 'enterprises')).length,
+    relations: (await stored(page, 'relations')).length,
+  };
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  // The supplier list comes first: it names the register's firms, so it is read after it.
+  await (
+    await chooser
+  ).setFiles([
+    { name: '供应商名单.csv', mimeType: 'text/csv', buffer: csv(supplies) },
+    { name: '企业名录.csv', mimeType: 'text/csv', buffer: csv(register) },
+  ]);
+  const dialog = page.getByRole('dialog', { name: 'Import “供应商名单.csv, 企业名录.csv”' });
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeEnabled({ timeout: 60_000 });
+  const files = dialog.getByRole('list', { name: 'Files read together' }).getByRole('listitem');
+  await expect(files).toHaveText([
+    /^企业名录\.csv\s+a CSV table · Enterprises · 300 rows\s+ready$/,
+    new RegExp(`^供应商名单\\.csv\\s+a CSV table · Firm supply relations · ${supplies.length - 1} rows\\s+ready$`),
+  ]);
+  // Each file cites itself: two sources.
+  expect(await countsIn(dialog)).toEqual({
+    Enterprises: [300, 0, 0],
+    'Firm supply relations': [supplies.length - 1, 0, 0],
+    Sources: [2, 0, 0],
+  });
+  await commit(page, dialog, '供应商名单.csv, 企业名录.csv');
+  expect(await stored(page, 'enterprises')).toHaveLength(before.enterprises + 300);
+  expect(await stored(page, 'relations')).toHaveLength(before.relations + supplies.length - 1);
+
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Undone: Import 供应商名单.csv, 企业名录.csv' }),
+  ).toBeVisible();
+  await storedAll(page);
+  expect(await stored(page, 'enterprises')).toHaveLength(before.enterprises);
+  expect(await stored(page, 'relations')).toHaveLength(before.relations);
   void watch;
 });

@@ -119,6 +119,8 @@ async function checkPatch(
     format: parsed.format,
     encoding: parsed.encoding,
     ...(parsed.encodingChoice ? { encodingChoice: parsed.encodingChoice } : {}),
+    ...(parsed.tables ? { tables: parsed.tables } : {}),
+    ...(parsed.rows !== undefined ? { rows: parsed.rows } : {}),
   };
   if (!checked.ok) return { ...failure(ctx.fileName, issues), ...details };
   return { ok: true, kind: 'patch', patch: parsed.patch, issues, ...details };
@@ -179,6 +181,8 @@ export async function importBytes(bytes: Uint8Array, ctx: ImportContext): Promis
           format: result.format,
           encoding: result.encoding,
           ...(result.encodingChoice ? { encodingChoice: result.encodingChoice } : {}),
+          ...(result.tables ? { tables: result.tables } : {}),
+          ...(result.rows !== undefined ? { rows: result.rows } : {}),
         };
   } catch (e) {
     if (e instanceof ImportStop) return failure(file, [e.issue]);

@@ -68,6 +68,34 @@ describe('Excel and WPS workbooks', () => {
   });
 });
 
+describe('a table under a group header (two header rows, merged across columns)', () => {
+  // 基本信息 over 地区 and 环节, 产能情况 over 产能 and 产能单位, each merged across its two columns;
+  // 企业名称 written in the upper row, merged down over both (as Excel users do), or left in it alone.
+  const strings = ['企业名称', '基本信息', '产能情况', '地区', '环节', '产能', '产能单位', '金昌示例新材料有限公司'];
+  strings.push('金昌市', '镍矿', 't/a');
+  const rows = [
+    sharedRow(1, [0, 1, null, 2, null]),
+    sharedRow(2, [null, 3, 4, 5, 6]),
+    `<row r="3" spans="1:5"><c r="A3" t="s"><v>7</v></c><c r="B3" t="s"><v>8</v></c><c r="C3" t="s"><v>9</v></c><c r="D3"><v>50000</v></c><c r="E3" t="s"><v>10</v></c></row>`,
+  ].join('');
+  const groups = '<mergeCell ref="B1:C1"/><mergeCell ref="D1:E1"/>';
+
+  for (const [how, merges] of [
+    ['merged down', `<mergeCells count="3"><mergeCell ref="A1:A2"/>${groups}</mergeCells>`],
+    ['in the upper row alone', `<mergeCells count="2">${groups}</mergeCells>`],
+  ] as const) {
+    it(`reads the columns from the lower row, a column named ${how} from the upper`, async () => {
+      const book = excelWorkbook('企业名录', rows, { strings, after: merges });
+      const result = await importBytes(book, context('企业名录.xlsx', shipped));
+      expect(errorsOf(result)).toEqual([]);
+      const firms = patchOf(result).firms!.find((r) => r.id === 'jinchang')!.enterprises!;
+      expect(firms.map((e) => [e.name.zh, e.linkIds, e.capacities?.map((c) => c.capacity)])).toEqual([
+        ['金昌示例新材料有限公司', ['ni_ore'], [{ value: 50000, unit: 't/a' }]],
+      ]);
+    });
+  }
+});
+
 describe('CSV files as Excel and WPS save them', () => {
   it('reads the delimiter from Excel’s sep=; first line, and numbers rows as Excel does', async () => {
     const text = 'sep=;\r\nlink_id;status;note_zh\r\nni_metal;present;镍, 铜\r\nli2co3;building;碳酸锂\r\n';

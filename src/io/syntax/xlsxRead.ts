@@ -26,8 +26,11 @@ export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 export const MAX_UNPACK_RATIO = 100;
 const UNPACKED_FLOOR = 16 * 1024 * 1024;
 
-/** Bytes handed to the inflater at a time: what one step may produce is bounded (DEFLATE: ≤ 1032×). */
-const UNZIP_CHUNK = 4 * 1024;
+/**
+ * Bytes handed to the inflater at a time: what one step may produce is bounded (DEFLATE: ≤ 1032×, so
+ * ≤ 16.5 MB past the limit). Smaller steps cost time: each one copies the inflater's 32 KB window.
+ */
+const UNZIP_CHUNK = 16 * 1024;
 
 /** Cells a sheet's merged ranges may fill in all (a range can claim a whole sheet). */
 const MAX_MERGE_FILL = 2_000_000;
@@ -45,10 +48,19 @@ function unescapeOoxml(text: string): string {
 
 /** Column letters of a cell reference (`AB12`) as a 0-based index. */
 function columnIndex(ref: string): number | undefined {
-  const m = /^([A-Z]{1,3})\d*$/.exec(ref);
-  if (!m) return undefined;
+  // Char codes rather than a pattern: this runs once per cell.
   let n = 0;
-  for (const ch of m[1]!) n = n * 26 + (ch.charCodeAt(0) - 64);
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  if (i === 0 || i > 3) return undefined;
+  for (let j = i; j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return undefined;
+  }
   return n - 1;
 }
 
@@ -209,12 +221,12 @@ async function readSheet(
   dates: readonly DateShown[],
   date1904: boolean,
   progress: Progress,
-): Promise<{ row: number; cells: CellValue[] }[]> {
+): Promise<{ rows: { row: number; cells: CellValue[] }[]; grouped: Set<number> }> {
   const text = await parts.text(path);
   const rows: { row: number; cells: CellValue[] }[] = [];
   let row: { row: number; cells: CellValue[] } | undefined;
   let cell: { col: number; type: string; style: number } | undefined;
-  let value: string[] = [];
+  let value = '';
   let collecting = false;
   let phonetic = 0;
   let nextCol = 0;
@@ -233,7 +245,7 @@ async function readSheet(
             const col = attrs.r !== undefined ? columnIndex(attrs.r) : undefined;
             cell = { col: col ?? nextCol, type: attrs.t ?? 'n', style: Number(attrs.s ?? 0) };
             nextCol = cell.col + 1;
-            value = [];
+            value = '';
           } else if (n === 'rPh') phonetic++;
           else if (cell && (n === 'v' || (n === 't' && phonetic === 0))) collecting = true;
           else if (n === 'mergeCell' && attrs.ref) merges.push(attrs.ref);
@@ -243,7 +255,7 @@ async function readSheet(
           if (n === 'v' || n === 't') collecting = false;
           else if (n === 'rPh') phonetic--;
           else if (n === 'c' && row && cell) {
-            row.cells[cell.col] = cellValue(cell.type, value.join(''), dates[cell.style] ?? 'none');
+            row.cells[cell.col] = cellValue(cell.type, value, dates[cell.style] ?? 'none');
             cell = undefined;
           } else if (n === 'row' && row) {
             rows.push(row);
@@ -251,7 +263,7 @@ async function readSheet(
           }
         },
         text(t) {
-          if (collecting) value.push(t);
+          if (collecting) value += t;
         },
       },
       progress,
@@ -286,7 +298,13 @@ async function readSheet(
   }
   rows.sort((a, b) => a.row - b.row);
   fillMerged(rows, merges);
-  return rows;
+  // Rows where a merged range starts that spans columns: a group header over the real one may be one.
+  const grouped = new Set<number>();
+  for (const ref of merges) {
+    const range = rangeOf(ref);
+    if (range && range.c2 > range.c1) grouped.add(range.r1);
+  }
+  return { rows, grouped };
 }
 
 /** A range reference `B2:C5` as 0-based columns and 1-based rows. */
@@ -421,16 +439,40 @@ function distinctValues(row: { cells: CellValue[] }): number {
 /**
  * The header row: the first non-empty one, past any title above the table. A title (2024年重点企业名录)
  * is a row of one value, usually merged across the table; the header below it names several columns.
+ * A group header (基本信息 over 企业名称 and 信用代码, 产能情况 over 产能 and 单位, each merged across
+ * its columns) is passed too: a row with a merged range across columns, above a row that fills more
+ * columns, is a group row, and the row below it names the columns (`groupAbove` says where it was).
  */
-function headerIndex(rows: readonly { cells: CellValue[] }[]): number {
+function headerIndex(
+  rows: readonly { row: number; cells: CellValue[] }[],
+  grouped: ReadonlySet<number>,
+): { at: number; groupAbove?: number } {
   let at = rows.findIndex((r) => distinctValues(r) > 0);
-  while (at !== -1 && distinctValues(rows[at]!) === 1) {
-    let next = at + 1;
+  let groupAbove: number | undefined;
+  const nextFilled = (from: number) => {
+    let next = from + 1;
     while (next < rows.length && distinctValues(rows[next]!) === 0) next++;
-    if (next >= rows.length || distinctValues(rows[next]!) < 2) break;
+    return next;
+  };
+  while (at !== -1) {
+    const next = nextFilled(at);
+    if (next >= rows.length) break;
+    const here = distinctValues(rows[at]!);
+    const below = distinctValues(rows[next]!);
+    const title = here === 1 && below >= 2;
+    const group = grouped.has(rows[at]!.row) && below > here && filledCells(rows[next]!) > filledCells(rows[at]!);
+    if (!title && !group) break;
+    groupAbove = group ? at : undefined;
     at = next;
   }
-  return at;
+  return groupAbove === undefined ? { at } : { at, groupAbove };
+}
+
+/** The non-empty cells of a row. */
+function filledCells(row: { cells: CellValue[] }): number {
+  let n = 0;
+  for (const c of row.cells) if (c !== undefined && String(c).trim() !== '') n++;
+  return n;
 }
 
 /** Unpacks the workbook and reads every worksheet, each with its header (first non-empty row). */
@@ -466,7 +508,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, progress
     const name = sheet.attrs.name ?? `Sheet${i + 1}`;
     const target = rels.find((r) => r.id === attrLocal(sheet, 'id'))?.target;
     if (!target || !parts.has(target)) continue;
-    const rows = await readSheet(
+    const { rows, grouped } = await readSheet(
       parts,
       target,
       strings,
@@ -474,11 +516,20 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, progress
       date1904,
       progress.part(i / sheets.length, (i + 1) / sheets.length),
     );
-    const headerAt = headerIndex(rows);
+    const { at: headerAt, groupAbove } = headerIndex(rows, grouped);
     const header = rows[headerAt];
+    // Under a group row, a column the lower row leaves empty is named by the group row alone (企业名称
+    // written once in the upper row, not merged down).
+    const group = groupAbove === undefined ? undefined : rows[groupAbove]!.cells;
+    const headerCells = header
+      ? Array.from(
+          { length: Math.max(header.cells.length, group?.length ?? 0) },
+          (_, c) => header.cells[c] ?? (group ? group[c] : undefined),
+        )
+      : [];
     out.push({
       sheet: name,
-      header: header ? Array.from(header.cells, (c) => c) : [],
+      header: headerCells,
       headerRow: header?.row ?? 1,
       rows:
         headerAt === -1

@@ -69,8 +69,43 @@ function decode(raw: string, offset: number): string {
   });
 }
 
-const NAME = /[^\s/>=<"'!?]+/y;
-const SPACE = /\s*/y;
+/** Whether `c` is a character `\s` matches (JavaScript's white space and line terminators). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x9 && c <= 0xd);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether `c` may be part of a name here: anything but white space and `/ > = < " ' ! ?`. */
+function isNameChar(c: number): boolean {
+  // / > = < " ' ! ?
+  if (c === 0x2f || c === 0x3e || c === 0x3d || c === 0x3c || c === 0x22 || c === 0x27 || c === 0x21 || c === 0x3f)
+    return false;
+  return !isSpace(c);
+}
+
+/** The end of the name starting at `at` (equal to `at` when there is none). Char codes, no regex: it runs per tag. */
+function nameEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The first offset from `at` that is not white space. */
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
 
 /** The end of a `<!DOCTYPE ...>` declaration starting at `at`, skipping its internal subset unread. */
 function doctypeEnd(text: string, at: number): number {
@@ -93,44 +128,36 @@ function readTag(
   text: string,
   at: number,
 ): { name: string; attrs: Record<string, string>; end: number; empty: boolean } {
-  NAME.lastIndex = at + 1;
-  const nameMatch = NAME.exec(text);
-  if (!nameMatch) throw new XmlSyntaxError('expected an element name after "<"', at);
-  const name = nameMatch[0];
+  const nameStop = nameEnd(text, at + 1);
+  if (nameStop === at + 1) throw new XmlSyntaxError('expected an element name after "<"', at);
+  const name = text.slice(at + 1, nameStop);
   const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
-  let i = NAME.lastIndex;
+  let i = nameStop;
   for (;;) {
-    SPACE.lastIndex = i;
-    SPACE.exec(text);
-    const spaced = SPACE.lastIndex > i;
-    i = SPACE.lastIndex;
-    const c = text[i];
-    if (c === '>') return { name, attrs, end: i + 1, empty: false };
-    if (c === '/' && text[i + 1] === '>') return { name, attrs, end: i + 2, empty: true };
-    if (c === undefined) throw new XmlSyntaxError(`the tag <${name}> is not closed`, at);
-    if (!spaced) throw new XmlSyntaxError(`expected a space, ">" or "/>" in <${name}>`, i);
-    NAME.lastIndex = i;
-    const attr = NAME.exec(text);
-    if (!attr) throw new XmlSyntaxError(`unexpected ${JSON.stringify(c)} in <${name}>`, i);
-    i = NAME.lastIndex;
-    SPACE.lastIndex = i;
-    SPACE.exec(text);
-    i = SPACE.lastIndex;
-    if (text[i] !== '=') throw new XmlSyntaxError(`attribute ${attr[0]} needs ="value"`, i);
-    SPACE.lastIndex = i + 1;
-    SPACE.exec(text);
-    i = SPACE.lastIndex;
+    const spaced = i;
+    i = skipSpace(text, i);
+    const c = text.charCodeAt(i);
+    if (c === 0x3e /* > */) return { name, attrs, end: i + 1, empty: false };
+    if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x3e) return { name, attrs, end: i + 2, empty: true };
+    if (i >= text.length) throw new XmlSyntaxError(`the tag <${name}> is not closed`, at);
+    if (i === spaced) throw new XmlSyntaxError(`expected a space, ">" or "/>" in <${name}>`, i);
+    const attrStop = nameEnd(text, i);
+    if (attrStop === i) throw new XmlSyntaxError(`unexpected ${JSON.stringify(text[i])} in <${name}>`, i);
+    const attr = text.slice(i, attrStop);
+    i = skipSpace(text, attrStop);
+    if (text.charCodeAt(i) !== 0x3d /* = */) throw new XmlSyntaxError(`attribute ${attr} needs ="value"`, i);
+    i = skipSpace(text, i + 1);
     const q = text[i];
-    if (q !== '"' && q !== "'") throw new XmlSyntaxError(`the value of ${attr[0]} must be in quotes`, i);
+    if (q !== '"' && q !== "'") throw new XmlSyntaxError(`the value of ${attr} must be in quotes`, i);
     const close = text.indexOf(q, i + 1);
-    if (close === -1) throw new XmlSyntaxError(`the value of ${attr[0]} is not closed`, i);
+    if (close === -1) throw new XmlSyntaxError(`the value of ${attr} is not closed`, i);
     const raw = text.slice(i + 1, close);
     const lt = raw.indexOf('<');
-    if (lt !== -1) throw new XmlSyntaxError(`"<" is not allowed in the value of ${attr[0]}`, i + 1 + lt);
-    if (Object.hasOwn(attrs, attr[0]))
-      throw new XmlSyntaxError(`attribute ${attr[0]} appears twice`, NAME.lastIndex - attr[0].length);
+    if (lt !== -1) throw new XmlSyntaxError(`"<" is not allowed in the value of ${attr}`, i + 1 + lt);
+    if (Object.hasOwn(attrs, attr)) throw new XmlSyntaxError(`attribute ${attr} appears twice`, attrStop - attr.length);
     // Attribute-value normalisation: literal tabs and line breaks read as spaces.
-    attrs[attr[0]] = decode(raw.replace(/[\t\n]/g, ' '), i + 1);
+    const spaced2 = raw.includes('\t') || raw.includes('\n') ? raw.replace(/[\t\n]/g, ' ') : raw;
+    attrs[attr] = decode(spaced2, i + 1);
     i = close + 1;
   }
 }
@@ -165,7 +192,33 @@ export async function readXml(text: string, handler: XmlHandler, progress?: Prog
     }
     if (lt === -1) break;
     i = lt;
-    if (text.startsWith('<?', i)) {
+    const next = text.charCodeAt(i + 1);
+    if (next !== 0x3f /* ? */ && next !== 0x21 /* ! */ && next !== 0x2f /* / */) {
+      // A start tag: by far the most common markup, decided without string comparisons.
+      const tag = readTag(text, i);
+      if (stack.length === 0 && seenRoot) throw new XmlSyntaxError('only one root element is allowed', i);
+      seenRoot = true;
+      handler.open(tag.name, tag.attrs, i);
+      if (tag.empty) handler.close(tag.name);
+      else stack.push(tag.name);
+      i = tag.end;
+    } else if (next === 0x2f) {
+      const stop = nameEnd(text, i + 2);
+      const close = text.indexOf('>', i);
+      const expected = stack[stack.length - 1];
+      if (stop === i + 2 || close === -1 || close < stop || skipSpace(text, stop) !== close)
+        throw new XmlSyntaxError('malformed end tag', i);
+      const name = text.slice(i + 2, stop);
+      if (name !== expected) {
+        throw new XmlSyntaxError(
+          expected ? `expected </${expected}> but found </${name}>` : `</${name}> closes nothing`,
+          i,
+        );
+      }
+      stack.pop();
+      handler.close(name);
+      i = close + 1;
+    } else if (text.startsWith('<?', i)) {
       const close = text.indexOf('?>', i + 2);
       if (close === -1) throw new XmlSyntaxError('a processing instruction "<?" is not closed', i);
       i = close + 2;
@@ -182,30 +235,9 @@ export async function readXml(text: string, handler: XmlHandler, progress?: Prog
     } else if (text.startsWith('<!DOCTYPE', i)) {
       if (seenRoot) throw new XmlSyntaxError('<!DOCTYPE> must come before the root element', i);
       i = doctypeEnd(text, i);
-    } else if (text.startsWith('</', i)) {
-      NAME.lastIndex = i + 2;
-      const m = NAME.exec(text);
-      const close = text.indexOf('>', i);
-      const expected = stack[stack.length - 1];
-      if (!m || close === -1 || text.slice(NAME.lastIndex, close).trim() !== '')
-        throw new XmlSyntaxError('malformed end tag', i);
-      if (m[0] !== expected) {
-        throw new XmlSyntaxError(
-          expected ? `expected </${expected}> but found </${m[0]}>` : `</${m[0]}> closes nothing`,
-          i,
-        );
-      }
-      stack.pop();
-      handler.close(m[0]);
-      i = close + 1;
     } else {
-      const tag = readTag(text, i);
-      if (stack.length === 0 && seenRoot) throw new XmlSyntaxError('only one root element is allowed', i);
-      seenRoot = true;
-      handler.open(tag.name, tag.attrs, i);
-      if (tag.empty) handler.close(tag.name);
-      else stack.push(tag.name);
-      i = tag.end;
+      // "<!" that starts none of the above.
+      throw new XmlSyntaxError('expected an element name after "<"', i);
     }
   }
   if (stack.length > 0) throw new XmlSyntaxError(`the element <${stack[stack.length - 1]}> is not closed`, text.length);

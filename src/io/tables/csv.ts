@@ -69,8 +69,9 @@ export async function importCsv(bytes: Uint8Array, ctx: ImportContext, progress:
   }
   const width = header.cells.length;
   const raw: RawTable = { header: header.cells, headerRow: 1, rows: rows.slice(1) };
+  const known = { ...details, tables: [spec.key], rows: raw.rows.length };
   const bound = bindTable(spec, raw, file, issues);
-  if (!bound) return { ok: false, issues, ...details };
+  if (!bound) return { ok: false, issues, ...known };
   const textAt = new Set<number>();
   for (const [key, at] of bound.index)
     if (
@@ -103,13 +104,13 @@ export async function importCsv(bytes: Uint8Array, ctx: ImportContext, progress:
   (drafts as Record<string, unknown>)[spec.key] = await readDrafts(table, file, issues, (n) =>
     part.tick(n / Math.max(1, dataRows.length)),
   );
-  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, ...details };
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, ...known };
   const assembled = assemblePatch(drafts, ctx, issues);
   const origins = assembled.origins;
   const patch = withFirmTables(assembled.patch, drafts, ctx, issues);
   await progress.tick(1);
-  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, ...details };
-  return { ok: true, kind: 'patch', patch, issues, origins, ...details };
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues, ...known };
+  return { ok: true, kind: 'patch', patch, issues, origins, ...known };
 }
 
 /**

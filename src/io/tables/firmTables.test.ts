@@ -11,6 +11,7 @@ import type { Dataset } from '../../model/types';
 import { validateDataset } from '../../model/validate';
 import { writeCsv } from '../syntax/csvSyntax';
 import { exportDataset, importBytes } from '../pipeline/importFile';
+import { importSourceFor } from './tableFill';
 import { context, datasetOf, errorsOf, patchOf } from '../testkit';
 import { encodeUtf8 } from '../syntax/text';
 import { writeWorkbook } from '../syntax/xlsxWrite';
@@ -112,6 +113,58 @@ describe('a firm register', () => {
       context('x.csv', bare),
     );
     expect(errorsOf(bad).map((i) => [i.code, i.params.value, i.params.count])).toEqual([['unresolved', '石墨烯', 2]]);
+  });
+});
+
+describe('the source a list cites when it names none', () => {
+  it('is its own file, for files whose names the id cannot spell (企业名录.csv, 供应商名单.csv)', () => {
+    const day = { importedAt: '2026-12-06' };
+    const a = importSourceFor({ fileName: '企业名录.csv', ...day });
+    const b = importSourceFor({ fileName: '供应商名单.csv', ...day });
+    expect(a.id).not.toBe(b.id);
+    expect(importSourceFor({ fileName: '企业名录.csv', ...day })).toEqual(a);
+    expect(importSourceFor({ fileName: 'firms.csv', ...day }).id).toBe('import-20261206-firms-csv');
+  });
+});
+
+describe('a firm register row with several links', () => {
+  const [l1, l2] = province.chains[0]!.links;
+  const region = bare.regions[0]!;
+  const header = ['企业名称', '地区', '环节', '产能', '产能单位'];
+  const capacitiesOf = (d: Dataset, name: string) =>
+    d.regions[0]!.enterprises.find((e) => e.name.zh === name)!.capacities?.map((c) => [c.linkId, c.capacity]);
+
+  it('pairs its capacities with its links when both are written with the same separator', async () => {
+    const list = csv([
+      header,
+      ['甲新材料有限公司', region.name.zh, `${l1!.name.zh}；${l2!.name.zh}`, '50000；30000', 't/a'],
+      ['乙新能源有限公司', region.name.zh, `${l1!.name.zh};${l2!.name.zh}`, ';2', ';GWh/a'],
+    ]);
+    const once = await imported(list, '企业名录.csv', bare);
+    expect(capacitiesOf(once, '甲新材料有限公司')).toEqual([
+      [l1!.id, { value: 50000, unit: 't/a' }],
+      [l2!.id, { value: 30000, unit: 't/a' }],
+    ]);
+    // An empty place: the first link has no capacity.
+    expect(capacitiesOf(once, '乙新能源有限公司')).toEqual([[l2!.id, { value: 2, unit: 'GWh/a' }]]);
+  });
+
+  it('is refused with how to write it when one capacity stands for several links, or the counts differ', async () => {
+    for (const capacity of ['50000', '50000;30000;10000']) {
+      const result = await importBytes(
+        csv([header, ['甲新材料有限公司', region.name.zh, `${l1!.name.zh}；${l2!.name.zh}`, capacity, 't/a']]),
+        context('企业名录.csv', bare),
+      );
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          code: 'capacity-links',
+          row: 2,
+          field: '产能',
+          message: expect.stringContaining('write one'),
+          params: expect.objectContaining({ links: 2, capacities: capacity.split(';').length }),
+        }),
+      ]);
+    }
   });
 });
 

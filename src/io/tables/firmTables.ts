@@ -87,6 +87,26 @@ class Problems {
 const locatorOf = (where: Where) =>
   where.sheet !== undefined ? `sheet ${where.sheet}, row ${where.row}` : `row ${where.row}`;
 
+/**
+ * `firmNameKey` remembered for one import: a supplier list names the same firms again and again, and
+ * each name is folded (NFKC, suffixes) only once.
+ */
+function nameKeys(): (name: string) => string {
+  const memo = new Map<string, string>();
+  return (name) => {
+    let key = memo.get(name);
+    if (key === undefined) memo.set(name, (key = firmNameKey(name)));
+    return key;
+  };
+}
+
+/** Which regions have a firm with a given id, credit code or name key. */
+interface Everywhere {
+  readonly id: Map<string, Set<string>>;
+  readonly code: Map<string, Set<string>>;
+  readonly name: Map<string, Set<string>>;
+}
+
 /** The firms of one region being updated: stored ones, and those this import adds, with their keys. */
 class RegionFirms {
   readonly firms = new Map<string, Enterprise>();
@@ -96,29 +116,30 @@ class RegionFirms {
   /** `everywhere` learns, for each id, code and name key, that this region has such a firm. */
   constructor(
     readonly region: Region,
-    private readonly everywhere: Map<string, Set<string>>,
+    private readonly everywhere: Everywhere,
+    private readonly keyOf: (name: string) => string,
   ) {
     for (const e of region.enterprises) this.index(e);
   }
-  #note(key: string) {
-    let regions = this.everywhere.get(key);
-    if (!regions) this.everywhere.set(key, (regions = new Set()));
+  #note(map: Map<string, Set<string>>, key: string) {
+    let regions = map.get(key);
+    if (!regions) map.set(key, (regions = new Set()));
     regions.add(this.region.id);
   }
   index(e: Enterprise) {
     this.firms.set(e.id, e);
-    this.#note(`id:${e.id}`);
+    this.#note(this.everywhere.id, e.id);
     if (e.creditCode) {
       this.byCode.set(e.creditCode, e.id);
-      this.#note(`code:${e.creditCode}`);
+      this.#note(this.everywhere.code, e.creditCode);
     }
     for (const n of [e.name.zh, e.name.en, ...(e.aliases ?? [])]) {
-      const k = firmNameKey(n);
+      const k = this.keyOf(n);
       if (!k) continue;
       const list = this.byName.get(k) ?? [];
       if (!list.includes(e.id)) list.push(e.id);
       this.byName.set(k, list);
-      this.#note(`name:${k}`);
+      this.#note(this.everywhere.name, k);
     }
   }
   /** The firm a row stands for, by its name keys (`firmNameKey`) and code: `matchEnterprise`'s rule, through the indexes. */
@@ -174,7 +195,15 @@ export function resolveFirmTables(
   for (const r of regions)
     for (const n of [r.name.zh, r.name.en]) if (!regionByName.has(placeKey(n))) regionByName.set(placeKey(n), r);
   const defaultRegion = regionById.get(ctx.regionId ?? '') ?? regions[0]!;
-  const chainLinks = new Map<string, { byId: Map<string, ChainLink>; byName: Map<string, ChainLink> }>();
+  const chainLinks = new Map<
+    string,
+    {
+      byId: Map<string, ChainLink>;
+      byName: Map<string, ChainLink>;
+      /** Each text as written, looked up once. */
+      byText: Map<string, ChainLink | undefined>;
+    }
+  >();
   const linksOf = (chainId: string) => {
     let found = chainLinks.get(chainId);
     if (!found) {
@@ -184,7 +213,7 @@ export function resolveFirmTables(
       for (const l of chain?.links ?? [])
         for (const n of [l.name.zh, l.name.en, ...(l.aliases ?? [])])
           if (!byName.has(normalizeName(n))) byName.set(normalizeName(n), l);
-      found = { byId, byName };
+      found = { byId, byName, byText: new Map() };
       chainLinks.set(chainId, found);
     }
     return found;
@@ -192,19 +221,26 @@ export function resolveFirmTables(
   const sourceById = new Map((base?.sources ?? []).map((s) => [s.id, s]));
   const sourceByTitle = new Map((base?.sources ?? []).map((s) => [s.title.trim(), s]));
   const working = new Map<string, RegionFirms>();
-  const everywhere = new Map<string, Set<string>>();
+  const everywhere: Everywhere = { id: new Map(), code: new Map(), name: new Map() };
+  const keyOf = nameKeys();
   const firmsOf = (r: Region) => {
     let w = working.get(r.id);
-    if (!w) working.set(r.id, (w = new RegionFirms(r, everywhere)));
+    if (!w) working.set(r.id, (w = new RegionFirms(r, everywhere, keyOf)));
     return w;
   };
   // Tables that name firms anywhere need every region's firms indexed.
   if (drafts.relations?.length || drafts.capacities?.length) for (const r of regions) firmsOf(r);
   let usedImportSource = false;
 
+  const regionByText = new Map<string, Region | undefined>();
   const regionOf = (d: Draft<'firms' | 'relations' | 'capacities'>, text: string | undefined, column: string) => {
     if (text === undefined) return defaultRegion;
-    const r = regionById.get(text) ?? regionByName.get(placeKey(text));
+    // Thousands of rows write a few hundred places: each is looked up once.
+    let r = regionByText.get(text);
+    if (r === undefined && !regionByText.has(text)) {
+      r = regionById.get(text) ?? regionByName.get(placeKey(text));
+      regionByText.set(text, r);
+    }
     if (!r)
       problems.add('unresolved', d.where, d.column(column) ?? column, `no region is called "${text}"`, {
         value: text,
@@ -214,7 +250,11 @@ export function resolveFirmTables(
   };
   const linkOf = (d: Draft<'firms' | 'relations' | 'capacities'>, region: Region, text: string) => {
     const links = linksOf(region.chainId);
-    const l = links.byId.get(text) ?? links.byName.get(normalizeName(text));
+    let l = links.byText.get(text);
+    if (l === undefined && !links.byText.has(text)) {
+      l = links.byId.get(text) ?? links.byName.get(normalizeName(text));
+      links.byText.set(text, l);
+    }
     if (!l)
       problems.add('unresolved', d.where, d.column('link') ?? 'link', `no link is called "${text}"`, {
         value: text,
@@ -262,7 +302,7 @@ export function resolveFirmTables(
     const cite = citationOf(d, row);
     if (links.some((l) => l === undefined) || !cite) continue;
     const linkIds = links as string[];
-    if (row.capacity && linkIds.length === 0) {
+    if (row.capacities && linkIds.length === 0) {
       issues.push(
         importError(
           'required',
@@ -276,27 +316,30 @@ export function resolveFirmTables(
     }
     const w = firmsOf(region);
     const names = [row.name, ...(row.nameEn ? [row.nameEn] : []), ...(row.aliases ?? [])];
-    const match = w.match(names.map(firmNameKey), row.creditCode);
-    const capacity: EnterpriseCapacity | undefined = row.capacity && {
-      linkId: linkIds[0]!,
-      capacity: row.capacity,
-      ...(row.asOf ? { asOf: row.asOf } : {}),
-      sources: [cite],
-    };
+    const match = w.match(names.map(keyOf), row.creditCode);
+    // One capacity per link, by position (the reader has checked that they pair).
+    const capacities = (row.capacities ?? []).flatMap((q, i): EnterpriseCapacity[] =>
+      q && linkIds[i] !== undefined
+        ? [{ linkId: linkIds[i], capacity: q, ...(row.asOf ? { asOf: row.asOf } : {}), sources: [cite] }]
+        : [],
+    );
     if (match) {
       const known = new Set([match.name.zh, match.name.en, ...(match.aliases ?? [])]);
       const aliases = union(
         match.aliases,
         [...names, ...(row.aliases ?? [])].filter((n) => !known.has(n)),
       );
-      const capacities = capacity ? withCapacity(match.capacities, capacity, addCitation) : match.capacities;
+      const withNew = capacities.reduce<EnterpriseCapacity[] | undefined>(
+        (had, c) => withCapacity(had, c, addCitation),
+        match.capacities && [...match.capacities],
+      );
       const creditCode = match.creditCode ?? row.creditCode;
       const updated: Enterprise = {
         ...match,
         ...(creditCode ? { creditCode } : {}),
         ...(aliases.length ? { aliases } : {}),
         linkIds: union(match.linkIds, linkIds),
-        ...(capacities?.length ? { capacities } : {}),
+        ...(withNew?.length ? { capacities: withNew } : {}),
         ...(match.note || !row.note ? {} : { note: { zh: row.note, en: row.note } }),
         sources: addCitation(match.sources, cite),
       };
@@ -310,22 +353,41 @@ export function resolveFirmTables(
         ...(row.creditCode ? { creditCode: row.creditCode } : {}),
         ...(row.aliases?.length ? { aliases: row.aliases } : {}),
         linkIds: [...new Set(linkIds)],
-        ...(capacity ? { capacities: [capacity] } : {}),
+        ...(capacities.length
+          ? { capacities: capacities.reduce<EnterpriseCapacity[]>((had, c) => withCapacity(had, c, addCitation), []) }
+          : {}),
         ...(row.note ? { note: { zh: row.note, en: row.note } } : {}),
         sources: [cite],
       });
     }
   }
 
-  // Firms by any name, across regions, for tables that name firms (relations, capacities).
+  // Firms by any name, across regions, for tables that name firms (relations, capacities). Once the
+  // firm registers are read, what a text (with its region) names no longer changes: capacities only
+  // add to firms already indexed. So each is resolved once, however many rows write it.
+  const resolved = new Map<Region | undefined, Map<string, FirmRef>>();
   const findFirm = (
     d: Draft<'relations' | 'capacities'>,
     text: string,
     column: string,
     hint: Region | undefined,
   ): FirmRef | undefined => {
+    let known = resolved.get(hint);
+    if (!known) resolved.set(hint, (known = new Map()));
+    const found = known.get(text);
+    if (found) return found;
+    const ref = lookUpFirm(d, text, column, hint);
+    if (ref) known.set(text, ref);
+    return ref;
+  };
+  const lookUpFirm = (
+    d: Draft<'relations' | 'capacities'>,
+    text: string,
+    column: string,
+    hint: Region | undefined,
+  ): FirmRef | undefined => {
     const code = /^[0-9A-Z]{18}$/.test(text.toUpperCase()) ? text.toUpperCase() : undefined;
-    const keys = [firmNameKey(text)];
+    const keys = [keyOf(text)];
     const inRegion = (r: Region) => {
       const w = firmsOf(r);
       return w.firms.get(text) ?? w.match(keys, code);
@@ -336,9 +398,9 @@ export function resolveFirmTables(
     } else {
       // Only the regions that have a firm with this id, code or name are asked.
       const candidates = new Set([
-        ...(everywhere.get(`id:${text}`) ?? []),
-        ...(code ? (everywhere.get(`code:${code}`) ?? []) : []),
-        ...(everywhere.get(`name:${keys[0]}`) ?? []),
+        ...(everywhere.id.get(text) ?? []),
+        ...(code ? (everywhere.code.get(code) ?? []) : []),
+        ...(everywhere.name.get(keys[0]!) ?? []),
       ]);
       const found = [...candidates].flatMap((id) => {
         const r = regionById.get(id)!;

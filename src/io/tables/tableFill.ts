@@ -38,6 +38,8 @@ export function importSourceFor(ctx: Pick<ImportContext, 'fileName' | 'importedA
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   if (!/[a-z]/.test(slug)) slug = `file-${digestText(ctx.fileName)}`;
+  // A name the slug cannot spell (企业名录.csv and 供应商名单.csv both give "csv") keeps its own id.
+  else if (/[^A-Za-z0-9._\s-]/.test(ctx.fileName)) slug = `${slug}-${digestText(ctx.fileName)}`;
   return { id: `import-${date.replace(/-/g, '')}-${slug}`, title: ctx.fileName, publisher: 'Imported file', date };
 }
 

@@ -20,6 +20,7 @@ import type {
   SupplyEdge,
 } from '../../model/types';
 import {
+  cellText,
   readDate,
   readList,
   readNumber,
@@ -31,6 +32,7 @@ import {
   readUnit,
 } from '../syntax/cells';
 import { CREDIT_CODE_PROBLEMS, creditCodeProblem, tidyCreditCode } from '../../model/enterprise';
+import type { CellValue } from '../syntax/cells';
 import type { Where } from '../issues';
 import type { Origin } from '../origins';
 import type { BoundTable } from './tableRead';
@@ -95,7 +97,8 @@ export interface RowRecords {
     readonly creditCode?: string;
     readonly aliases?: readonly string[];
     readonly links: readonly string[];
-    readonly capacity?: Quantity;
+    /** The capacity of each link, by position (one list, `;`-separated like the links). */
+    readonly capacities?: readonly (Quantity | undefined)[];
     readonly asOf?: string;
     readonly note?: string;
   };
@@ -125,7 +128,13 @@ export interface Draft<K extends TableKey> {
 
 /** Drops undefined fields, so records have the shape validation gives them. */
 function compact<T>(fields: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+  // A loop rather than entries → filter → fromEntries: this runs once per record read.
+  const out: Record<string, unknown> = {};
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
 }
 
 function quantity(c: RowCursor, valueKey: string, unitKey: string, qualifierKey: string): Quantity | undefined {
@@ -143,6 +152,73 @@ function quantity(c: RowCursor, valueKey: string, unitKey: string, qualifierKey:
       ? undefined
       : c.error('required', unitKey, `"${c.header(valueKey)}" needs a unit in "${c.header(unitKey)}"`);
   return qualifier ? { value, unit, qualifier } : { value, unit };
+}
+
+/** Whether a cell holds a `;`-separated list (`;` or the full-width `；`). */
+const isListed = (cell: CellValue) => typeof cell === 'string' && /[;；]/.test(cell);
+
+/** A listed cell's places, empty ones kept: `;2` is nothing for the first link and 2 for the second. */
+const places = (cell: CellValue) =>
+  cellText(cell)
+    .split(/[;；]/)
+    .map((p) => p.trim());
+
+/**
+ * A firm register row's capacities, one per link: a row listing several links (正极材料；前驱体) writes
+ * its capacities the same way (50000；30000, an empty place for a link without one), with one unit for
+ * all or a unit per link. One capacity for several links says not which it is for, and is refused.
+ */
+function firmCapacities(c: RowCursor, links: readonly string[]): (Quantity | undefined)[] | undefined {
+  const cell = c.cell('capacity');
+  const unitCell = c.cell('capacity_unit');
+  if (!isListed(cell) && !isListed(unitCell)) {
+    const single = quantity(c, 'capacity', 'capacity_unit', 'capacity_qualifier');
+    if (single === undefined) return undefined;
+    if (links.length > 1)
+      return c.error(
+        'capacity-links',
+        'capacity',
+        `the row lists ${links.length} links (${links.join('; ')}) but one capacity: write one capacity per link, in the same order and separated by ; (e.g. 50000;30000), or give each link a row of its own`,
+        { links: links.length, capacities: 1, value: links.join('；') },
+      );
+    return [single];
+  }
+  const values = places(cell);
+  const units = isListed(unitCell) ? places(unitCell) : undefined;
+  const given = [values.length, ...(units ? [units.length] : [])].find((n) => n !== links.length);
+  if (given !== undefined)
+    return c.error(
+      'capacity-links',
+      values.length !== links.length ? 'capacity' : 'capacity_unit',
+      `the row lists ${links.length} links (${links.join('; ')}) but ${given} capacities or units: write one per link, in the same order and separated by ; (an empty place for a link without one)`,
+      { links: links.length, capacities: given, value: links.join('；') },
+    );
+  const qualifier = c.typed('capacity_qualifier', readQualifier);
+  const single = units ? undefined : c.typed('capacity_unit', readUnit);
+  const out: (Quantity | undefined)[] = [];
+  for (const [i, text] of values.entries()) {
+    const unitText = units ? units[i]! : undefined;
+    if (text === '') {
+      out.push(undefined);
+      continue;
+    }
+    const value = readNumber(text);
+    if (!value.ok) return c.error(value.code, 'capacity', value.message, value.params);
+    let unit = single;
+    if (unitText !== undefined && unitText !== '') {
+      const read = readUnit(unitText);
+      if (!read.ok) return c.error(read.code, 'capacity_unit', read.message, read.params);
+      unit = read.value;
+    }
+    if (unit === undefined)
+      return c.error(
+        'required',
+        'capacity_unit',
+        `"${c.header('capacity')}" needs a unit in "${c.header('capacity_unit')}"`,
+      );
+    out.push(qualifier ? { value: value.value, unit, qualifier } : { value: value.value, unit });
+  }
+  return out.some((q) => q !== undefined) ? out : undefined;
 }
 
 type Reader<K extends TableKey> = (c: RowCursor, date1904: boolean) => RowRecords[K] | undefined;
@@ -196,14 +272,15 @@ const READERS: { readonly [K in TableKey]: Reader<K> } = {
     }),
   firms: (c, d) => {
     const aliases = readList(c.cell('aliases'));
+    const links = readList(c.cell('link'));
     return compact({
       region: c.text('region')?.trim(),
       name: c.text('name', true)?.trim(),
       nameEn: c.text('name_en')?.trim(),
       creditCode: readCreditCodeCell(c),
       aliases: aliases.length > 0 ? aliases : undefined,
-      links: readList(c.cell('link')),
-      capacity: quantity(c, 'capacity', 'capacity_unit', 'capacity_qualifier'),
+      links,
+      capacities: firmCapacities(c, links),
       asOf: c.typed('as_of', (v) => readDate(v, d)),
       note: c.text('note')?.trim(),
       ...firmCitation(c),

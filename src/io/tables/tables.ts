@@ -639,8 +639,23 @@ export const TABLES: readonly TableSpec[] = [
         false,
         ['link_ids', '环节编号', '主营环节', '产品'],
       ),
-      col('capacity', '产能', 'number', ['产能数值（第一个环节的）', 'Capacity (of the first link)'], 50000),
-      col('capacity_unit', '产能单位', 'unit', ['单位，如 t/a、GWh/a', 'Unit, e.g. t/a, GWh/a'], 't/a'),
+      col(
+        'capacity',
+        '产能',
+        'number',
+        [
+          '产能数值；多个环节时按环节顺序各写一个，用 ; 分隔（如 50000;30000）',
+          'Capacity; with several links, one per link in their order, separated by ; (e.g. 50000;30000)',
+        ],
+        50000,
+      ),
+      col(
+        'capacity_unit',
+        '产能单位',
+        'unit',
+        ['单位，如 t/a、GWh/a；可每个环节一个，用 ; 分隔', 'Unit, e.g. t/a, GWh/a; or one per link, separated by ;'],
+        't/a',
+      ),
       col(
         'as_of',
         '数据日期',

@@ -86,7 +86,11 @@ export async function importXlsx(bytes: Uint8Array, ctx: ImportContext, progress
     const tick = (n: number) => read.tick((i + n / Math.max(1, sheet.rows.length)) / sheets.length);
     (drafts as Record<string, unknown>)[spec.key] = await readDrafts(bound, file, issues, tick);
   }
-  const details = { format: 'xlsx' as const };
+  const details = {
+    format: 'xlsx' as const,
+    tables: Object.keys(drafts),
+    rows: Object.values(drafts).reduce((n, list) => n + ((list as readonly unknown[] | undefined)?.length ?? 0), 0),
+  };
   if (hasErrors(issues)) return { ok: false, issues, ...details };
   if (Object.keys(drafts).length === 0) {
     issues.push(
