@@ -100,6 +100,8 @@ export class SyncEngine {
   readonly #outbox: Map<string, string>;
   readonly #conflicts = new Map<string, ConflictSides>();
   readonly #refused = new Map<string, Refusal>();
+  /** History entries the server refused (with their change), taken out of the replica on a put-back. */
+  readonly #refusedHistory = new Set<string>();
   /** Documents from the feed waiting for the next batch, and the seq after them. */
   #incoming: RecordDoc[] = [];
   #lastSeq: number | string = 0;
@@ -305,7 +307,10 @@ export class SyncEngine {
   #denied(err: { id?: string; reason?: string; message?: string; doc?: { id?: string } }): void {
     const id = err.id ?? err.doc?.id;
     if (!id || id.startsWith('history:')) {
-      if (id) this.#outbox.delete(id);
+      if (id) {
+        this.#outbox.delete(id);
+        this.#refusedHistory.add(id);
+      }
       this.#saveOutbox();
       return;
     }
@@ -490,10 +495,15 @@ export class SyncEngine {
    * deletion on this side (see `#startPush`): sent, it would delete the team's record.
    */
   async #dropRefused(id: string): Promise<void> {
-    const mine = await this.#local.get(id).catch(() => undefined);
-    if (!mine?._rev) return;
-    const [gone] = await this.#local.bulkDocs([{ _id: id, _rev: mine._rev, _deleted: true }]);
-    if (gone?.rev) this.#mine.add(`${id}@${gone.rev}`);
+    // The History entries of the refused change go too: the team never had that change.
+    const entries = [...this.#refusedHistory].filter((h) => h.startsWith(historyPrefix(id)));
+    const found = await this.#local.allDocs({ keys: [id, ...entries] });
+    const live = found.rows.filter((r) => r.value?.rev && !r.value.deleted);
+    if (!live.length) return;
+    const gone = await this.#local.bulkDocs(live.map((r) => ({ _id: r.key, _rev: r.value!.rev, _deleted: true })));
+    for (const g of gone) if (g.rev) this.#mine.add(`${g.id}@${g.rev}`);
+    for (const h of entries) this.#refusedHistory.delete(h);
+    this.#o.report.changed();
     this.#outbox.delete(id);
     this.#saveOutbox();
   }

@@ -118,6 +118,7 @@ test('a reader’s write is refused by the server, and the UI says so', async ({
   await expect(details(r.page)).not.toContainText('A reader tries to write');
   // The server never had this link's status: the team's is the shipped one.
   await expect(details(r.page)).toContainText('Attracting');
+  await expect(r.page.getByTestId('link-history')).not.toContainText('reader,');
   await expect(r.page.getByTestId('sync-refused')).toHaveCount(0);
   // The refused revision is gone from the reader's replica too: an editor's later change of the same
   // link arrives as the team's value, not as a conflict with the refused one.
