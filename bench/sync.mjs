@@ -6,7 +6,8 @@
 //     type, spread over the chain's links, each citing a shipped source) are put on the server; a new
 //     browser connects, and the time from "Connect" to all 2,000 stored in its IndexedDB is measured.
 import { chromium } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchOptions } from '../scripts/chromium.mjs';
@@ -195,6 +196,25 @@ export async function syncFigures() {
   return figures;
 }
 
+// Run alone (`node bench/sync.mjs`, after a build), it writes its figures to bench/results/sync.json and
+// bench/results/sync.md, with the machine's load; `npm run bench` puts them in latest.* with the rest.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await syncFigures(), null, 2));
+  const loadBefore = os.loadavg()[0];
+  const figures = await syncFigures();
+  const when = new Date().toISOString();
+  const load = [loadBefore, os.loadavg()[0]].map((l) => l.toFixed(1));
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/sync.json', JSON.stringify({ when, load, figures }, null, 2) + '\n');
+  const lines = [
+    `# ChainAtlas sync benchmark, ${when}`,
+    '',
+    `Load average (1 min) ${load[0]} at the start, ${load[1]} at the end, on ${os.cpus().length} cores.`,
+    '',
+    '| benchmark | links | median ms | runs | note |',
+    '|---|---:|---:|---:|---|',
+    ...figures.map((f) => `| ${f.name} | ${f.size} | ${f.medianMs} | ${f.runs} | ${f.note ?? ''} |`),
+    '',
+  ];
+  writeFileSync('bench/results/sync.md', lines.join('\n'));
+  console.log(lines.join('\n'));
 }

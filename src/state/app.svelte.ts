@@ -16,6 +16,8 @@ import { linkDetails } from '../model/details';
 import { changesBetween } from '../model/timeline';
 import type { LinkStatus, ViewBox } from '../model/types';
 import { SyncState } from '../sync/sync.svelte';
+import { RESET_LABEL, sharesWithTeam } from '../sync/share';
+import { failureText } from '../ui/edit/failureText';
 import { gapRows } from '../ui/gaps/gapRows';
 import { AtlasState } from './atlas.svelte';
 import { BriefingState } from './briefing.svelte';
@@ -52,6 +54,8 @@ export class DialogFlags {
   saveView = $state(false);
   readSource = $state(false);
   confirmReset = $state(false);
+  /** Whether a reset goes to the team (asked while sync is on; see `ui/sync/ResetShare.svelte`). */
+  readonly resetShare = $state({ send: false });
 }
 
 export class AppState {
@@ -271,9 +275,7 @@ export class AppState {
     this.notices.show(
       outcome.ok
         ? locale.t(direction === 'undo' ? 'edit.undone' : 'edit.redone', { label: locale.name(outcome.label) })
-        : locale.t(`edit.failure.${outcome.failure.kind}`, {
-            detail: 'detail' in outcome.failure ? outcome.failure.detail : '',
-          }),
+        : failureText(outcome.failure),
     );
   }
 
@@ -296,7 +298,7 @@ export class AppState {
   async reset(): Promise<void> {
     this.dialogs.confirmReset = false;
     await this.#report(async () => {
-      await this.atlas.reset();
+      await this.atlas.reset(sharesWithTeam('reset', this.dialogs.resetShare.send) ? RESET_LABEL : undefined);
       return locale.t('reset.done');
     });
   }

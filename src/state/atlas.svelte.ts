@@ -18,7 +18,8 @@ import type { Dataset, Localized, Region } from '../model/types';
 import { ChainAtlasDB } from '../store/db';
 import { readSnapshot, readViews } from '../store/datasetRepository';
 import { ConflictError, commitEdit, commitRemoteEdit, redo, undo, type AppliedStep } from '../store/editRepository';
-import type { VersionStep } from '../store/history';
+import type { ChangedBy, VersionStep } from '../store/history';
+import { getRecord, type RecordRef } from '../model/editRecords';
 import { ensureSeeded, loadShippedDataset, resetToShipped, seedInfo, type ShippedLoader } from '../store/seed';
 
 export type Phase = 'loading' | 'ready' | 'error';
@@ -48,6 +49,11 @@ export class AtlasState {
   busy = $state(0);
   /** How many times the whole store was read (on start, and after writes this copy could not follow). */
   wholeReads = 0;
+  /**
+   * Who last changed a record through team sync, when that was another planner (set by the sync engine
+   * while it runs): an undo refused because of such a change says who and when.
+   */
+  changedBy: ((ref: RecordRef) => Promise<ChangedBy | undefined>) | undefined;
 
   /** The date the data is shown as it stood at (`?at=`); undefined shows it as it stands. */
   at = $state<string | undefined>(undefined);
@@ -192,8 +198,10 @@ export class AtlasState {
         if (step?.edit) this.#told(step.edit);
         return step;
       } catch (e) {
-        if (e instanceof ConflictError) await this.#reload();
-        throw e;
+        if (!(e instanceof ConflictError)) throw e;
+        await this.#reload();
+        const who = e.record && (await this.changedBy?.(e.record).catch(() => undefined));
+        throw who ? new ConflictError(e.message, e.record, e.issues, who) : e;
       }
     });
   }
@@ -223,6 +231,23 @@ export class AtlasState {
         throw e;
       }
     });
+  }
+
+  /**
+   * What this browser's stored data holds apart from the shipped data (its imports and edits), as one
+   * edit from the shipped data to the stored: what it held before team sync was switched on. Empty for
+   * a browser still on the shipped data.
+   */
+  heldChanges(label: Localized): Promise<DatasetEdit> {
+    return this.#enqueue(async () => {
+      const shipped = await this.#loadShipped();
+      return this.#confirmed ? diffDatasets(shipped, this.#confirmed, label) : { label, changes: [] };
+    });
+  }
+
+  /** A record's value in the shipped data (undefined when the shipped data does not have it). */
+  async shippedRecord(ref: RecordRef): Promise<unknown> {
+    return getRecord(await this.#loadShipped(), ref);
   }
 
   /** Calls `listener` with each edit this tab stores from now on; returns how to stop. */
@@ -267,9 +292,20 @@ export class AtlasState {
     });
   }
 
-  /** Replaces all stored data with the shipped data. The caller has asked the user. */
-  async reset(): Promise<void> {
-    await this.write('all', (db) => resetToShipped(db, this.#loadShipped));
+  /**
+   * Replaces all stored data with the shipped data. The caller has asked the user. With `share` (the
+   * user said to send it to the team), what the reset changed goes to team sync like an import's.
+   */
+  async reset(share?: Localized): Promise<void> {
+    await this.write('all', (db) => resetToShipped(db, this.#loadShipped), share);
+  }
+
+  /** What a reset would change: the stored data to the shipped data, record by record. */
+  resetChanges(label: Localized): Promise<DatasetEdit> {
+    return this.#enqueue(async () => {
+      const shipped = await this.#loadShipped();
+      return this.#confirmed ? diffDatasets(this.#confirmed, shipped, label) : { label, changes: [] };
+    });
   }
 
   fail(e: unknown): void {

@@ -161,4 +161,43 @@ describe('the working copy', () => {
     await atlas.write('all', (db) => commitImport(db, tinyDataset(), label));
     expect(sent).toHaveLength(1);
   });
+
+  it('refuses an undo of a step whose record another planner changed through sync, saying who and when', async () => {
+    const atlas = await copy(freshName());
+    await atlas.apply(
+      editOf(setLinkState(atlas.dataset!, 'r1', 'b', { status: 'building', asOf: '2025', sources: cite })),
+    );
+    await atlas.receive((stored) =>
+      editOf(setLinkState(stored, 'r1', 'b', { status: 'missing', asOf: '2026', sources: cite })),
+    );
+    const asked: unknown[] = [];
+    atlas.changedBy = async (ref) => {
+      asked.push(ref);
+      return { by: 'bo', at: '2026-12-06T03:00:00.000Z' };
+    };
+    const refused = await atlas.undo().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as ConflictError).changedBy).toEqual({ by: 'bo', at: '2026-12-06T03:00:00.000Z' });
+    expect(asked).toEqual([{ kind: 'linkState', regionId: 'r1', linkId: 'b' }]);
+    // Nothing was undone: the other planner's value stays.
+    expect(statusOf(atlas, 'b')).toBe('missing');
+    // Without sync (or a change sync does not know), the refusal stays as it was.
+    atlas.changedBy = undefined;
+    const plain = await atlas.undo().catch((e: unknown) => e);
+    expect((plain as ConflictError).changedBy).toBeUndefined();
+  });
+
+  it('tells what the stored data holds apart from the shipped data (nothing for a browser on the shipped data)', async () => {
+    const atlas = await copy(freshName());
+    const label = { zh: '同步前', en: 'Before sync' };
+    expect((await atlas.heldChanges(label)).changes).toEqual([]);
+    await atlas.apply(
+      editOf(setLinkState(atlas.dataset!, 'r1', 'c', { status: 'missing', asOf: '2025', sources: cite })),
+    );
+    const held = await atlas.heldChanges(label);
+    expect(held.label).toEqual(label);
+    expect(held.changes.map((c) => [c.kind, c.before, (c.after as { status: string }).status])).toEqual([
+      ['linkState', undefined, 'missing'],
+    ]);
+  });
 });

@@ -16,7 +16,9 @@ import type { AtlasState } from './atlas.svelte';
 /** Why an edit was not stored. */
 export type EditFailure =
   | { readonly kind: 'invalid'; readonly issues: readonly ValidationIssue[] }
-  | { readonly kind: 'conflict' | 'quota' | 'blocked' | 'unknown'; readonly detail: string };
+  | { readonly kind: 'conflict' | 'quota' | 'blocked' | 'unknown'; readonly detail: string }
+  /** A record it touches was changed by another planner through team sync (`at`: ISO time). */
+  | { readonly kind: 'remote'; readonly detail: string; readonly by: string; readonly at: string };
 
 export type EditOutcome =
   | {
@@ -107,6 +109,7 @@ export class EditingState {
 
 function failureOf(e: unknown): EditFailure {
   if (e instanceof ConflictError) {
+    if (e.changedBy) return { kind: 'remote', detail: e.message, ...e.changedBy };
     return e.issues.length ? { kind: 'invalid', issues: e.issues } : { kind: 'conflict', detail: e.message };
   }
   const info = describeStorageError(e);

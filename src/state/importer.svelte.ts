@@ -17,6 +17,8 @@ import {
   type ImportPreview,
 } from '../store/importRepository';
 import { readStoredExtras, withWork, workOf, type SavedWork } from '../store/savedWork';
+import { diffDatasets } from '../model/editRecords';
+import { sharesWithTeam, teamEffect, type KindEffect } from '../sync/share';
 import type { AtlasState } from './atlas.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'preview' | 'saving';
@@ -48,6 +50,11 @@ export class ImporterState {
   #mode = $state<PatchMode>('merge');
   /** The user has said yes to an import that removes most of the stored data (asked again on any change). */
   lossConfirmed = $state(false);
+  /**
+   * A replace (a restore: the file's data in place of what is stored) is sent to the team only when the
+   * user ticks this (see `sharesWithTeam`); a merge is sent like an edit.
+   */
+  sendReplace = $state(false);
   /** The user has chosen the text encoding (needed when the reader was not sure of it). */
   encodingChosen = $state(false);
   #file: File | undefined;
@@ -91,7 +98,16 @@ export class ImporterState {
   set mode(mode: PatchMode) {
     this.#mode = mode;
     this.lossConfirmed = false;
+    this.sendReplace = false;
   }
+
+  /** What a replace would change for the team, were it sent (asked before a restore while sync is on). */
+  readonly replaceEffect: KindEffect[] | undefined = $derived.by(() => {
+    const preview = this.preview;
+    const current = this.#atlas.dataset;
+    if (this.mode !== 'replace' || !preview?.ok || !current) return undefined;
+    return teamEffect(diffDatasets(current, preview.dataset, { zh: '', en: '' }));
+  });
 
   /** Whether the import waits for the user to choose the file's text encoding. */
   get encodingPending(): boolean {
@@ -129,6 +145,7 @@ export class ImporterState {
     this.failure = '';
     this.failureDetail = '';
     this.lossConfirmed = false;
+    this.sendReplace = false;
     this.encodingChosen = encoding !== undefined;
     const db = this.#atlas.db;
     const stored = db ? readStoredExtras(db) : Promise.resolve(undefined);
@@ -261,8 +278,14 @@ export class ImporterState {
       // Several files are one step, named after all of them.
       const names = this.files.length > 1 ? this.#names : [this.fileName];
       const label = { zh: `导入 ${names.join('、')}`, en: `Import ${names.join(', ')}` };
-      // What the import changed is shared with the team, record by record, when sync is on.
-      await this.#atlas.write('all', (db) => commitImport(db, preview.dataset, label, { base }), label);
+      // What the import changed is shared with the team, record by record, when sync is on; a replace
+      // (a restore) only when the user said so.
+      const share = sharesWithTeam(this.mode === 'replace' ? 'restore' : 'import', this.sendReplace);
+      await this.#atlas.write(
+        'all',
+        (db) => commitImport(db, preview.dataset, label, { base }),
+        share ? label : undefined,
+      );
       this.phase = 'idle';
       this.result = undefined;
       this.files = [];

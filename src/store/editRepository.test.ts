@@ -52,6 +52,28 @@ describe('commitEdit', () => {
     });
   });
 
+  it('puts many records added in one edit after their siblings, in the edit’s order, beside a changed one', async () => {
+    const db = await seeded();
+    const before = await current(db);
+    const firm = (id: string) => ({ id, name: { zh: id, en: id }, linkIds: ['a'], sources: cite });
+    const added = ['n1', 'n2', 'n3', 'n4'].map((id) => ({
+      kind: 'enterprise' as const,
+      regionId: 'r1',
+      id,
+      after: firm(id),
+    }));
+    const changed = { ...before.regions[0]!.enterprises[0]!, note: { zh: '改', en: 'Changed' } };
+    await commitEdit(db, {
+      label: { zh: '同步', en: 'Sync' },
+      changes: [
+        added[0]!,
+        { kind: 'enterprise', regionId: 'r1', id: 'e1', before: before.regions[0]!.enterprises[0]!, after: changed },
+        ...added.slice(1),
+      ],
+    });
+    expect((await current(db)).regions[0]!.enterprises.map((e) => e.id)).toEqual(['e1', 'n1', 'n2', 'n3', 'n4']);
+  });
+
   it('stores nothing for an edit without changes', async () => {
     const db = await seeded();
     await commitEdit(db, editOf(setLinkState(await current(db), 'r1', 'b', undefined)));

@@ -16,9 +16,16 @@ export const LAST_EDIT_KEY = 'lastEditAt';
 /** Meta key: a counter that goes up by one with every edit, so backups compare without clocks. */
 export const EDIT_SERIAL_KEY = 'editSerial';
 
+/** Who changed a record elsewhere, and when (ISO time), when team sync knows. */
+export interface ChangedBy {
+  readonly by: string;
+  readonly at: string;
+}
+
 /**
  * An edit refused because the stored data is not what it was made on: another tab changed a record it
  * touches (`record` names it), or the result would break a reference (`issues`), or the history moved.
+ * `changedBy` says who changed the record when the change came from another planner through team sync.
  * Nothing was written.
  */
 export class ConflictError extends Error {
@@ -27,6 +34,7 @@ export class ConflictError extends Error {
     message: string,
     readonly record?: RecordRef,
     readonly issues: readonly ValidationIssue[] = [],
+    readonly changedBy?: ChangedBy,
   ) {
     super(message);
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addEnterprise, applyEdit, getRecord, removeEnterprise, setLinkState } from '../model/edits';
 import { ok, tinyDataset } from '../model/testing';
-import { docId, docsOfEdit, editFromDocs, isRecordDoc, resolution, type RecordDoc } from './docs';
+import { diffDatasets } from '../model/editRecords';
+import { docId, docsOfEdit, editFromDocs, heldDocs, isRecordDoc, resolution, type RecordDoc } from './docs';
 
 const sig = { by: 'anna', at: '2026-12-06T01:00:00.000Z', label: { zh: '改', en: 'Change' } };
 const label = { zh: '同步', en: 'Sync' };
@@ -89,5 +90,39 @@ describe('record documents', () => {
     expect('_conflicts' in keep).toBe(false);
     expect(keep._rev).toBe('2-aaa');
     expect(drop('2-bbb')).toEqual({ _id: 'linkState:r1:a', _rev: '2-bbb', _deleted: true });
+  });
+
+  it('name a supply relation with its region, and take it in like any record', () => {
+    const ref = { kind: 'relation', regionId: 'r1', id: 'x1' } as const;
+    expect(docId(ref)).toBe('relation:r1:x1');
+    expect(isRecordDoc({ _id: 'relation:r1:x1', type: 'record', ref, value: null, by: 'a', at: 'now' })).toBe(true);
+  });
+
+  it('send of what a browser held before sync only what the team lacks, and keep both where the team differs', () => {
+    const shipped = tinyDataset();
+    const building = ok(setLinkState(shipped, 'r1', 'a', { status: 'building', asOf: '2025', sources: cite }));
+    const local = ok(
+      setLinkState(building.dataset, 'r1', 'b', { status: 'missing', asOf: '2025', sources: cite }),
+    ).dataset;
+    const held = diffDatasets(shipped, local, label);
+    const [a, b] = docsOfEdit(held, sig).records.sort((x, y) => x._id.localeCompare(y._id));
+    // The team never had a; it holds b at another value.
+    const teamB: RecordDoc = { ...b!, _rev: '3-abc', value: { ...(b!.value as object), status: 'present' }, by: 'bo' };
+    const out = heldDocs(held, new Map([[b!._id, teamB]]), sig);
+    expect(out.fresh.map((d) => d._id)).toEqual([a!._id]);
+    expect(out.apart.map((d) => [d._id, (d.value as { status: string }).status])).toEqual([[b!._id, 'missing']]);
+    expect(out.history.map((h) => h.record).sort()).toEqual([a!._id, b!._id]);
+    // The team already holds both at this browser's values: nothing to send.
+    const same = heldDocs(
+      held,
+      new Map([
+        [a!._id, a!],
+        [b!._id, b!],
+      ]),
+      sig,
+    );
+    expect([same.fresh, same.apart, same.history, same.same]).toEqual([[], [], [], 2]);
+    // A browser still on the shipped data holds nothing to send.
+    expect(diffDatasets(shipped, shipped, label).changes).toEqual([]);
   });
 });

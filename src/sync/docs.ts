@@ -55,6 +55,7 @@ const ORDER: readonly EditKind[] = [
   'edge',
   'linkState',
   'enterprise',
+  'relation',
   'project',
   'indicator',
 ];
@@ -71,6 +72,7 @@ export function docId(ref: RecordRef): string {
     case 'linkState':
       return `linkState:${part(ref.regionId)}:${part(ref.linkId)}`;
     case 'enterprise':
+    case 'relation':
     case 'project':
     case 'indicator':
       return `${ref.kind}:${part(ref.regionId)}:${part(ref.id)}`;
@@ -174,6 +176,37 @@ export function editFromDocs(dataset: Dataset, docs: readonly RecordDoc[], label
     changes.push({ ...ref, before, after } as RecordChange);
   }
   return { edit: changes.length ? { label, changes } : undefined, skipped };
+}
+
+/**
+ * What to send of the records a browser held before sync was switched on (`held`: its data against
+ * the shipped data), once it holds the team's documents (`team`: the replica's document of each id,
+ * or undefined when the server never had that record):
+ * - `fresh`: records the team never had, sent as ordinary documents;
+ * - `apart`: records the team holds at another value; sent as a second revision beside the team's, so
+ *   CouchDB keeps both as a conflict that a planner resolves (never one silently overwriting the other);
+ * - `same`: how many the team already holds at this browser's value (nothing to send).
+ */
+export function heldDocs(
+  held: DatasetEdit,
+  team: ReadonlyMap<string, RecordDoc | undefined>,
+  sig: Signature,
+): { fresh: RecordDoc[]; apart: RecordDoc[]; history: HistoryDoc[]; same: number } {
+  const { records, history } = docsOfEdit(held, sig);
+  const fresh: RecordDoc[] = [];
+  const apart: RecordDoc[] = [];
+  const sent = new Set<string>();
+  let same = 0;
+  for (const doc of records) {
+    const theirs = team.get(doc._id);
+    if (!theirs) fresh.push(doc);
+    else if (sameValue(theirs.value ?? undefined, doc.value ?? undefined)) {
+      same++;
+      continue;
+    } else apart.push(doc);
+    sent.add(doc._id);
+  }
+  return { fresh, apart, history: history.filter((h) => sent.has(h.record)), same };
 }
 
 /** The winning revision first, then the others; what the conflict view shows side by side. */

@@ -11,12 +11,15 @@
  * - A write the server refuses (validate_doc_update, a reader's account) is listed as refused.
  */
 import PouchDB, { type ChangeRow, type Database, type Emitter, type PouchDoc } from 'pouchdb-browser';
-import type { DatasetEdit } from '../model/editRecords';
+import type { DatasetEdit, RecordRef } from '../model/editRecords';
+import type { ChangedBy } from '../store/history';
 import type { Localized } from '../model/types';
 import type { AtlasState } from '../state/atlas.svelte';
 import {
+  docId,
   docsOfEdit,
   editFromDocs,
+  heldDocs,
   historyDoc,
   historyPrefix,
   isRecordDoc,
@@ -37,6 +40,16 @@ export interface EngineReport {
   skipped(reasons: readonly string[]): void;
   /** A change of the replica that the history lists may show. */
   changed(): void;
+  /** What was sent of the data this browser held before sync was switched on (once, on the first connect). */
+  held(outcome: HeldOutcome): void;
+}
+
+/** The data a browser held before sync, sent on its first connect to a database. */
+export interface HeldOutcome {
+  /** Records sent (the team did not have them, or had them at another value). */
+  readonly sent: number;
+  /** Of those, records the team holds at another value: kept side by side as conflicts. */
+  readonly apart: number;
 }
 
 /** A write of this user's that the server refused. */
@@ -55,12 +68,21 @@ export interface EngineOptions {
   readonly report: EngineReport;
   /** Longest wait between two tries while the server cannot be reached (ms). */
   readonly maxBackOff?: number;
+  /** Whether this user may write (readers send nothing of what their browser held before sync). */
+  readonly mayWrite?: boolean;
 }
 
 const SEQ_KEY = 'chainatlas-sync-seq:';
 /** How long incoming changes are gathered into one edit. */
 const BURST_MS = 40;
 const OUTBOX_KEY = 'chainatlas-sync-outbox:';
+/** Set once the data this browser held before its first connect to a database has been dealt with. */
+const HELD_KEY = 'chainatlas-sync-held:';
+
+const HELD_LABEL: Localized = {
+  zh: '同步前本浏览器中的数据',
+  en: 'Data this browser held before sync',
+};
 
 export class SyncEngine {
   readonly #o: EngineOptions;
@@ -78,6 +100,8 @@ export class SyncEngine {
   readonly #outbox: Map<string, string>;
   readonly #conflicts = new Map<string, ConflictSides>();
   readonly #refused = new Map<string, Refusal>();
+  /** History entries the server refused (with their change), taken out of the replica on a put-back. */
+  readonly #refusedHistory = new Set<string>();
   /** Documents from the feed waiting for the next batch, and the seq after them. */
   #incoming: RecordDoc[] = [];
   #lastSeq: number | string = 0;
@@ -98,20 +122,91 @@ export class SyncEngine {
 
   async start(): Promise<void> {
     this.#unhook = this.#o.atlas.onStored((edit) => void this.send(edit));
+    this.#o.atlas.changedBy = (ref) => this.changedBy(ref);
     this.#o.report.waiting(this.#outbox.size);
     await this.#scanConflicts();
     this.#lastSeq = localStorage.getItem(SEQ_KEY + this.#key) ?? 0;
-    this.#feed = this.#local
-      .changes({ since: this.#lastSeq, live: true, include_docs: true, conflicts: true })
-      .on('change', (change: ChangeRow) => this.#take(change));
+    const reader = this.#o.mayWrite === false;
+    const held = localStorage.getItem(HELD_KEY + this.#key) || reader ? undefined : await this.#held();
     this.#replicate();
     addEventListener('online', this.#online);
     addEventListener('offline', this.#offline);
+    if (!held?.changes.length) {
+      // A reader sends nothing; should the account become an editor's, what it held is sent then.
+      if (!reader) localStorage.setItem(HELD_KEY + this.#key, '1');
+      this.#follow();
+      return;
+    }
+    // The team's documents are applied only once what this browser held is in the replica beside
+    // them: applied first, they would overwrite its own changes before they were sent.
+    void this.#caughtUp
+      .then(() => this.#sendHeld(held))
+      .then(() => {
+        if (this.#stopped) return;
+        localStorage.setItem(HELD_KEY + this.#key, '1');
+        this.#follow();
+      })
+      .catch((e: unknown) => this.#o.report.skipped([e instanceof Error ? e.message : String(e)]));
+  }
+
+  /** Applies the replica's changes (from the server) to the app's data, from where it left off. */
+  #follow(): void {
+    if (this.#stopped) return;
+    this.#feed = this.#local
+      .changes({ since: this.#lastSeq, live: true, include_docs: true, conflicts: true })
+      .on('change', (change: ChangeRow) => this.#take(change));
+  }
+
+  /** What this browser's data holds apart from the shipped data. */
+  #held(): Promise<DatasetEdit> {
+    return this.#o.atlas.heldChanges(HELD_LABEL);
+  }
+
+  #pulledOnce: () => void = () => undefined;
+  /** Resolves once the pull has caught up with the server for the first time. */
+  #caughtUp: Promise<void> = new Promise((done) => (this.#pulledOnce = done));
+
+  /**
+   * Sends what this browser held before sync: records the team does not have as they are; records the
+   * team holds at another value as a second revision beside the team's, which CouchDB keeps as a
+   * conflict (the team's stays the one shown until a planner resolves it).
+   */
+  async #sendHeld(held: DatasetEdit): Promise<void> {
+    const run = this.#writes.then(async () => {
+      const sig = this.#signature(HELD_LABEL);
+      const ids = [...new Set(held.changes.map((c) => docId(c)))];
+      const found = await this.#local.allDocs({ keys: ids, include_docs: true });
+      const team = new Map(found.rows.map((r) => [r.key, isRecordDoc(r.doc) ? r.doc : undefined]));
+      const { fresh, apart, history } = heldDocs(held, team, sig);
+      if (fresh.length) await this.#writeRecords(fresh, history);
+      if (apart.length) {
+        // A first revision whose id sorts before any the server makes: the team's revision wins.
+        const docs = apart.map((doc) => {
+          const hash = `00000000${crypto.randomUUID().replace(/-/g, '')}`.slice(0, 32);
+          return { ...doc, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } };
+        });
+        const results = await this.#local.bulkDocs(docs, { new_edits: false });
+        docs.forEach((doc, i) => {
+          if (results[i] && 'error' in results[i] && results[i].error) return;
+          this.#mine.add(`${doc._id}@${doc._rev}`);
+          this.#outbox.set(doc._id, doc._rev);
+        });
+        this.#saveOutbox();
+        for (const doc of apart) {
+          const winner = await this.#local.get(doc._id, { conflicts: true }).catch(() => undefined);
+          if (isRecordDoc(winner) && winner._conflicts?.length) await this.#noteConflict(winner);
+        }
+      }
+      this.#o.report.held({ sent: fresh.length + apart.length, apart: apart.length });
+    });
+    this.#writes = run.catch(() => undefined);
+    return run;
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#unhook?.();
+    this.#o.atlas.changedBy = undefined;
     this.#feed?.cancel();
     this.#push?.cancel();
     this.#pull?.cancel();
@@ -156,6 +251,10 @@ export class SyncEngine {
     const push = PouchDB.replicate(this.#local, this.#remote, {
       live: true,
       retry: true,
+      // The app never deletes a document outright (a removed record is a null value, a conflict's
+      // losing sides go beside the kept one); a document whose current revision is a deletion is a
+      // refused change taken back on this side, and stays here.
+      filter: (doc: PouchDoc) => !doc._deleted,
       back_off_function: (delay: number) => (delay === 0 ? 500 : Math.min(delay * 2, max)),
     });
     this.#push = push;
@@ -192,7 +291,10 @@ export class SyncEngine {
       .on('paused', (err?: { status?: number; message?: string }) => {
         this.#pullOk = !err;
         if (err?.status === 401) this.#authFailed = true;
-        else if (!err) this.#authFailed = false;
+        else if (!err) {
+          this.#authFailed = false;
+          this.#pulledOnce();
+        }
         this.#report(err?.message);
       })
       .on('error', (err: { status?: number; message?: string }) => {
@@ -205,7 +307,10 @@ export class SyncEngine {
   #denied(err: { id?: string; reason?: string; message?: string; doc?: { id?: string } }): void {
     const id = err.id ?? err.doc?.id;
     if (!id || id.startsWith('history:')) {
-      if (id) this.#outbox.delete(id);
+      if (id) {
+        this.#outbox.delete(id);
+        this.#refusedHistory.add(id);
+      }
       this.#saveOutbox();
       return;
     }
@@ -357,7 +462,12 @@ export class SyncEngine {
         const refusal = this.#refused.get(id);
         const server = await this.#remote.get(id).catch(() => undefined);
         if (isRecordDoc(server)) docs.push(server);
-        else if (refusal?.doc) docs.push({ ...refusal.doc, value: null });
+        else if (refusal?.doc) {
+          // The server never had this record: the team holds it as shipped (or not at all).
+          const shipped = await this.#o.atlas.shippedRecord(refusal.doc.ref);
+          docs.push({ ...refusal.doc, value: shipped ?? null });
+        }
+        await this.#dropRefused(id);
         this.#refused.delete(id);
       }
       this.#o.report.refused([...this.#refused.values()]);
@@ -365,6 +475,37 @@ export class SyncEngine {
     });
     this.#writes = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Who last changed a record, and when, if that was another planner through the server (not this
+   * tab, nor the same user from elsewhere: those read as another tab).
+   */
+  async changedBy(ref: RecordRef): Promise<ChangedBy | undefined> {
+    if (this.#stopped) return undefined;
+    const doc = await this.#local.get(docId(ref)).catch(() => undefined);
+    if (!isRecordDoc(doc) || this.#mine.has(`${doc._id}@${doc._rev}`) || doc.by === this.#o.user) return undefined;
+    return { by: doc.by, at: doc.at };
+  }
+
+  /**
+   * Takes a refused revision out of the replica's current value: a deletion is written on top of it
+   * (PouchDB's browser adapter cannot purge), so the replica no longer holds the refused value, and the
+   * server's next revision of the record wins there without a conflict. The push leaves such a
+   * deletion on this side (see `#startPush`): sent, it would delete the team's record.
+   */
+  async #dropRefused(id: string): Promise<void> {
+    // The History entries of the refused change go too: the team never had that change.
+    const entries = [...this.#refusedHistory].filter((h) => h.startsWith(historyPrefix(id)));
+    const found = await this.#local.allDocs({ keys: [id, ...entries] });
+    const live = found.rows.filter((r) => r.value?.rev && !r.value.deleted);
+    if (!live.length) return;
+    const gone = await this.#local.bulkDocs(live.map((r) => ({ _id: r.key, _rev: r.value!.rev, _deleted: true })));
+    for (const g of gone) if (g.rev) this.#mine.add(`${g.id}@${g.rev}`);
+    for (const h of entries) this.#refusedHistory.delete(h);
+    this.#o.report.changed();
+    this.#outbox.delete(id);
+    this.#saveOutbox();
   }
 
   /** Who changed a record, and when, newest first (from the history documents in the replica). */

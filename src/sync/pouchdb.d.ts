@@ -26,7 +26,7 @@ declare module 'pouchdb-browser' {
   }
   export interface Database {
     get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
-    bulkDocs(docs: readonly object[]): Promise<PutResult[]>;
+    bulkDocs(docs: readonly object[], options?: { new_edits?: boolean }): Promise<PutResult[]>;
     allDocs(options: {
       keys?: string[];
       include_docs?: boolean;

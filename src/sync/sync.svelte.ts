@@ -11,7 +11,7 @@ import { ConnectFailure, databaseUrl, serverBase, sessionUrl } from './address';
 import { conflictedLinks, type ConflictSides, type HistoryDoc } from './docs';
 
 export { ConnectFailure } from './address';
-import type { Refusal, SyncEngine } from './engine';
+import type { HeldOutcome, Refusal, SyncEngine } from './engine';
 
 const CONFIG_KEY = 'chainatlas-sync';
 
@@ -35,6 +35,8 @@ export class SyncState {
   conflicts = $state.raw<readonly ConflictSides[]>([]);
   refused = $state.raw<readonly Refusal[]>([]);
   skipped = $state.raw<readonly string[]>([]);
+  /** What was sent of the data this browser held before sync (on its first connect to the database). */
+  held = $state.raw<HeldOutcome | undefined>(undefined);
   /** Goes up when the replica's history may have changed (history lists read again). */
   revision = $state(0);
 
@@ -120,6 +122,7 @@ export class SyncState {
     this.waiting = 0;
     this.conflicts = [];
     this.refused = [];
+    this.held = undefined;
     if (config) {
       const base = serverBase(config.server, location.href);
       await fetch(sessionUrl(base), { method: 'DELETE', credentials: 'include' }).catch(() => undefined);
@@ -162,7 +165,10 @@ export class SyncState {
         refused: (list) => (this.refused = list),
         skipped: (reasons) => (this.skipped = reasons),
         changed: () => this.revision++,
+        held: (outcome) => (this.held = outcome),
       },
+      // Roles not known (the server could not be reached on resume) count as an editor's: the server decides.
+      mayWrite: !this.roles.length || !this.readOnly,
     });
     this.#engine = engine;
     await engine.start();

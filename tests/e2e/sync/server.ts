@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 // @ts-expect-error: a plain ES module script without types
-import { startSyncServer, SYNC_USERS } from '../../../scripts/sync-server.mjs';
+import { startSyncServer, SYNC_ADMIN, SYNC_USERS } from '../../../scripts/sync-server.mjs';
 import { expect, openApp, test as base } from '../fixtures';
 
 export const SYNC_PORT = Number(process.env.SYNC_SERVER_PORT ?? 5981);
@@ -53,8 +53,17 @@ export { expect };
 const password = (user: string) =>
   (SYNC_USERS as { name: string; password: string }[]).find((u) => u.name === user)!.password;
 
-/** A planner: their own browser context (own IndexedDB), the app open on `path`, signed in to sync as `user`. */
-export async function planner(browser: Browser, baseURL: string, user: string, path: string): Promise<Planner> {
+/**
+ * A planner: their own browser context (own IndexedDB), the app open on `path`, signed in to sync as
+ * `user`; `before` runs on the page before sync is switched on.
+ */
+export async function planner(
+  browser: Browser,
+  baseURL: string,
+  user: string,
+  path: string,
+  before?: (page: Page) => Promise<void>,
+): Promise<Planner> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -69,6 +78,7 @@ export async function planner(browser: Browser, baseURL: string, user: string, p
       foreign.push(r.url());
   });
   await openApp(page, path);
+  await before?.(page);
   await page.getByRole('button', { name: 'Data', exact: true }).click();
   await page.getByRole('button', { name: 'Sync…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sync' });
@@ -101,6 +111,24 @@ export async function setStatus(page: Page, status: string, note: string): Promi
   await form.getByRole('button', { name: 'Save status' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved: Set link state' })).toBeVisible();
   await page.getByRole('button', { name: 'Done' }).click();
+}
+
+/** Writes a record document straight to the server as an editor's (on top of the server's revision, if any). */
+export async function writeOnServer(id: string, doc: Record<string, unknown>): Promise<void> {
+  const { name, password: pw } = SYNC_ADMIN as { name: string; password: string };
+  const headers = {
+    Authorization: `Basic ${Buffer.from(`${name}:${pw}`).toString('base64')}`,
+    'Content-Type': 'application/json',
+  };
+  const url = `http://127.0.0.1:${SYNC_PORT}/${DB}/${encodeURIComponent(id)}`;
+  const current = await fetch(url, { headers });
+  const rev = current.ok ? ((await current.json()) as { _rev: string })._rev : undefined;
+  const put = await fetch(url, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ ...doc, _id: id, ...(rev && { _rev: rev }) }),
+  });
+  expect(put.ok, `PUT ${id}: HTTP ${put.status}`).toBe(true);
 }
 
 /** The link details panel. */

@@ -3,7 +3,7 @@
  * IndexedDB, signed in to the pouchdb-server the test starts on the loopback address.
  */
 import { drawnLinks } from '../graph';
-import { details, done, expect, planner, setStatus, synced, test } from './server';
+import { details, done, expect, planner, setStatus, synced, test, writeOnServer } from './server';
 
 // One server port for the file: its tests take turns.
 test.describe.configure({ mode: 'default' });
@@ -15,8 +15,18 @@ test('two planners: edits travel both ways without a reload, offline edits are s
   baseURL,
   server,
 }) => {
-  const a = await planner(browser, baseURL!, 'editor', PATH);
   const b = await planner(browser, baseURL!, 'editor2', PATH);
+  // Planner A edited before switching sync on: what their browser held is sent on the first connect.
+  const a = await planner(browser, baseURL!, 'editor', PATH, (page) => setStatus(page, 'missing', 'Held before sync'));
+
+  await test.step('what a planner held before sync reaches the team without a reload, and the Sync dialog says so', async () => {
+    await expect(details(b.page)).toContainText('Held before sync');
+    await a.page.getByRole('button', { name: 'Data', exact: true }).click();
+    await a.page.getByRole('button', { name: 'Sync…' }).click();
+    const dialog = a.page.getByRole('dialog', { name: 'Sync' });
+    await expect(dialog.getByTestId('sync-held')).toHaveText('Sent 1 record this browser held before sync.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
 
   await test.step('one planner’s edit appears for the other without a reload, with who in the History', async () => {
     await setStatus(a.page, 'building', 'Line 2 started');
@@ -106,6 +116,28 @@ test('a reader’s write is refused by the server, and the UI says so', async ({
   await expect(details(r.page)).toContainText('A reader tries to write');
   await dialog.getByRole('button', { name: 'Put back the server’s version' }).click();
   await expect(details(r.page)).not.toContainText('A reader tries to write');
+  // The server never had this link's status: the team's is the shipped one.
+  await expect(details(r.page)).toContainText('Attracting');
+  await expect(r.page.getByTestId('link-history')).not.toContainText('reader,');
   await expect(r.page.getByTestId('sync-refused')).toHaveCount(0);
+  // The refused revision is gone from the reader's replica too: an editor's later change of the same
+  // link arrives as the team's value, not as a conflict with the refused one.
+  await writeOnServer('linkState:jinchang:separator', {
+    type: 'record',
+    ref: { kind: 'linkState', regionId: 'jinchang', linkId: 'separator' },
+    value: {
+      linkId: 'separator',
+      status: 'building',
+      asOf: '2026',
+      note: { zh: '编辑：隔膜项目开工', en: 'Editor: separator plant started' },
+      sources: [{ sourceId: 'gsdaily-2024-jinchang', locator: '¶12' }],
+    },
+    by: 'editor',
+    at: new Date().toISOString(),
+    label: { zh: '设置环节状态', en: 'Set link state' },
+  });
+  await expect(details(r.page)).toContainText('Editor: separator plant started');
+  await expect(r.page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced');
+  await expect(r.page.getByTestId('sync-conflicts')).toHaveCount(0);
   await done(r);
 });
