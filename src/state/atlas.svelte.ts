@@ -108,6 +108,7 @@ export class AtlasState {
       // shipped data starts loading at once, beside the store's check, rather than after it.
       const early = firstVisitLikely() ? this.#loadShipped() : undefined;
       early?.catch(() => undefined);
+      await measurePhase('store-open', () => db.open());
       // One transaction: whether the store was seeded, and its data if so (a later visit waits once).
       const seeded = await measurePhase('store-read', () =>
         this.#enqueue(async () => {
