@@ -67,6 +67,21 @@ export interface Emphasis {
 
 export { FIRST_DRAW };
 
+/** The classes `emphasise` sets, and a selector for the elements that carry any of them. */
+const EMPHASIS_CLASSES = [
+  'dimmed',
+  'traced',
+  'focus',
+  'neighbour',
+  'act-gap',
+  'act-verify',
+  'act-extension',
+  'act-weak',
+  'changed',
+  'sync-conflict',
+];
+const EMPHASIS_SELECTOR = EMPHASIS_CLASSES.map((c) => `.${c}`).join(', ');
+
 /** The closest "fit" zooms: a chain of three links fills the view at this scale, not at the 4× zoom allows. */
 const FIT_MAX_ZOOM = 2;
 /** The closest a view's subject is framed: labels at about 20 px, a few links filling the view. */
@@ -311,9 +326,9 @@ export class ChainGraph {
   emphasise({ selected, traced, tracing, loops, matching, actionable, changed, conflicted }: Emphasis): void {
     const cy = this.#cy;
     cy.batch(() => {
-      cy.elements().removeClass(
-        'dimmed traced focus neighbour act-gap act-verify act-extension act-weak changed sync-conflict',
-      );
+      // Only the elements that carry one: Cytoscape counts removing a class an element lacks as a
+      // change and restyles it, which on the first draw restyled the whole chain a second time.
+      cy.elements(EMPHASIS_SELECTOR).removeClass(EMPHASIS_CLASSES);
       conflicted?.forEach((id) => cy.getElementById(id).addClass('sync-conflict'));
       actionable?.forEach((kind, id) => cy.getElementById(id).addClass(`act-${kind}`));
       changed?.forEach((id) => cy.getElementById(id).addClass('changed'));
