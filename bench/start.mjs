@@ -8,6 +8,7 @@
 import { chromium } from '@playwright/test';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import os from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { launchOptions } from '../scripts/chromium.mjs';
 
@@ -48,33 +49,76 @@ const LINKS = JSON.parse(readFileSync('seeds/battery-chain.json', 'utf8')).chain
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Milliseconds from navigation to the `chain-drawn` mark, for one load of `page`. */
+/**
+ * One load of `page`: milliseconds from navigation to the `chain-drawn` mark, and the app's start-up
+ * phases (src/graph/startPhases.ts): `start:<phase>` marks (when, ms) and measures (how long, ms).
+ */
 async function drawnAfter(page, load) {
   await load();
   await page.waitForFunction(() => performance.getEntriesByName('chain-drawn').length > 0, undefined, {
     timeout: 60_000,
   });
-  return page.evaluate(() => Math.round(performance.getEntriesByName('chain-drawn')[0].startTime));
+  return page.evaluate(() => {
+    const phases = {};
+    for (const e of performance.getEntriesByType('mark'))
+      if (e.name.startsWith('start:')) phases[`${e.name.slice(6)} at`] = e.startTime;
+    for (const e of performance.getEntriesByType('measure'))
+      if (e.name.startsWith('start:')) phases[e.name.slice(6)] = (phases[e.name.slice(6)] ?? 0) + e.duration;
+    const drawn = performance.getEntriesByName('chain-drawn')[0].startTime;
+    const fit = performance.getEntriesByName('start:fit', 'measure')[0];
+    // From the end of the first fit (styles computed) to the first frame drawn.
+    if (fit) phases['first frame'] = drawn - (fit.startTime + fit.duration);
+    return { drawn: Math.round(drawn), phases };
+  });
 }
 
-/** Cold and warm start of one page, `runs` times each, in fresh browser contexts. */
-async function startTimes(browser, url, runs, { offline }) {
-  const cold = [];
-  const warm = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    cold.push(await drawnAfter(page, () => page.goto(url)));
-    // The next visit finds the app as a user's second visit does: cached for offline use, data stored.
-    if (offline) {
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
-      await page.waitForSelector('[data-stored="true"]');
-    }
-    warm.push(await drawnAfter(page, () => page.reload()));
-    await context.close();
-  }
-  return { cold: median(cold), warm: median(warm), runs };
+/** The median of each phase over the loads that reached it, rounded, in the order first seen. */
+function medianPhases(loads) {
+  const names = [...new Set(loads.flatMap((l) => Object.keys(l.phases)))];
+  return Object.fromEntries(
+    names.map((n) => [n, Math.round(median(loads.filter((l) => n in l.phases).map((l) => l.phases[n])))]),
+  );
 }
+
+/** One cold and one warm start of `url` in a fresh browser context. */
+async function visitTwice(browser, url, { offline }) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const cold = await drawnAfter(page, () => page.goto(url));
+  // The next visit finds the app as a user's second visit does: cached for offline use, data stored.
+  if (offline) {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+    await page.waitForSelector('[data-stored="true"]');
+  }
+  const warm = await drawnAfter(page, () => page.reload());
+  await context.close();
+  return { cold, warm };
+}
+
+/**
+ * Cold and warm start of the app and of the plain page, `runs` times each, taking turns (plain, app,
+ * plain, app…) so that a change in the machine's load falls on both alike.
+ */
+async function startTimes(browser, appUrl, plainUrl, runs) {
+  const app = [];
+  const plain = [];
+  for (let i = 0; i < runs; i++) {
+    plain.push(await visitTwice(browser, plainUrl, { offline: false }));
+    app.push(await visitTwice(browser, appUrl, { offline: true }));
+  }
+  const summary = (loads) => ({
+    cold: median(loads.map((l) => l.cold.drawn)),
+    warm: median(loads.map((l) => l.warm.drawn)),
+    phases: { cold: medianPhases(loads.map((l) => l.cold)), warm: medianPhases(loads.map((l) => l.warm)) },
+  });
+  return { app: summary(app), plain: summary(plain) };
+}
+
+/** A start's phases in a line: `store-read 120 · data at 250 · …`. */
+const phaseLine = (phases) =>
+  Object.entries(phases)
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(' · ');
 
 /** Start-up figures: the app and plain Cytoscape.js on the shipped chain, in both languages. */
 export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', runs = 5 } = {}) {
@@ -84,8 +128,12 @@ export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', r
   const figures = [];
   try {
     for (const lang of ['zh', 'en']) {
-      const plain = await startTimes(browser, `${base}/bench/plain/?lang=${lang}`, runs, { offline: false });
-      const app = await startTimes(browser, `${base}/app/?lang=${lang}`, runs, { offline: true });
+      const { app, plain } = await startTimes(
+        browser,
+        `${base}/app/?lang=${lang}`,
+        `${base}/bench/plain/?lang=${lang}`,
+        runs,
+      );
       for (const visit of ['cold', 'warm']) {
         const ratio = app[visit] / plain[visit];
         figures.push({
@@ -93,7 +141,8 @@ export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', r
           size: LINKS,
           medianMs: app[visit],
           runs,
-          note: `${ratio.toFixed(2)}× plain; budget ≤ ${visit === 'cold' ? '1.5× and ≤ 1,000 ms' : '0.75× and ≤ 500 ms'}`,
+          note: `${ratio.toFixed(2)}× plain; budget ≤ ${visit === 'cold' ? '1.5× and ≤ 1,000 ms' : '0.75× and ≤ 500 ms'}; phases (median ms): ${phaseLine(app.phases[visit])}`,
+          phases: app.phases[visit],
         });
         figures.push({
           name: `${visit} start (${lang}): plain Cytoscape.js, same chain`,
@@ -111,6 +160,8 @@ export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', r
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of await startFigures({ runs: Number(process.argv[2] ?? 3) }))
+  console.log(`load average (1 min) ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  for (const f of await startFigures({ runs: Number(process.argv[2] ?? 3) })) {
     console.log(`${String(f.medianMs).padStart(6)} ms  ${f.name}${f.note ? `  (${f.note})` : ''}`);
+  }
 }

@@ -4,6 +4,9 @@ import { locale } from './state/locale.svelte';
 import { afterFirstDraw } from './ui/common/deferred';
 import App from './ui/App.svelte';
 import './ui/app.css';
+import { markPhase } from './graph/startPhases';
+
+markPhase('scripts');
 
 const target = document.getElementById('app');
 if (!target) throw new Error('ChainAtlas needs an element with id "app" to mount into');
@@ -11,6 +14,7 @@ if (!target) throw new Error('ChainAtlas needs an element with id "app" to mount
 // and no other flashes. Should it fail to load, the app still opens (showing message keys).
 await locale.ready.catch(() => undefined);
 const app = mount(App, { target });
+markPhase('mounted');
 // The other language, so that the switch is immediate: after the first draw, never before it.
 void afterFirstDraw(() => loadCatalogue(otherLang(locale.lang))).catch(() => undefined);
 export default app;

@@ -9,6 +9,7 @@ import type { LinkStatus, ViewBox } from '../model/types';
 import type { ChainElements } from './elements';
 import { GROUP_PADDING, type Point, type Positions } from './layout';
 import { hasHardwareWebgl } from './renderer';
+import { FIRST_DRAW, phaseSince } from './startPhases';
 import { chainStylesheet } from './style';
 
 /** The chain as drawn, in layout coordinates, for exporters. */
@@ -64,8 +65,22 @@ export interface Emphasis {
   readonly conflicted?: ReadonlySet<string>;
 }
 
-/** The mark and window event of the first frame that shows the chain. */
-export const FIRST_DRAW = 'chain-drawn';
+export { FIRST_DRAW };
+
+/** The classes `emphasise` sets, and a selector for the elements that carry any of them. */
+const EMPHASIS_CLASSES = [
+  'dimmed',
+  'traced',
+  'focus',
+  'neighbour',
+  'act-gap',
+  'act-verify',
+  'act-extension',
+  'act-weak',
+  'changed',
+  'sync-conflict',
+];
+const EMPHASIS_SELECTOR = EMPHASIS_CLASSES.map((c) => `.${c}`).join(', ');
 
 /** The closest "fit" zooms: a chain of three links fills the view at this scale, not at the 4× zoom allows. */
 const FIT_MAX_ZOOM = 2;
@@ -77,6 +92,7 @@ export class ChainGraph {
   readonly #events: ChainGraphEvents;
 
   constructor(container: HTMLElement, events: ChainGraphEvents = {}, opts: { webgl?: boolean } = {}) {
+    const begun = performance.now();
     this.#events = events;
     this.#cy = cytoscape({
       container,
@@ -99,6 +115,7 @@ export class ChainGraph {
     });
     this.#resize = new ResizeObserver(() => this.#cy.resize());
     this.#resize.observe(container);
+    phaseSince('cytoscape', begun);
   }
 
   readonly #resize: ResizeObserver;
@@ -109,6 +126,7 @@ export class ChainGraph {
    * elements. Links already drawn stay where they are, dragged or not: `place` moves them.
    */
   render(elements: ChainElements, positions: Positions | undefined): void {
+    const begun = performance.now();
     const cy = this.#cy;
     const wanted: ElementDefinition[] = [
       ...elements.groups.map((g) => ({ group: 'nodes' as const, data: { ...g } })),
@@ -133,6 +151,7 @@ export class ChainGraph {
       if (toAdd.length) cy.add(toAdd);
       this.#fitBoxes();
     });
+    phaseSince('render', begun);
     if (!this.#drawn && cy.nodes().nonempty()) {
       this.#drawn = true;
       // The first frame with the chain on it: start-up is measured to here (npm run bench), and work
@@ -194,6 +213,7 @@ export class ChainGraph {
    * are under the details panel).
    */
   fit(coveredRight = 0, padding = 24): void {
+    const begun = performance.now();
     const cy = this.#cy;
     const box = cy.elements().boundingBox();
     if (box.w === 0 || box.h === 0) return;
@@ -208,6 +228,7 @@ export class ChainGraph {
       zoom,
       pan: { x: width / 2 - (box.x1 + box.w / 2) * zoom, y: cy.height() / 2 - (box.y1 + box.h / 2) * zoom },
     });
+    phaseSince('fit', begun);
   }
 
   /** Zooms in (factor > 1) or out around the centre of the view. */
@@ -305,9 +326,9 @@ export class ChainGraph {
   emphasise({ selected, traced, tracing, loops, matching, actionable, changed, conflicted }: Emphasis): void {
     const cy = this.#cy;
     cy.batch(() => {
-      cy.elements().removeClass(
-        'dimmed traced focus neighbour act-gap act-verify act-extension act-weak changed sync-conflict',
-      );
+      // Only the elements that carry one: Cytoscape counts removing a class an element lacks as a
+      // change and restyles it, which on the first draw restyled the whole chain a second time.
+      cy.elements(EMPHASIS_SELECTOR).removeClass(EMPHASIS_CLASSES);
       conflicted?.forEach((id) => cy.getElementById(id).addClass('sync-conflict'));
       actionable?.forEach((kind, id) => cy.getElementById(id).addClass(`act-${kind}`));
       changed?.forEach((id) => cy.getElementById(id).addClass('changed'));

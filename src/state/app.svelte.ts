@@ -226,9 +226,10 @@ export class AppState {
     });
   }
 
-  /** Opens the store, then the team sync if it was set up; returns the cleanup. */
+  /** Opens the store, then the team sync if it was set up; asks for the last layout beside it; returns the cleanup. */
   start(): () => void {
     void this.atlas.start().then(() => (this.atlas.phase === 'ready' ? this.sync.resume() : undefined));
+    this.panorama.prefetch();
     return () => this.atlas.stop();
   }
 

@@ -15,12 +15,20 @@ import { applyEdit, diffDatasets, recheckEdit, type DatasetEdit } from '../model
 import { indexChain } from '../model/graph';
 import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
 import type { Dataset, Localized, Region } from '../model/types';
+import { markPhase, measurePhase } from '../graph/startPhases';
 import { ChainAtlasDB } from '../store/db';
 import { readSnapshot, readViews } from '../store/datasetRepository';
 import { ConflictError, commitEdit, commitRemoteEdit, redo, undo, type AppliedStep } from '../store/editRepository';
 import type { ChangedBy, VersionStep } from '../store/history';
 import { getRecord, type RecordRef } from '../model/editRecords';
-import { ensureSeeded, loadShippedDataset, resetToShipped, seedInfo, type ShippedLoader } from '../store/seed';
+import {
+  ensureSeeded,
+  loadShippedDataset,
+  readStart,
+  resetToShipped,
+  seedInfo,
+  type ShippedLoader,
+} from '../store/seed';
 
 export type Phase = 'loading' | 'ready' | 'error';
 
@@ -113,10 +121,17 @@ export class AtlasState {
       // shipped data starts loading at once, beside the store's check, rather than after it.
       const early = firstVisitLikely() ? this.#loadShipped() : undefined;
       early?.catch(() => undefined);
-      if (await seedInfo(db)) {
-        await this.#enqueue(() => this.#reload());
-      } else {
-        const shipped = await (early ?? this.#loadShipped());
+      await measurePhase('store-open', () => db.open());
+      // One transaction: whether the store was seeded, and its data if so (a later visit waits once).
+      const seeded = await measurePhase('store-read', () =>
+        this.#enqueue(async () => {
+          const stored = await readStart(db);
+          if (stored.seeded) this.#take(stored);
+          return stored.seeded;
+        }),
+      );
+      if (!seeded) {
+        const shipped = await measurePhase('shipped-data', () => early ?? this.#loadShipped());
         this.#confirmed = shipped;
         this.dataset = shipped;
         void this.#enqueue(async () => {
@@ -126,6 +141,7 @@ export class AtlasState {
         }).catch((e: unknown) => this.fail(e));
       }
       this.phase = 'ready';
+      markPhase('data');
     } catch (e) {
       this.fail(e);
     }
@@ -388,12 +404,17 @@ export class AtlasState {
 
   /** Reads the whole store; returns its version. */
   async #reload(): Promise<number> {
+    const snapshot = await readSnapshot(this.#db!);
+    this.#take(snapshot);
+    return snapshot.version;
+  }
+
+  /** Takes in the whole store as read. */
+  #take({ dataset, version }: { dataset: Dataset | undefined; version: number }): void {
     this.wholeReads++;
-    const { dataset, version } = await readSnapshot(this.#db!);
     this.#confirmed = dataset && reuseUnchanged(this.#confirmed, dataset);
     this.#version = version;
     this.#rebase();
-    return version;
   }
 
   /**

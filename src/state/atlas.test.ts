@@ -24,6 +24,8 @@ async function copy(name: string, data: Dataset = tinyDataset()): Promise<AtlasS
   track({ close: () => atlas.stop() });
   await atlas.start(name);
   await vi.waitFor(async () => expect(await readDataset(atlas.db!)).toBeDefined());
+  // The seeding's read-back, queued behind the write just seen, is done too.
+  await atlas.settled();
   return atlas;
 }
 

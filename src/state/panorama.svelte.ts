@@ -4,12 +4,17 @@
  * dragged and then saved or discarded.
  */
 import { digestText } from '../model/digest';
+import { markPhase, measurePhase } from '../graph/startPhases';
 import { layoutKey, type LayoutInput, type Positions } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
 import { fittingLayout } from '../graph/shippedLayout';
 import type { ChainAtlasDB } from '../store/db';
 import { describeStorageError, type StorageErrorInfo } from '../store/importRepository';
 import { deleteLayout, getLayout, putLayout } from '../store/layoutRepository';
+import { readPref, writePref } from './prefs';
+
+/** The layout last shown (its key), so the next start can ask the store for it beside the data. */
+const LAST_LAYOUT_KEY = 'chainatlas.layout';
 
 /** A layout that is shown but could not be stored: when saving the user's arrangement, or one computed. */
 export interface LayoutStorageFailure {
@@ -32,10 +37,28 @@ export class PanoramaState {
   storageFailure = $state.raw<LayoutStorageFailure | undefined>(undefined);
   #key = '';
   #moved: Positions | undefined;
+  /** The layout last shown, asked for at start-up before its key can be worked out from the data. */
+  #early: { key: string; row: ReturnType<typeof getLayout> } | undefined;
   readonly #db: () => ChainAtlasDB | undefined;
 
   constructor(db: () => ChainAtlasDB | undefined) {
     this.#db = db;
+  }
+
+  /**
+   * Asks the store, at start-up, for the layout shown last time, beside the read of the data: the
+   * chain most likely has the same structure and language, so its positions are there without a
+   * second wait for the store once the data is read (`ensure` uses them only when the key matches).
+   * With none shown before (a first visit), the shipped layouts are fetched instead.
+   */
+  prefetch(): void {
+    const db = this.#db();
+    const key = readPref(LAST_LAYOUT_KEY);
+    if (!key) import('virtual:shipped-layouts').catch(() => undefined);
+    if (!db || !key || this.#key) return;
+    const row = getLayout(db, key);
+    row.catch(() => undefined);
+    this.#early = { key, row };
   }
 
   /** Makes sure positions exist for this layout input: stored ones if any, else a fresh layout. */
@@ -51,18 +74,25 @@ export class PanoramaState {
     // fetched beside the store's answer, waited for only when it has no layout.
     const shipped = import('virtual:shipped-layouts').then((m) => m.default);
     shipped.catch(() => undefined);
+    const early = this.#early?.key === key ? this.#early.row : undefined;
+    this.#early = undefined;
+    if (readPref(LAST_LAYOUT_KEY) !== key) writePref(LAST_LAYOUT_KEY, key);
     // A store that cannot be read (storage blocked) only means laying the chain out afresh.
-    const stored = db ? await getLayout(db, key).catch(() => undefined) : undefined;
+    const stored = db
+      ? await measurePhase('stored-layout', () => (early ?? getLayout(db, key)).catch(() => undefined))
+      : undefined;
     if (key !== this.#key) return;
     if (stored && input.links.every((l) => stored.positions[l.id])) {
       this.custom = stored.custom;
       this.positions = stored.positions;
+      markPhase('positions');
       return;
     }
     let positions: Positions;
     try {
       // The shipped chain as the build laid it out, when this browser's labels fit it: no ELK to load.
-      positions = fittingLayout(input, await shipped) ?? (await layoutInWorker(input));
+      const layouts = await measurePhase('shipped-layout', () => shipped);
+      positions = fittingLayout(input, layouts) ?? (await measurePhase('worker-layout', () => layoutInWorker(input)));
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
       return;
@@ -70,6 +100,7 @@ export class PanoramaState {
     if (key !== this.#key) return;
     this.custom = false;
     this.positions = positions;
+    markPhase('positions');
     if (db) await this.#store(() => putLayout(db, key, positions, false), false);
   }
 

@@ -42,3 +42,42 @@ describe('PanoramaState on a full disk', () => {
     expect(panorama.storageFailure).toEqual({ saving: true, code: 'quota' });
   });
 });
+
+describe('PanoramaState on the next start', () => {
+  it('asks the store for the layout shown last time before the data is read, and shows it', async () => {
+    const prefs = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => prefs.get(k) ?? null,
+      setItem: (k: string, v: string) => void prefs.set(k, v),
+    });
+    const rows = new Map<string, unknown>();
+    const asked: string[] = [];
+    const db = {
+      layouts: {
+        get: async (key: string) => (asked.push(key), rows.get(key)),
+        put: async (row: { key: string }) => void rows.set(row.key, row),
+        delete: async (key: string) => void rows.delete(key),
+      },
+    } as unknown as ChainAtlasDB;
+    try {
+      const first = new PanoramaState(() => db);
+      first.prefetch();
+      await first.ensure(input);
+      const moved = { a: { x: 5, y: 5 }, b: { x: 200, y: 50 } };
+      first.moved(moved);
+      await first.save();
+
+      asked.length = 0;
+      const next = new PanoramaState(() => db);
+      next.prefetch();
+      expect(asked).toHaveLength(1);
+      await next.ensure(input);
+      expect(next.positions).toEqual(moved);
+      expect(next.custom).toBe(true);
+      // The layout asked for early was the one needed: the store was not asked again.
+      expect(asked).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

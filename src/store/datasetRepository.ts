@@ -29,19 +29,47 @@ function groupBy<R extends { seq: number }>(rows: R[], owner: (r: R) => string):
 /** Reads the stored dataset, or `undefined` when the database holds none. */
 export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined> {
   return db.transaction('r', db.dataTables, async () => {
-    const chains = (await db.chains.toArray()).sort((a, b) => a.seq - b.seq);
+    // Every table is asked for at once: one wait for the store, not one per table (start-up reads this).
+    const [
+      chainRows,
+      sourceRows,
+      regionRows,
+      linkRows,
+      edgeRows,
+      stateRows,
+      enterpriseRows,
+      projectRows,
+      indicatorRows,
+      relationRows,
+      viewRows,
+      briefingRows,
+    ] = await Promise.all([
+      db.chains.toArray(),
+      db.sources.toArray(),
+      db.regions.toArray(),
+      db.links.toArray(),
+      db.edges.toArray(),
+      db.linkStates.toArray(),
+      db.enterprises.toArray(),
+      db.projects.toArray(),
+      db.indicators.toArray(),
+      db.relations.toArray(),
+      db.views.toArray(),
+      db.briefings.toArray(),
+    ]);
+    const chains = chainRows.sort((a, b) => a.seq - b.seq);
     if (chains.length === 0) return undefined;
-    const sources = (await db.sources.toArray()).sort((a, b) => a.seq - b.seq);
-    const regions = (await db.regions.toArray()).sort((a, b) => a.seq - b.seq);
-    const links = groupBy(await db.links.toArray(), (r) => r.chainId);
-    const edges = groupBy(await db.edges.toArray(), (r) => r.chainId);
-    const states = groupBy(await db.linkStates.toArray(), (r) => r.regionId);
-    const enterprises = groupBy(await db.enterprises.toArray(), (r) => r.regionId);
-    const projects = groupBy(await db.projects.toArray(), (r) => r.regionId);
-    const indicators = groupBy(await db.indicators.toArray(), (r) => r.regionId);
-    const relations = groupBy(await db.relations.toArray(), (r) => r.regionId);
-    const views = (await db.views.toArray()).sort((a, b) => a.seq - b.seq).map((v) => strip(v));
-    const briefings = (await db.briefings.toArray()).sort((a, b) => a.seq - b.seq).map((b) => strip(b));
+    const sources = sourceRows.sort((a, b) => a.seq - b.seq);
+    const regions = regionRows.sort((a, b) => a.seq - b.seq);
+    const links = groupBy(linkRows, (r) => r.chainId);
+    const edges = groupBy(edgeRows, (r) => r.chainId);
+    const states = groupBy(stateRows, (r) => r.regionId);
+    const enterprises = groupBy(enterpriseRows, (r) => r.regionId);
+    const projects = groupBy(projectRows, (r) => r.regionId);
+    const indicators = groupBy(indicatorRows, (r) => r.regionId);
+    const relations = groupBy(relationRows, (r) => r.regionId);
+    const views = viewRows.sort((a, b) => a.seq - b.seq).map((v) => strip(v));
+    const briefings = briefingRows.sort((a, b) => a.seq - b.seq).map((b) => strip(b));
     return {
       format: FORMAT_VERSION,
       sources: sources.map((s) => strip(s)),
@@ -71,10 +99,10 @@ export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined
 
 /** The stored dataset and the version it is at, read in one transaction. */
 export async function readSnapshot(db: ChainAtlasDB): Promise<{ dataset: Dataset | undefined; version: number }> {
-  return db.transaction('r', [...db.dataTables, db.meta], async () => ({
-    dataset: await readDataset(db),
-    version: await dataVersion(db),
-  }));
+  return db.transaction('r', [...db.dataTables, db.meta], async () => {
+    const [dataset, version] = await Promise.all([readDataset(db), dataVersion(db)]);
+    return { dataset, version };
+  });
 }
 
 /** The saved views and briefings, in order, and the version of the stored data, read in one transaction. */
