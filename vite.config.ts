@@ -55,6 +55,52 @@ function serviceWorker(entry: string): Plugin {
   };
 }
 
+/**
+ * Fetches the catalogue of the language the page will show beside the start-up code, not after it:
+ * each catalogue is a chunk of its own (src/i18n/index.ts, `loadCatalogue`) that the app awaits before
+ * it mounts, so without this its request would wait until the entry has run. A small classic script
+ * in <head>, written here with the app's own `chooseLang`, adds a modulepreload for that one chunk.
+ */
+function cataloguePreload(): Plugin {
+  return {
+    name: 'chainatlas:catalogue-preload',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const urls: Record<string, string> = {};
+      for (const output of Object.values(bundle)) {
+        const lang = output.type === 'chunk' && /src\/i18n\/(en|zh-CN)\.ts$/.exec(output.facadeModuleId ?? '')?.[1];
+        if (lang) urls[lang === 'en' ? 'en' : 'zh'] = output.fileName;
+      }
+      const html = bundle['index.html'];
+      if (!urls.en || !urls.zh || html?.type !== 'asset')
+        return this.error('catalogue preload: catalogue chunks or index.html missing');
+      const { module: i18n } = await runnerImport<typeof import('./src/i18n/index')>('./src/i18n/index.ts', {
+        configFile: false,
+        logLevel: 'silent',
+      });
+      const code = `(function () {
+${i18n.toLang.toString()}
+${i18n.chooseLang.toString()}
+var stored = null;
+try { stored = localStorage.getItem(${JSON.stringify(i18n.LANG_PREF_KEY)}); } catch (e) {}
+var lang = chooseLang(location.search, stored, navigator.languages || [navigator.language]);
+var link = document.createElement('link');
+link.rel = 'modulepreload';
+link.crossOrigin = '';
+link.href = './' + ${JSON.stringify(urls)}[lang];
+document.head.appendChild(link);
+})();
+`;
+      const fileName = `assets/catalogue-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
+      this.emitFile({ type: 'asset', fileName, source: code });
+      const source = String(html.source);
+      if (!source.includes('</title>')) return this.error('catalogue preload: no </title> in index.html');
+      html.source = source.replace('</title>', `</title>\n    <script async src="./${fileName}"></script>`);
+    },
+  };
+}
+
 /** The seed files the app ships, in the order `loadShippedDataset` (src/store/seed.ts) merges them. */
 export const SEED_FILES = ['seeds/battery-chain.json', 'seeds/jinchang.json', 'seeds/hexi.json'];
 
@@ -154,7 +200,7 @@ function* walk(dir: string): Generator<string> {
 }
 
 export default defineConfig({
-  plugins: [svelte(), shippedLayouts(), serviceWorker('src/sw/sw.ts'), appAddresses()],
+  plugins: [svelte(), shippedLayouts(), cataloguePreload(), serviceWorker('src/sw/sw.ts'), appAddresses()],
   // Relative asset URLs, so a static copy of dist/ works from any folder or file server.
   base: './',
   build: {

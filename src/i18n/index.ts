@@ -15,6 +15,9 @@ export type { MessageKey };
 export type Params = Readonly<Record<string, string | number>>;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
+/** Where the user's choice of language is remembered (localStorage). */
+export const LANG_PREF_KEY = 'chainatlas.lang';
+
 const loaded: Partial<Record<Lang, Catalogue>> = {};
 const loading: Partial<Record<Lang, Promise<Catalogue>>> = {};
 

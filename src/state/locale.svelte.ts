@@ -3,6 +3,7 @@
  * and remembers the choice.
  */
 import {
+  LANG_PREF_KEY,
   chooseLang,
   hasCatalogue,
   langTag,
@@ -15,7 +16,7 @@ import {
 import type { Localized } from '../model/types';
 import { readPref, writePref } from './prefs';
 
-const STORAGE_KEY = 'chainatlas.lang';
+const STORAGE_KEY = LANG_PREF_KEY;
 
 export class LocaleState {
   lang = $state<Lang>('zh');

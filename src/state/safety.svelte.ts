@@ -45,7 +45,7 @@ export class SafetyState {
     const db = this.#atlas.db;
     const dataset = this.#atlas.dataset;
     if (!db || !dataset) return undefined;
-    const file = backupFile(await backupDataset(db, dataset));
+    const file = await backupFile(await backupDataset(db, dataset));
     downloadFile(file.fileName, file.mimeType, file.bytes);
     await markBackup(db);
     return file.fileName;

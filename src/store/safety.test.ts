@@ -129,7 +129,7 @@ describe('backup reminder', () => {
 describe('backupFile', () => {
   it('is a native JSON file, named by local date and time, that imports back to the same data', async () => {
     const data = tinyDataset();
-    const file = backupFile(data, new Date(2025, 2, 7, 14, 5));
+    const file = await backupFile(data, new Date(2025, 2, 7, 14, 5));
     expect(file.fileName).toBe('chainatlas-backup-2025-03-07-1405.json');
     expect(file.mimeType).toBe('application/json');
     const read = await importBytes(file.bytes, { fileName: file.fileName, importedAt: '2025-03-07' });
@@ -148,7 +148,7 @@ describe('backupFile', () => {
     const made = { data: await readDataset(db), extras: await readStoredExtras(db) };
     expect(made.extras.layouts.map((l) => l.key)).toEqual(['mine']);
 
-    const file = backupFile(await backupDataset(db, made.data!));
+    const file = await backupFile(await backupDataset(db, made.data!));
     const read = await importBytes(file.bytes, { fileName: file.fileName, importedAt: '2026-11-26' });
     if (!read.ok || read.kind !== 'dataset') throw new Error('the backup does not read back');
 

@@ -2,7 +2,6 @@
  * Keeping the user's data safe: asking the browser to keep it (persistent storage), showing how much
  * room it takes, and backups, with a reminder when there are edits newer than the last backup.
  */
-import { exportNativeJson } from '../io/nativeJson';
 import type { ExportedFile } from '../io/types';
 import type { Dataset } from '../model/types';
 import type { ChainAtlasDB } from './db';
@@ -95,8 +94,13 @@ export async function backupDataset(db: ChainAtlasDB, dataset: Dataset): Promise
   return withWork(dataset, { ...workOf(dataset), ...(await readStoredExtras(db)) });
 }
 
-/** A backup of `dataset` (see `backupDataset`) as a native JSON file named by the local date and time (`chainatlas-backup-2025-03-07-1405.json`). */
-export function backupFile(dataset: Dataset, now: Date = new Date()): ExportedFile {
+/**
+ * A backup of `dataset` (see `backupDataset`) as a native JSON file named by the local date and time
+ * (`chainatlas-backup-2025-03-07-1405.json`). The writer is loaded when first asked for: the start-up
+ * bundle does not carry it.
+ */
+export async function backupFile(dataset: Dataset, now: Date = new Date()): Promise<ExportedFile> {
+  const { exportNativeJson } = await import('../io/nativeJson');
   const two = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}`;
   return {
