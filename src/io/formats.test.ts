@@ -55,9 +55,9 @@ describe('the format registry', () => {
     expect(new Set(offered)).toEqual(new Set([...expected].map((e) => `.${e}`)));
     expect(offered.length).toBe(expected.size);
     // The picker in the app is given this string, not a list of its own.
-    const app = readFileSync(new URL('../ui/App.svelte', import.meta.url), 'utf8');
-    expect(app).toMatch(/accept=\{IMPORT_ACCEPT\}/);
-    expect(app).toMatch(/import \{ IMPORT_ACCEPT \} from '\.\.\/io\/formats'/);
+    const header = readFileSync(new URL('../ui/header/ShellHeader.svelte', import.meta.url), 'utf8');
+    expect(header).toMatch(/accept=\{IMPORT_ACCEPT\}/);
+    expect(header).toMatch(/import \{ IMPORT_ACCEPT \} from '\.\.\/\.\.\/io\/formats'/);
   });
 
   it('writes each exported format with its registered extension and MIME type', async () => {
