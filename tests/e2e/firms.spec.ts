@@ -77,6 +77,20 @@ test('a link with 2,000 firms expands to its largest, and the rest open in a tab
   await expect(canvas).toHaveAttribute('data-firms', '0');
   await page.getByRole('button', { name: 'Expand to all 2,000 firms' }).click();
   await expect(canvas).toHaveAttribute('data-firms', String(drawn));
+  // A firm drawn on the canvas opens its view when clicked, as a link does; back returns to the firms.
+  const largest = await page.evaluate(() => {
+    // Cytoscape keeps its instance on the container: used only to find where the firm is drawn.
+    const el = document.querySelector<HTMLElement & { _cyreg: { cy: import('cytoscape').Core } }>(
+      '[data-testid="chain-canvas"]',
+    )!;
+    const node = el._cyreg.cy.nodes('[kind = "firm"][?centre]').first();
+    const box = el.getBoundingClientRect();
+    return { x: box.x + node.renderedPosition().x, y: box.y + node.renderedPosition().y, title: node.data('title') };
+  });
+  await page.mouse.click(largest.x, largest.y);
+  await expect(page.getByTestId('firm-view').getByRole('heading', { level: 1 })).toHaveText(largest.title);
+  await page.goBack();
+  await expect(canvas).toHaveAttribute('data-firms', String(drawn));
   const more = keys.getByRole('button', { name: '1,984 more…' });
   await more.focus();
   await more.press('Enter');
