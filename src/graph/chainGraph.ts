@@ -7,7 +7,14 @@ import type { HaloKind } from './palette';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { LinkStatus, ViewBox } from '../model/types';
 import type { ChainElements } from './elements';
-import { FRAME_ID, firmNodeId, firmStylesheet, placeLinkFirms, type LinkFirmsSpec } from './firmElements';
+import {
+  FRAME_ID,
+  firmNodeId,
+  firmStylesheet,
+  placeLinkFirms,
+  type FirmLayerSnapshot,
+  type LinkFirmsSpec,
+} from './firmElements';
 import { GROUP_PADDING, type Point, type Positions } from './layout';
 import { hasHardwareWebgl } from './renderer';
 import { chainStylesheet } from './style';
@@ -38,6 +45,8 @@ export interface GraphSnapshot {
     from: { x: number; y: number };
     to: { x: number; y: number };
   }[];
+  /** A link's firms drawn below it, when it is expanded (see `firmElements.ts`). */
+  readonly firms?: FirmLayerSnapshot;
 }
 
 export interface ChainGraphEvents {
@@ -416,6 +425,28 @@ export class ChainGraph {
         from: e.sourceEndpoint(),
         to: e.targetEndpoint(),
       })),
+      ...(cy.nodes('[kind = "firm"]').nonempty()
+        ? {
+            firms: {
+              nodes: cy.nodes('[?layer]').map((n) => ({
+                kind: n.data('kind') as FirmLayerSnapshot['nodes'][number]['kind'],
+                x: n.position('x'),
+                y: n.position('y'),
+                width: n.data('width') as number,
+                height: n.data('height') as number,
+                label: String(n.data('label') ?? ''),
+                local: n.data('local') !== false,
+                centre: n.data('centre') === true,
+              })),
+              edges: cy.edges('[?layer]').map((e) => ({
+                kind: e.data('kind') as 'relation' | 'firm-tie',
+                local: e.data('local') === true,
+                from: e.sourceEndpoint(),
+                to: e.targetEndpoint(),
+              })),
+            },
+          }
+        : {}),
     };
   }
 

@@ -11,6 +11,7 @@
  * snapshot.
  */
 import type { StylesheetJson } from 'cytoscape';
+import { escapeXml } from '../io/xml';
 import { estimateText, type TextMeasurer } from './elements';
 import { EDGE_LOCAL, EDGE_OTHER, HIGHLIGHT } from './palette';
 
@@ -335,4 +336,67 @@ export function firmStylesheet(): StylesheetJson {
       },
     },
   ];
+}
+
+/** The firm layer as drawn, for the SVG export and the poster. */
+export interface FirmLayerSnapshot {
+  readonly nodes: readonly {
+    readonly kind: 'firm-frame' | 'firm-title' | 'firm' | 'firm-more';
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly label: string;
+    readonly local: boolean;
+    readonly centre: boolean;
+  }[];
+  readonly edges: readonly {
+    readonly kind: 'relation' | 'firm-tie';
+    readonly local: boolean;
+    readonly from: { readonly x: number; readonly y: number };
+    readonly to: { readonly x: number; readonly y: number };
+  }[];
+}
+
+/** The firm layer as SVG elements, with the screen's look (drawn over the chain). */
+export function firmLayerSvg(layer: FirmLayerSnapshot, font: string): string {
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const out: string[] = [];
+  const text = (label: string, x: number, y: number, size: number, fill: string, bold = false) => {
+    const lines = label.split('\n');
+    const lineHeight = size * 1.3;
+    const first = y - ((lines.length - 1) * lineHeight) / 2 + size * 0.35;
+    return (
+      `<text text-anchor="middle" font-family="${escapeXml(font)}" font-size="${size}" fill="${fill}"${bold ? ' font-weight="bold"' : ''}>` +
+      lines.map((l, i) => `<tspan x="${r(x)}" y="${r(first + i * lineHeight)}">${escapeXml(l)}</tspan>`).join('') +
+      '</text>'
+    );
+  };
+  const rect = (n: FirmLayerSnapshot['nodes'][number], fill: string, stroke: string, extra = '') =>
+    `<rect x="${r(n.x - n.width / 2)}" y="${r(n.y - n.height / 2)}" width="${r(n.width)}" height="${r(n.height)}" rx="5" fill="${fill}" stroke="${stroke}"${extra}/>`;
+  const frame = layer.nodes.filter((n) => n.kind === 'firm-frame');
+  for (const n of frame) out.push(rect(n, '#ffffff', '#9aa6b5', ' stroke-width="1.5"'));
+  for (const e of layer.edges) {
+    const colour = e.kind === 'firm-tie' ? '#3563c9' : e.local ? EDGE_LOCAL : EDGE_OTHER;
+    const dash = e.kind === 'firm-tie' ? ' stroke-dasharray="4 3"' : e.local ? '' : ' stroke-dasharray="5 3"';
+    out.push(
+      `<path d="M${r(e.from.x)} ${r(e.from.y)}L${r(e.to.x)} ${r(e.to.y)}" fill="none" stroke="${colour}" stroke-width="${e.kind === 'firm-tie' ? 2 : e.local ? 1.4 : 1.1}"${dash} opacity="0.85"/>`,
+    );
+  }
+  for (const n of layer.nodes) {
+    if (n.kind === 'firm-title') out.push(text(n.label, n.x, n.y, 13, '#4a5361', true));
+    else if (n.kind === 'firm-more')
+      out.push(
+        rect(n, '#f3f5f8', '#9aa6b5', ' stroke-dasharray="4 3"') + text(n.label, n.x, n.y, FIRM_FONT_SIZE, '#2f5bb7'),
+      );
+    else if (n.kind === 'firm') {
+      const fill = !n.local ? '#f4f4f1' : n.centre ? '#eef3ff' : '#ffffff';
+      const stroke = n.centre ? '#3563c9' : '#8a94a3';
+      out.push(
+        rect(n, fill, stroke, n.local ? '' : ' stroke-dasharray="5 3"') +
+          text(n.label, n.x, n.y, FIRM_FONT_SIZE, n.local ? '#1f2630' : '#4a5361'),
+      );
+    }
+  }
+  return `<g class="firm-layer">${out.join('')}</g>`;
 }
