@@ -80,8 +80,12 @@ describe('placeLinkFirms', () => {
     }
     expect(node(moreNodeId(1)).data.label).toBe('1984 more…');
     expect(node(moreNodeId(1)).data.count).toBe(1984);
-    const none = placeLinkFirms(spec([2, 3, 0], [0, 0, 0]), anchor);
+    const none = placeLinkFirms({ ...spec([2, 3, 0], [0, 0, 0]), emptyLabel: 'None recorded' }, anchor);
     expect(none.nodes.some((n) => n.data.kind === 'firm-more')).toBe(false);
+    // A column with nothing to draw says so rather than stand empty.
+    const notes = none.nodes.filter((n) => n.data.kind === 'firm-note');
+    expect(notes.map((n) => n.data.label)).toEqual(['None recorded']);
+    expect(notes[0]!.position.x).toBeGreaterThan(anchor.x);
   });
 
   it('draws each relation between drawn firms once, local or not, and ties the frame to its link', () => {

@@ -39,6 +39,8 @@ export interface LinkFirmsSpec {
   /** Firms not drawn in each column, and the label of the node that stands for them ("1,984 more…"). */
   readonly more: readonly [number, number, number];
   readonly moreLabels: readonly [string, string, string];
+  /** Said in a column with nothing to draw ("none recorded for these firms"). */
+  readonly emptyLabel?: string;
   readonly relations: readonly { readonly from: string; readonly to: string; readonly local: boolean }[];
 }
 
@@ -160,6 +162,20 @@ export function placeLinkFirms(
       });
     });
     let end = rowY(column.length);
+    if (column.length === 0 && spec.more[c] === 0 && spec.emptyLabel) {
+      nodes.push({
+        data: {
+          id: `firms:none:${c}`,
+          layer: 'firms',
+          kind: 'firm-note',
+          label: spec.emptyLabel,
+          width: w,
+          height: FIRM_HEIGHT,
+        },
+        position: { x: cx, y: end + FIRM_HEIGHT / 2 },
+      });
+      end += FIRM_HEIGHT + FIRM_GAP;
+    }
     if (spec.more[c] > 0) {
       nodes.push({
         data: {
@@ -295,6 +311,26 @@ export function firmStylesheet(): StylesheetJson {
         ...front(12),
       },
     },
+    {
+      selector: 'node[kind = "firm-note"]',
+      style: {
+        shape: 'rectangle',
+        width: 'data(width)',
+        height: 'data(height)',
+        'background-opacity': 0,
+        'border-width': 0,
+        label: 'data(label)',
+        'text-wrap': 'wrap',
+        'text-max-width': 'data(width)',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-size': FIRM_FONT_SIZE,
+        color: '#6b7483',
+        'min-zoomed-font-size': 5,
+        events: 'no',
+        ...front(12),
+      },
+    },
     { selector: 'node[kind = "firm-more"].firm-focus', style: { 'border-color': HIGHLIGHT, 'border-width': 3 } },
     {
       selector: 'edge[kind = "relation"]',
@@ -341,7 +377,7 @@ export function firmStylesheet(): StylesheetJson {
 /** The firm layer as drawn, for the SVG export and the poster. */
 export interface FirmLayerSnapshot {
   readonly nodes: readonly {
-    readonly kind: 'firm-frame' | 'firm-title' | 'firm' | 'firm-more';
+    readonly kind: 'firm-frame' | 'firm-title' | 'firm' | 'firm-more' | 'firm-note';
     readonly x: number;
     readonly y: number;
     readonly width: number;
@@ -385,6 +421,7 @@ export function firmLayerSvg(layer: FirmLayerSnapshot, font: string): string {
   }
   for (const n of layer.nodes) {
     if (n.kind === 'firm-title') out.push(text(n.label, n.x, n.y, 13, '#4a5361', true));
+    else if (n.kind === 'firm-note') out.push(text(n.label, n.x, n.y, FIRM_FONT_SIZE, '#6b7483'));
     else if (n.kind === 'firm-more')
       out.push(
         rect(n, '#f3f5f8', '#9aa6b5', ' stroke-dasharray="4 3"') + text(n.label, n.x, n.y, FIRM_FONT_SIZE, '#2f5bb7'),
