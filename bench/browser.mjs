@@ -14,6 +14,8 @@
 // `node bench/browser.mjs` runs it alone (after `npm run build` and building the bench pages:
 // `npx vite build --config bench/vite.config.ts`); `npm run bench` runs it with the other benchmarks.
 import { chromium } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { normalize } from 'node:path';
 import { launchOptions } from '../scripts/chromium.mjs';
 import { serve } from './start.mjs';
@@ -203,7 +205,43 @@ export async function browserFigures({ appDir = 'dist', benchDir = 'bench/dist',
   return figures;
 }
 
+/** Expanding the link with the most firms nationwide on the canvas (bench/firmBench.ts), in the bench page alone. */
+async function expandFigures(benchDir) {
+  const server = await serve({ bench: normalize(benchDir) });
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`http://127.0.0.1:${server.address().port}/bench/`);
+    await page.waitForFunction(() => 'expandBench' in window);
+    return await page.evaluate(() => window.expandBench());
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// Alone, it also measures expanding a link and writes bench/results/nation.{json,md}: the nation
+// workload's browser budgets without the rest of the bench.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of await browserFigures({ runs: Number(process.argv[2] ?? 3) }))
-    console.log(`${String(f.medianMs).padStart(6)} ms  ${f.name}${f.note ? `  (${f.note})` : ''}`);
+  const loadBefore = os.loadavg()[0];
+  const figures = [
+    ...(await browserFigures({ runs: Number(process.argv[2] ?? 3) })),
+    ...(await expandFigures('bench/dist')),
+  ];
+  const when = new Date().toISOString();
+  const machine = { cpus: os.cpus().length, load: [loadBefore, os.loadavg()[0]].map((l) => l.toFixed(1)) };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/nation.json', JSON.stringify({ when, machine, figures }, null, 2) + '\n');
+  const lines = [
+    `# ChainAtlas: the nation workload in the browser, ${when}`,
+    '',
+    `\`node bench/browser.mjs\` on ${machine.cpus} cores shared with other work: load average (1 min) ${machine.load[0]} at the start, ${machine.load[1]} at the end. Absolute times move with it.`,
+    '',
+    '| benchmark | size | ms | runs | note |',
+    '|---|---:|---:|---:|---|',
+    ...figures.map((f) => `| ${f.name} | ${f.size} | ${f.medianMs} | ${f.runs} | ${f.note ?? ''} |`),
+    '',
+  ];
+  writeFileSync('bench/results/nation.md', lines.join('\n'));
+  console.log(lines.join('\n'));
 }

@@ -470,6 +470,8 @@ export class ChainGraph {
 
   #firmEvents: FirmLayerEvents | undefined;
   #firmsShown = '';
+  /** The firm layer's node the keyboard is on (kept when the layer is drawn again). */
+  #firmFocus = '';
 
   /**
    * Draws a link's firms below it (`firmElements.ts`), replacing any drawn before; null removes them.
@@ -506,6 +508,7 @@ export class ChainGraph {
         })),
         ...placed.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, selectable: false })),
       ]);
+      if (this.#firmFocus) cy.getElementById(this.#firmFocus).addClass('firm-focus');
     });
     if (!spec || !link || link.empty()) {
       this.#firmsShown = '';
@@ -549,9 +552,9 @@ export class ChainGraph {
     if (cy.destroyed()) return;
     cy.batch(() => {
       cy.$('.firm-focus').removeClass('firm-focus');
-      if (target === null) return;
-      const id = typeof target === 'string' ? firmNodeId(target) : `firms:more:${target.more}`;
-      cy.getElementById(id).addClass('firm-focus');
+      this.#firmFocus =
+        target === null ? '' : typeof target === 'string' ? firmNodeId(target) : `firms:more:${target.more}`;
+      if (this.#firmFocus) cy.getElementById(this.#firmFocus).addClass('firm-focus');
     });
   }
 

@@ -293,6 +293,11 @@ export function firmStylesheet(): StylesheetJson {
       style: { 'border-color': HIGHLIGHT, 'border-width': 3 },
     },
     {
+      // The keyboard's firm also gets a halo, so it stands out from the blue of the link's own firms.
+      selector: 'node.firm-focus',
+      style: { 'overlay-color': HIGHLIGHT, 'overlay-opacity': 0.14, 'overlay-padding': 5 },
+    },
+    {
       selector: 'node[kind = "firm-more"]',
       style: {
         shape: 'round-rectangle',
@@ -331,7 +336,7 @@ export function firmStylesheet(): StylesheetJson {
         ...front(12),
       },
     },
-    { selector: 'node[kind = "firm-more"].firm-focus', style: { 'border-color': HIGHLIGHT, 'border-width': 3 } },
+    { selector: 'node[kind = "firm-more"].firm-focus', style: { 'border-color': HIGHLIGHT, 'border-width': 2 } },
     {
       selector: 'edge[kind = "relation"]',
       style: {
