@@ -21,7 +21,8 @@ import { AtlasState } from '../src/state/atlas.svelte';
 import { ChainAtlasDB } from '../src/store/db';
 import { readDataset, replaceDataset } from '../src/store/datasetRepository';
 import { syntheticDataset } from './synthetic';
-import { firmFigures } from './firmBench';
+import { expandFigures, firmFigures } from './firmBench';
+import { nationWorkload } from './workloads';
 import { PLAIN_STYLE, plainElements } from './plain/plainChain';
 
 export interface Figure {
@@ -300,7 +301,36 @@ export async function runBench(): Promise<Figure[]> {
   return figures;
 }
 
-(window as unknown as { runBench: typeof runBench }).runBench = runBench;
-/** Only the firm-level figures (`npm run bench -- --firms`). */
-(window as unknown as { runFirmBench: typeof firmFigures }).runFirmBench = firmFigures;
+/**
+ * Stores the nation workload in the app's own database (same origin when both are served together, as
+ * bench/browser.mjs does), marked as seeded, so the next app page opens it as a user's stored data.
+ */
+async function seedNation(): Promise<{ firms: number; relations: number; linkId: string; regionId: string }> {
+  const data = nationWorkload();
+  // The link with the most firms, and the region with the most of them: what the budgets expand.
+  const perLink = new Map<string, number>();
+  for (const r of data.regions)
+    for (const e of r.enterprises) for (const l of e.linkIds) perLink.set(l, (perLink.get(l) ?? 0) + 1);
+  const linkId = [...perLink.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const on = (r: Dataset['regions'][number]) => r.enterprises.filter((e) => e.linkIds.includes(linkId)).length;
+  const regionId = [...data.regions].sort((a, b) => on(b) - on(a))[0]!.id;
+  const db = new ChainAtlasDB();
+  await db.open();
+  await replaceDataset(db, data, { seed: { seededAt: new Date().toISOString(), shippedDigest: 'nation-workload' } });
+  db.close();
+  return {
+    linkId,
+    regionId,
+    firms: data.regions.reduce((n, r) => n + r.enterprises.length, 0),
+    relations: data.regions.reduce((n, r) => n + (r.relations?.length ?? 0), 0),
+  };
+}
+
+Object.assign(window, {
+  runBench,
+  seedNation,
+  expandBench: () => expandFigures(nationWorkload()),
+  /** Only the firm-level figures (`npm run bench -- --firms`). */
+  runFirmBench: firmFigures,
+});
 document.getElementById('log')!.textContent = 'ready';

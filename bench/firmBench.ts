@@ -5,6 +5,11 @@
  * reading the dataset in IndexedDB, and the JS heap with the dataset loaded.
  */
 import { pinyin } from 'pinyin-pro';
+import { ChainGraph } from '../src/graph/chainGraph';
+import { buildChainElements } from '../src/graph/elements';
+import type { LinkFirmsSpec } from '../src/graph/firmElements';
+import { indexFirms } from '../src/model/firms';
+import { layoutLinkFirms } from '../src/ui/firms/linkFirmsLayout';
 import { importBytes } from '../src/io/pipeline/importFile';
 import { writeWorkbook } from '../src/io/syntax/xlsxWrite';
 import { analyseRegion } from '../src/model/analysis';
@@ -125,20 +130,96 @@ async function workloadFigures(label: string, data: Dataset): Promise<Figure[]> 
   return out;
 }
 
+/** Resolves when the browser has drawn a frame. */
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+/**
+ * Expanding the link with the most firms nationwide, as the app does: rank its firms and gather the
+ * relations that reach them (`layoutLinkFirms`), place the drawn ones (`placeLinkFirms`, inside
+ * `ChainGraph.showFirms`), add them to the drawn chain and draw a frame. The firm index is built once
+ * before (the app builds it at the first firm read, not per expansion), and reported apart.
+ */
+export async function expandFigures(data: Dataset): Promise<Figure[]> {
+  const t0 = performance.now();
+  const index = indexFirms(data);
+  const indexMs = Math.round(performance.now() - t0);
+  const [linkId, firms] = [...index.byLink.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+  const home = data.regions.find((r) => r.enterprises.some((e) => e.linkIds.includes(linkId)))!;
+  const chain = indexChain(data.chains[0]!);
+  const elements = buildChainElements(chain, home, 'zh');
+  // Positions do not matter to the cost measured: a grid.
+  const positions = Object.fromEntries(
+    elements.links.map((l, i) => [l.id, { x: (i % 10) * 220, y: Math.floor(i / 10) * 120 }]),
+  );
+  const host = document.getElementById('stage')!.appendChild(document.createElement('div'));
+  const graph = new ChainGraph(host, {}, { webgl: false });
+  graph.render(elements, positions);
+  graph.fit();
+  await frame();
+  const none = { onFirm: () => undefined, onMore: () => undefined };
+  let drawn = 0;
+  const layoutMs: number[] = [];
+  const expanding = await median(5, async () => {
+    const t1 = performance.now();
+    const layout = layoutLinkFirms(index, linkId, home, 'nation');
+    layoutMs.push(performance.now() - t1);
+    const nodes = (c: 0 | 1 | 2) =>
+      layout.columns[c].map((f) => ({
+        key: f.key,
+        name: f.record?.firm.name.zh ?? f.id,
+        title: f.record?.firm.name.zh ?? f.id,
+        detail: f.local ? '' : (f.record?.region.name.zh ?? ''),
+        local: f.local,
+      }));
+    const spec: LinkFirmsSpec = {
+      key: `${linkId} ${performance.now()}`,
+      linkId,
+      titles: ['供应方', '按产能排序', '采购方'],
+      columns: [nodes(0), nodes(1), nodes(2)],
+      more: layout.more,
+      moreLabels: layout.more.map((m) => `另有 ${m} 家…`) as unknown as [string, string, string],
+      relations: layout.relations,
+    };
+    graph.showFirms(spec, none);
+    drawn = graph.firmCount();
+    await frame();
+    graph.showFirms(null);
+  });
+  graph.destroy();
+  host.remove();
+  return [
+    {
+      name: `firm index of the nation workload (${index.firms.size} firms, ${index.relationCount} relations), built once at the first firm read`,
+      size: index.firms.size,
+      medianMs: indexMs,
+      runs: 1,
+    },
+    {
+      name: `expand a link to its ${firms.length} firms nationwide on the canvas (rank, relations, place, draw ${drawn} firms and a frame), nation`,
+      size: firms.length,
+      ...expanding,
+      note: `budget ≤ 300 ms; of which ranking the firms and gathering their relations (layoutLinkFirms): ${Math.round(
+        [...layoutMs].sort((a, b) => a - b)[Math.floor(layoutMs.length / 2)]!,
+      )} ms, the rest placing, adding to the canvas and two frames`,
+    },
+  ];
+}
+
 export async function firmFigures(): Promise<Figure[]> {
   const before = heapMb();
   const province = provinceWorkload();
   const figures = await workloadFigures('province', province);
   const nation = nationWorkload();
   figures.push(...(await workloadFigures('nation', nation)));
+  figures.push(...(await expandFigures(nation)));
   const after = heapMb();
   if (after !== undefined)
     figures.push({
-      name: 'JS heap with the nation and province workloads loaded (used, after the runs above)',
+      name: 'JS heap of the bench page with the nation and province workloads loaded, after the runs above (the app page alone: see the browser figures)',
       size: nation.regions.reduce((n, r) => n + r.enterprises.length, 0),
       medianMs: 0,
       runs: 1,
-      note: `${after} MB used (${before} MB before building them); budget ≤ 300 MB`,
+      note: `${after} MB used (${before} MB before building them); the page also holds the 50,000-link data, so the budget (≤ 300 MB) is measured in a fresh app page: see "JS heap, fresh app page"`,
     });
   return figures;
 }

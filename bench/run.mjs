@@ -11,6 +11,7 @@ process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { build, preview } from 'vite';
 import { startFigures } from './start.mjs';
 import { syncFigures } from './sync.mjs';
+import { browserFigures } from './browser.mjs';
 import { initialJsFigure } from './size.mjs';
 
 // `--firms` runs only the firm-level figures (bench/firmBench.ts): no app build, start-up or sync.
@@ -21,6 +22,8 @@ const size = firmsOnly ? undefined : initialJsFigure();
 // The machine is shared: its load (1-minute average) before and after, beside the figures.
 const loadBefore = os.loadavg()[0];
 const start = firmsOnly ? [] : await startFigures({ runs: 5 });
+// The nation workload in a fresh app page: first interactive, heap, pan and zoom frames.
+if (!firmsOnly) start.push(...(await browserFigures({ runs: 3 })));
 
 /** The JS the first page load fetches (its module script and modulepreloads), gzipped. */
 function initialJs() {

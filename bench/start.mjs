@@ -24,7 +24,7 @@ const TYPES = {
 };
 
 /** A static server for the built app at /app/ and the bench pages at /bench/. */
-function serve(roots) {
+export function serve(roots) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const [, prefix, ...rest] = url.pathname.split('/');

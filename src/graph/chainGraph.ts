@@ -7,6 +7,14 @@ import type { HaloKind } from './palette';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { LinkStatus, ViewBox } from '../model/types';
 import type { ChainElements } from './elements';
+import {
+  FRAME_ID,
+  firmNodeId,
+  firmStylesheet,
+  placeLinkFirms,
+  type FirmLayerSnapshot,
+  type LinkFirmsSpec,
+} from './firmElements';
 import { GROUP_PADDING, type Point, type Positions } from './layout';
 import { hasHardwareWebgl } from './renderer';
 import { FIRST_DRAW, phaseSince } from './startPhases';
@@ -38,6 +46,8 @@ export interface GraphSnapshot {
     from: { x: number; y: number };
     to: { x: number; y: number };
   }[];
+  /** A link's firms drawn below it, when it is expanded (see `firmElements.ts`). */
+  readonly firms?: FirmLayerSnapshot;
 }
 
 export interface ChainGraphEvents {
@@ -45,6 +55,12 @@ export interface ChainGraphEvents {
   readonly onSelect?: (linkId: string | null) => void;
   /** The user dragged links; all link positions as they now stand. */
   readonly onMoved?: (positions: Record<string, Point>) => void;
+}
+
+/** What the firm layer reports: a firm tapped (its key), or a column's "N more" node. */
+export interface FirmLayerEvents {
+  readonly onFirm: (key: string) => void;
+  readonly onMore: (column: 0 | 1 | 2) => void;
 }
 
 /** What to emphasise: the selection, a trace from it, and the links the filters let through. */
@@ -96,7 +112,7 @@ export class ChainGraph {
     this.#events = events;
     this.#cy = cytoscape({
       container,
-      style: chainStylesheet(),
+      style: [...chainStylesheet(), ...firmStylesheet()],
       layout: { name: 'preset' },
       minZoom: 0.15,
       maxZoom: 4,
@@ -109,6 +125,10 @@ export class ChainGraph {
     this.#cy.on('tap', (event) => {
       if (event.target === this.#cy) this.#events.onSelect?.(null);
     });
+    this.#cy.on('tap', 'node[kind = "firm"]', (event) => this.#firmEvents?.onFirm(event.target.data('key') as string));
+    this.#cy.on('tap', 'node[kind = "firm-more"]', (event) =>
+      this.#firmEvents?.onMore(event.target.data('column') as 0 | 1 | 2),
+    );
     this.#cy.on('dragfree', 'node[kind = "link"]', () => {
       this.#cy.batch(() => this.#fitBoxes());
       this.#events.onMoved?.(this.positions());
@@ -140,7 +160,7 @@ export class ChainGraph {
     const wantedIds = new Set(wanted.map((w) => w.data.id!));
     cy.batch(() => {
       cy.elements().forEach((el) => {
-        if (!wantedIds.has(el.id())) el.remove();
+        if (!wantedIds.has(el.id()) && !el.data('layer')) el.remove();
       });
       const toAdd: ElementDefinition[] = [];
       for (const def of wanted) {
@@ -338,7 +358,7 @@ export class ChainGraph {
         links.forEach((n) => {
           n.addClass(inTrace(n.id()) ? (n.id() === selected ? 'focus' : 'traced') : 'dimmed');
         });
-        cy.edges().forEach((e) => {
+        cy.edges('[!layer]').forEach((e) => {
           const along = inTrace(e.source().id()) && inTrace(e.target().id()) && (loops || !e.data('feedback'));
           e.addClass(along ? 'traced' : 'dimmed');
         });
@@ -348,7 +368,7 @@ export class ChainGraph {
         links.forEach((n) => {
           if (!matching.has(n.id())) n.addClass('dimmed');
         });
-        cy.edges().forEach((e) => {
+        cy.edges('[!layer]').forEach((e) => {
           if (!matching.has(e.source().id()) || !matching.has(e.target().id())) e.addClass('dimmed');
         });
       }
@@ -416,7 +436,7 @@ export class ChainGraph {
         firms: (n.data('firms') as number | undefined) ?? 0,
         classes: n.classes(),
       })),
-      edges: cy.edges().map((e) => ({
+      edges: cy.edges('[!layer]').map((e) => ({
         id: e.id(),
         source: e.source().id(),
         target: e.target().id(),
@@ -426,6 +446,28 @@ export class ChainGraph {
         from: e.sourceEndpoint(),
         to: e.targetEndpoint(),
       })),
+      ...(cy.nodes('[kind = "firm"]').nonempty()
+        ? {
+            firms: {
+              nodes: cy.nodes('[?layer]').map((n) => ({
+                kind: n.data('kind') as FirmLayerSnapshot['nodes'][number]['kind'],
+                x: n.position('x'),
+                y: n.position('y'),
+                width: n.data('width') as number,
+                height: n.data('height') as number,
+                label: String(n.data('label') ?? ''),
+                local: n.data('local') !== false,
+                centre: n.data('centre') === true,
+              })),
+              edges: cy.edges('[?layer]').map((e) => ({
+                kind: e.data('kind') as 'relation' | 'firm-tie',
+                local: e.data('local') === true,
+                from: e.sourceEndpoint(),
+                to: e.targetEndpoint(),
+              })),
+            },
+          }
+        : {}),
     };
   }
 
@@ -445,6 +487,101 @@ export class ChainGraph {
       this.#cy.$(':selected').unselect();
       if (linkId) this.#cy.getElementById(linkId).select();
     });
+  }
+
+  #firmEvents: FirmLayerEvents | undefined;
+  #firmsShown = '';
+  /** The firm layer's node the keyboard is on (kept when the layer is drawn again). */
+  #firmFocus = '';
+
+  /**
+   * Draws a link's firms below it (`firmElements.ts`), replacing any drawn before; null removes them.
+   * The camera frames the link and its firms when the link or the scope changes (not when only the
+   * language does), in the part of the canvas the panels leave free.
+   */
+  showFirms(
+    spec: LinkFirmsSpec | null,
+    events?: FirmLayerEvents,
+    covered: { readonly right?: number; readonly top?: number } = {},
+  ): void {
+    // A component may take its firms off after the canvas has gone (both unmounting together).
+    if (this.#cy.destroyed()) return;
+    const cy = this.#cy;
+    const link = spec ? cy.getElementById(spec.linkId) : undefined;
+    this.#firmEvents = events;
+    cy.batch(() => {
+      cy.elements('[?layer]').remove();
+      if (!spec || !link || link.empty()) return;
+      const p = link.position();
+      const placed = placeLinkFirms(spec, {
+        x: p.x,
+        y: p.y,
+        width: link.data('width') as number,
+        height: link.data('height') as number,
+      });
+      cy.add([
+        ...placed.nodes.map((n) => ({
+          group: 'nodes' as const,
+          data: { ...n.data },
+          position: { ...n.position },
+          grabbable: false,
+          selectable: n.data.kind === 'firm',
+        })),
+        ...placed.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, selectable: false })),
+      ]);
+      if (this.#firmFocus) cy.getElementById(this.#firmFocus).addClass('firm-focus');
+    });
+    if (!spec || !link || link.empty()) {
+      this.#firmsShown = '';
+      return;
+    }
+    if (spec.key !== this.#firmsShown) {
+      this.#firmsShown = spec.key;
+      this.#frameFirms(spec.linkId, covered);
+    }
+  }
+
+  /**
+   * Brings an expanded link and its firms into the free part of the view: all of them when that leaves
+   * names readable, else as wide as the frame at up to 1:1, the link at the top (the rest a pan away).
+   */
+  #frameFirms(linkId: string, covered: { readonly right?: number; readonly top?: number }): void {
+    const cy = this.#cy;
+    const both = cy.getElementById(linkId).union(cy.getElementById(FRAME_ID));
+    const box = both.boundingBox();
+    const padding = 24;
+    const top = covered.top ?? 0;
+    const width = Math.max(100, cy.width() - (covered.right ?? 0));
+    const height = Math.max(100, cy.height() - top);
+    const fitAll = Math.min((width - 2 * padding) / box.w, (height - 2 * padding) / box.h);
+    const readable = 0.85;
+    const zoom =
+      fitAll >= readable
+        ? Math.min(FRAME_MAX_ZOOM, fitAll)
+        : Math.max(cy.minZoom(), Math.min(1, (width - 2 * padding) / box.w));
+    const pan = {
+      x: width / 2 - (box.x1 + box.w / 2) * zoom,
+      y: fitAll >= readable ? top + height / 2 - (box.y1 + box.h / 2) * zoom : top + padding - box.y1 * zoom,
+    };
+    cy.stop(true);
+    cy.animate({ zoom, pan }, { duration: 250, easing: 'ease-in-out-cubic' });
+  }
+
+  /** Marks the firm drawn for `key` (or a column's "N more" node) as the one the keyboard is on. */
+  focusFirm(target: string | { readonly more: 0 | 1 | 2 } | null): void {
+    const cy = this.#cy;
+    if (cy.destroyed()) return;
+    cy.batch(() => {
+      cy.$('.firm-focus').removeClass('firm-focus');
+      this.#firmFocus =
+        target === null ? '' : typeof target === 'string' ? firmNodeId(target) : `firms:more:${target.more}`;
+      if (this.#firmFocus) cy.getElementById(this.#firmFocus).addClass('firm-focus');
+    });
+  }
+
+  /** How many firms are drawn (the link's own, their suppliers and buyers). */
+  firmCount(): number {
+    return this.#cy.destroyed() ? 0 : this.#cy.nodes('[kind = "firm"]').length;
   }
 
   /** How many link nodes are drawn. */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphSnapshot } from './chainGraph';
 import { posterSvg, POSTER } from './poster';
+import { placeLinkFirms } from './firmElements';
 import { chainSvg } from './svgExport';
 
 const snapshot: GraphSnapshot = {
@@ -68,6 +69,56 @@ describe('SVG export', () => {
     const doc = new DOMParser().parseFromString(chainSvg(withFirms), 'image/svg+xml');
     expect(doc.querySelector('g.link[data-link="a"] g.firms text')?.textContent).toBe('2000');
     expect(doc.querySelector('g.link[data-link="b"] g.firms')).toBeNull();
+  });
+});
+
+describe('SVG export of an expanded link', () => {
+  it('draws the firms below the link with their names, marks and relations, inside the picture', () => {
+    const placed = placeLinkFirms(
+      {
+        key: 'b',
+        linkId: 'b',
+        titles: ['Suppliers', 'Largest', 'Buyers'],
+        columns: [
+          [{ key: 'x/1', name: '金昌<华宇>', title: '金昌<华宇>有限公司', detail: 'Wuwei', local: false }],
+          [{ key: 'r/1', name: '金昌新材', title: '金昌新材有限公司', detail: '5万吨/年', local: true }],
+          [],
+        ],
+        more: [0, 1984, 0],
+        moreLabels: ['', '1,984 more…', ''],
+        relations: [{ from: 'x/1', to: 'r/1', local: false }],
+      },
+      { x: 200, y: 80, width: 110, height: 45 },
+    );
+    const withFirms: GraphSnapshot = {
+      ...snapshot,
+      firms: {
+        nodes: placed.nodes.map((n) => ({
+          kind: n.data.kind as 'firm',
+          x: n.position.x,
+          y: n.position.y,
+          width: n.data.width as number,
+          height: n.data.height as number,
+          label: String(n.data.label ?? ''),
+          local: n.data.local !== false,
+          centre: n.data.centre === true,
+        })),
+        edges: [{ kind: 'relation', local: false, from: { x: 100, y: 300 }, to: { x: 190, y: 300 } }],
+      },
+    };
+    const svg = chainSvg(withFirms);
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const layer = doc.querySelector('g.firm-layer');
+    const text = [...doc.querySelectorAll('g.firm-layer tspan')].map((t) => t.textContent);
+    expect(text).toEqual(
+      expect.arrayContaining(['金昌<华宇>', 'Wuwei', '金昌新材', '5万吨/年', '1,984 more…', 'Largest']),
+    );
+    expect(layer).not.toBeNull();
+    // The outside firm is dashed, the relation too; the picture holds the whole frame.
+    expect(svg).toContain('stroke-dasharray="5 3"');
+    const [, y, , height] = doc.documentElement.getAttribute('viewBox')!.split(' ').map(Number);
+    expect(y! + height!).toBeGreaterThan(placed.box.y2);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { GraphSnapshot } from './chainGraph';
 import { estimateText, ICON_SPACE, LINK_FONT_SIZE, wrapLabel, type TextMeasurer } from './elements';
 import { escapeXml } from '../io/syntax/xml';
+import { firmLayerSvg } from './firmElements';
 import { FIRM_BADGE, firmBadgeText, statusIconSvg } from './icons';
 import {
   EDGE_FEEDBACK,
@@ -73,6 +74,10 @@ export function snapshotBounds(s: GraphSnapshot, margin = 24): { x: number; y: n
     ...s.boxes.flatMap((b) => [b.y1 - 22, b.y2]),
     ...s.links.flatMap((l) => [l.y - l.height / 2, l.y + l.height / 2]),
   ];
+  for (const f of s.firms?.nodes ?? []) {
+    xs.push(f.x - f.width / 2, f.x + f.width / 2);
+    ys.push(f.y - f.height / 2, f.y + f.height / 2);
+  }
   const x = Math.min(...xs) - margin;
   const y = Math.min(...ys) - margin;
   return { x, y, width: Math.max(...xs) + margin - x, height: Math.max(...ys) + margin - y };
@@ -155,6 +160,8 @@ export function chainSvgBody(s: GraphSnapshot, options: SvgOptions = {}): string
       `<g class="link" data-link="${escapeXml(l.id)}"${opacity}>${halo}${border}${icon}<text text-anchor="middle" font-family="${font}" font-size="${LINK_FONT_SIZE}" fill="${look.text}">${text}</text>${badge}</g>`,
     );
   }
+  // An expanded link's firms, over the chain as on screen.
+  if (s.firms) parts.push(firmLayerSvg(s.firms, GRAPH_FONT));
   return parts.join('\n');
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseRegion } from './analysis';
-import { firmSupply } from './firms';
+import { firmSupply, indexFirms, isLocalFirm, isLocalTo, isWithin } from './firms';
 import { analyseGaps } from './gaps';
 import { indexChain } from './graph';
 import { mutable, tinyFirmsDataset } from './testing';
@@ -85,5 +85,32 @@ describe('the contradiction flag', () => {
     // A present link with firms is no contradiction.
     expect(gaps.assessments.get('a')!.contradiction).toBeUndefined();
     expect(gaps.assessments.get('a')!.firms).toBe(2);
+  });
+});
+
+describe('local to the region shown', () => {
+  const province = { id: 'gansu', name: { zh: '甘肃省', en: 'Gansu' } };
+  it('is the region itself or a region whose parent it is, by name', () => {
+    expect(isWithin({ id: 'gansu' }, province)).toBe(true);
+    expect(isWithin({ id: 'jinchang', parent: { zh: '甘肃省', en: 'Gansu Province' } }, province)).toBe(true);
+    expect(isWithin({ id: 'lz', parent: { zh: '兰州', en: 'Gansu' } }, province)).toBe(true);
+    expect(isWithin({ id: 'xian', parent: { zh: '陕西省', en: 'Shaanxi' } }, province)).toBe(false);
+    expect(isWithin({ id: 'nowhere', parent: { zh: '', en: '' } }, { id: 'x', name: { zh: '', en: '' } })).toBe(false);
+    expect(isWithin({ id: 'r2' }, { id: 'r1', name: { zh: '甲', en: 'A' } })).toBe(false);
+  });
+
+  it('marks firms and relations by the region they are recorded in, not by the scope of the view', () => {
+    const d = supplied();
+    const index = indexFirms(d);
+    const [r1, r2] = d.regions;
+    expect(isLocalFirm(index, 'r1/e4', r1!)).toBe(true);
+    expect(isLocalFirm(index, `r2/${r2!.enterprises[0]!.id}`, r1!)).toBe(false);
+    // A firm the data does not hold is judged by the region its key names.
+    expect(isLocalFirm(index, 'r1/ghost', r1!)).toBe(true);
+    expect(isLocalFirm(index, 'r9/ghost', r1!)).toBe(false);
+    const relations = r1!.relations!;
+    for (const r of relations) expect(isLocalTo(index, r, r1!)).toBe(r.supplier.regionId === 'r1');
+    // Seen from r2, a relation between two firms of r1 is outside.
+    expect(relations.filter((r) => isLocalTo(index, r, r2!))).toHaveLength(0);
   });
 });

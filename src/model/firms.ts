@@ -82,6 +82,32 @@ export function firmCounts(region: Region | undefined): Map<string, number> {
 /** The key of a firm in maps and routes: `<regionId>/<enterpriseId>`. */
 export const firmKey = (ref: FirmRef): string => `${ref.regionId}/${ref.enterpriseId}`;
 
+/**
+ * Whether `region` is `home` or lies inside it: its larger area (`parent`) is `home`, by name. Regions
+ * name their parent rather than point to it, so a prefecture whose parent is 甘肃省 is inside the region
+ * named 甘肃省.
+ */
+export function isWithin(region: Pick<Region, 'id' | 'parent'>, home: Pick<Region, 'id' | 'name'>): boolean {
+  if (region.id === home.id) return true;
+  const parent = region.parent;
+  if (parent === undefined) return false;
+  return (parent.zh !== '' && parent.zh === home.name.zh) || (parent.en !== '' && parent.en === home.name.en);
+}
+
+/**
+ * Whether the firm `key` (`<regionId>/<enterpriseId>`) is local to `home`: recorded in it or in a region
+ * inside it. A firm the data does not hold is judged by the region its key names.
+ */
+export function isLocalFirm(index: FirmIndex, key: string, home: Pick<Region, 'id' | 'name'>): boolean {
+  const record = index.firms.get(key);
+  return record ? isWithin(record.region, home) : key.slice(0, key.indexOf('/')) === home.id;
+}
+
+/** Whether both ends of a relation are local to `home` (so the supply stays inside it). */
+export function isLocalTo(index: FirmIndex, rel: SupplyRelation, home: Pick<Region, 'id' | 'name'>): boolean {
+  return isLocalFirm(index, firmKey(rel.supplier), home) && isLocalFirm(index, firmKey(rel.buyer), home);
+}
+
 /** A firm with the region it is recorded in. */
 export interface FirmRecord {
   readonly key: string;

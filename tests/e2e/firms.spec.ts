@@ -1,7 +1,7 @@
 /**
  * Firms in the browser: a firm list with its supply relations imported through the Import button, then
  * found by name, pinyin and credit code, shown in the firm view with its suppliers, and a link with
- * 2,000 firms expanded to them on the canvas, the rest in a virtualised table.
+ * 2,000 firms expanded to them on the chain's canvas, the rest in a virtualised table.
  */
 import type { Page } from '@playwright/test';
 import { firmSample } from '../../src/model/firmSample';
@@ -62,11 +62,38 @@ test('a link with 2,000 firms expands to its largest, and the rest open in a tab
   await page.goto('./?lang=en#/node/ncm_cam');
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
 
+  const canvas = page.getByTestId('chain-canvas');
   await page.getByRole('button', { name: 'Expand to all 2,000 firms' }).click();
   const expanded = page.getByTestId('link-firms');
   await expect(expanded.getByRole('status')).toContainText('2,000 firms (Jinchang)');
-  await expect(expanded.locator('a.firm.centre')).toHaveCount(16);
-  await expanded.getByRole('button', { name: '1,984 more…' }).click();
+  // The 16 largest are drawn on the chain's canvas with their suppliers and buyers, and reached by the
+  // keyboard through the list that stands for them.
+  const keys = expanded.getByTestId('link-firms-keys');
+  await expect(keys.locator('a.centre')).toHaveCount(16);
+  const drawn = 16 + (await keys.locator('a:not(.centre)').count());
+  await expect(canvas).toHaveAttribute('data-firms', String(drawn));
+  // Collapsing takes them off the canvas; expanding again draws them again.
+  await expanded.getByRole('button', { name: 'Back to the chain' }).click();
+  await expect(canvas).toHaveAttribute('data-firms', '0');
+  await page.getByRole('button', { name: 'Expand to all 2,000 firms' }).click();
+  await expect(canvas).toHaveAttribute('data-firms', String(drawn));
+  // A firm drawn on the canvas opens its view when clicked, as a link does; back returns to the firms.
+  const largest = await page.evaluate(() => {
+    // Cytoscape keeps its instance on the container: used only to find where the firm is drawn.
+    const el = document.querySelector<HTMLElement & { _cyreg: { cy: import('cytoscape').Core } }>(
+      '[data-testid="chain-canvas"]',
+    )!;
+    const node = el._cyreg.cy.nodes('[kind = "firm"][?centre]').first();
+    const box = el.getBoundingClientRect();
+    return { x: box.x + node.renderedPosition().x, y: box.y + node.renderedPosition().y, title: node.data('title') };
+  });
+  await page.mouse.click(largest.x, largest.y);
+  await expect(page.getByTestId('firm-view').getByRole('heading', { level: 1 })).toHaveText(largest.title);
+  await page.goBack();
+  await expect(canvas).toHaveAttribute('data-firms', String(drawn));
+  const more = keys.getByRole('button', { name: '1,984 more…' });
+  await more.focus();
+  await more.press('Enter');
 
   const dialog = page.getByRole('dialog', { name: 'NCM cathode material: firms and relations (Jinchang)' });
   const table = dialog.getByRole('table', { name: 'Firm list' });

@@ -4,9 +4,15 @@ import { indexFirms } from '../../model/firms';
 import type { Region } from '../../model/types';
 import { layoutLinkFirms, relationsOfLinkFirms } from './linkFirmsLayout';
 
-const region = (id: string, enterprises: Region['enterprises'], relations: Region['relations'] = []): Region => ({
+const region = (
+  id: string,
+  enterprises: Region['enterprises'],
+  relations: Region['relations'] = [],
+  parent?: string,
+): Region => ({
   id,
   name: { zh: id, en: id },
+  ...(parent ? { parent: { zh: parent, en: parent } } : {}),
   chainId: 'c',
   asOf: '2024',
   linkStates: [],
@@ -18,12 +24,11 @@ const region = (id: string, enterprises: Region['enterprises'], relations: Regio
 
 describe('layoutLinkFirms', () => {
   const sample = firmSample('home', 'away', 2000, 's');
-  const index = indexFirms({
-    regions: [region('home', sample.firms, sample.relations), region('away', sample.outside)],
-  });
+  const home = region('home', sample.firms, sample.relations);
+  const index = indexFirms({ regions: [home, region('away', sample.outside)] });
 
   it('draws at most 16 of 2,000 firms, the largest, and counts the rest', () => {
-    const layout = layoutLinkFirms(index, 'ncm_cam', 'home');
+    const layout = layoutLinkFirms(index, 'ncm_cam', home, 'region');
     const [left, centre, right] = layout.columns;
     expect(layout.firmCount).toBe(2000);
     expect(centre).toHaveLength(16);
@@ -41,12 +46,27 @@ describe('layoutLinkFirms', () => {
     expect(relationsOfLinkFirms(index, layout.ranked, 'ncm_cam')).toHaveLength(5000);
   });
 
-  it('marks suppliers in another region as outside, and nationwide none', () => {
-    const [left] = layoutLinkFirms(index, 'ncm_pcam', 'home').columns;
+  it('marks suppliers in another region as outside', () => {
+    const [left] = layoutLinkFirms(index, 'ncm_pcam', home, 'region').columns;
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((f) => !f.local && f.record?.region.id === 'away')).toBe(true);
-    const layout = layoutLinkFirms(index, 'ncm_pcam', undefined);
-    expect(layout.columns.flat().every((f) => f.local)).toBe(true);
-    expect(layout.firmCount).toBe(400);
+  });
+
+  it('nationwide, marks local only the firms of the region shown or of regions inside it', () => {
+    // A third region inside "home" (its parent), holding a copy of some of the away firms.
+    const inner = region('inner', sample.outside.slice(0, 50), [], 'home');
+    const nation = indexFirms({ regions: [home, region('away', sample.outside), inner] });
+    const layout = layoutLinkFirms(nation, 'ncm_pcam', home, 'nation', 2000);
+    const drawn = layout.columns.flat();
+    const byRegion = (id: string) => drawn.filter((f) => f.record?.region.id === id);
+    expect(byRegion('away').length).toBeGreaterThan(0);
+    expect(byRegion('inner').length).toBeGreaterThan(0);
+    expect(byRegion('away').every((f) => !f.local)).toBe(true);
+    expect(byRegion('inner').every((f) => f.local)).toBe(true);
+    expect(byRegion('home').every((f) => f.local)).toBe(true);
+    // A relation is local only when both its firms are.
+    const local = new Map(drawn.map((f) => [f.key, f.local]));
+    for (const r of layout.relations) expect(r.local).toBe(local.get(r.from)! && local.get(r.to)!);
+    expect(layout.firmCount).toBe(450);
   });
 });

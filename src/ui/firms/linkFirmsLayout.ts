@@ -4,8 +4,8 @@
  * between drawn firms. Beyond what can be read, each column ends in "N more". Pure, so it is tested
  * without a browser; `LinkFirms.svelte` draws it as SVG.
  */
-import { firmKey, isLocalRelation, linkFirms, type FirmIndex, type FirmRecord } from '../../model/firms';
-import type { SupplyRelation } from '../../model/types';
+import { firmKey, isLocalFirm, linkFirms, type FirmIndex, type FirmRecord } from '../../model/firms';
+import type { Region, SupplyRelation } from '../../model/types';
 
 export const ROW_H = 34;
 export const ROW_GAP = 6;
@@ -19,7 +19,7 @@ export interface PlacedFirm {
   readonly id: string;
   readonly column: 0 | 1 | 2;
   readonly y: number;
-  /** In the region the link is expanded for (always true nationwide). */
+  /** In the region shown or inside it (nationwide too: firms elsewhere are outside). */
   readonly local: boolean;
   /** Relations drawn to or from it. */
   readonly relations: number;
@@ -61,22 +61,23 @@ function counterparts(relations: readonly SupplyRelation[], side: 'supplier' | '
 }
 
 /**
- * Lays out the firms of `linkId` in `regionId` (undefined: nationwide): at most `middle` firms, and at
- * most `side` suppliers and buyers.
+ * Lays out the firms of `linkId` in the region shown (`home`), or nationwide: at most `middle` firms,
+ * and at most `side` suppliers and buyers. Local or outside is always judged against `home`: a firm is
+ * local when it is recorded in `home` or in a region inside it, whatever the scope.
  */
 export function layoutLinkFirms(
   index: FirmIndex,
   linkId: string,
-  regionId: string | undefined,
+  home: Pick<Region, 'id' | 'name'>,
+  scope: 'region' | 'nation',
   middle = 16,
   side = 12,
 ): LinkFirmsLayout {
-  const view = linkFirms(index, linkId, regionId, middle);
+  const view = linkFirms(index, linkId, scope === 'region' ? home.id : undefined, middle);
   const y = (i: number) => TOP + i * (ROW_H + ROW_GAP);
-  const isLocal = (r: string) => regionId === undefined || r === regionId;
   const place = (key: string, id: string, column: 0 | 1 | 2, i: number, relations: number): PlacedFirm => {
     const record = index.firms.get(key);
-    return { key, record, id, column, y: y(i), local: isLocal(record?.ref.regionId ?? key.split('/')[0]!), relations };
+    return { key, record, id, column, y: y(i), local: isLocalFirm(index, key, home), relations };
   };
   const ups = counterparts(view.inbound, 'supplier', side);
   const downs = counterparts(view.outbound, 'buyer', side);
@@ -94,7 +95,7 @@ export function layoutLinkFirms(
     const k = `${from}>${to}`;
     if (!drawn.has(from) || !drawn.has(to) || seen.has(k)) continue;
     seen.add(k);
-    relations.push({ from, to, local: isLocalRelation(r) });
+    relations.push({ from, to, local: isLocalFirm(index, from, home) && isLocalFirm(index, to, home) });
   }
   const rows = Math.max(left.length + (ups.total > left.length ? 1 : 0), centre.length + 1, right.length + 1);
   return {
