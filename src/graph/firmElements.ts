@@ -11,7 +11,7 @@
  * snapshot.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { escapeXml } from '../io/xml';
+import { escapeXml } from '../io/syntax/xml';
 import { estimateText, type TextMeasurer } from './elements';
 import { EDGE_LOCAL, EDGE_OTHER, HIGHLIGHT } from './palette';
 

@@ -21,14 +21,7 @@ import { readSnapshot, readViews } from '../store/datasetRepository';
 import { ConflictError, commitEdit, commitRemoteEdit, redo, undo, type AppliedStep } from '../store/editRepository';
 import type { ChangedBy, VersionStep } from '../store/history';
 import { getRecord, type RecordRef } from '../model/editRecords';
-import {
-  ensureSeeded,
-  loadShippedDataset,
-  readStart,
-  resetToShipped,
-  seedInfo,
-  type ShippedLoader,
-} from '../store/seed';
+import { ensureSeeded, loadShippedDataset, readStart, resetToShipped, type ShippedLoader } from '../store/seed';
 
 export type Phase = 'loading' | 'ready' | 'error';
 
