@@ -107,10 +107,12 @@ class RectGrid {
       for (let col = c1; col <= c2; col++) if (visit(row * this.#cols + col)) return true;
     return false;
   }
-  /** Whether `r` overlaps a rectangle of another label. */
-  hits(r: Rect): boolean {
+  /** Whether `r` overlaps a rectangle of another label (not one of `ignored`). */
+  hits(r: Rect, ignored?: ReadonlySet<string>): boolean {
     return this.#visit(r, (key) =>
-      this.#cells.get(key)?.some((o) => o.id !== r.id && r.x1 < o.x2 && o.x1 < r.x2 && r.y1 < o.y2 && o.y1 < r.y2),
+      this.#cells
+        .get(key)
+        ?.some((o) => o.id !== r.id && r.x1 < o.x2 && o.x1 < r.x2 && r.y1 < o.y2 && o.y1 < r.y2 && !ignored?.has(o.id)),
     );
   }
   add(r: Rect): void {
@@ -150,7 +152,9 @@ export function chooseLabels(items: readonly LabelItem[], view: LabelView): Labe
     return { x1: cx - halfW, y1: cy - halfH, x2: cx + halfW, y2: cy + halfH, id: item.id };
   };
   const onScreen = (r: Rect) => r.x2 > 0 && r.y2 > 0 && r.x1 < view.width && r.y1 < view.height;
-  const free = (r: Rect) => onScreen(r) && !placed.hits(r) && !reserved.hits(r);
+  /** Subject labels that found no room: their reservation no longer holds. */
+  const dropped = new Set<string>();
+  const free = (r: Rect) => onScreen(r) && !placed.hits(r) && !reserved.hits(r, dropped);
   const order = items.map((item, i) => ({ item, i }));
   order.sort((a, b) => a.item.priority - b.item.priority || a.i - b.i);
   // What the view is about may let its background touch another's, as long as the text stays clear.
@@ -166,9 +170,16 @@ export function chooseLabels(items: readonly LabelItem[], view: LabelView): Labe
     const pad = LOD_PAD_PX + GAP_PX;
     const subject = item.priority <= LabelPriority.subject;
     const tries = [rect(item, zoom * scale, pad), rect(item, zoom * smallScale, pad)];
-    if (subject) tries.push(rect(item, zoom * smallScale, -GAP_PX));
-    const fit = tries.findIndex(free);
-    if (fit < 0) continue;
+    let fit = tries.findIndex(free);
+    if (fit < 0 && subject) {
+      // Last, the text alone against what is drawn: the first of two subject labels that clash wins.
+      const tight = rect(item, zoom * smallScale, -GAP_PX);
+      if (onScreen(tight) && !placed.hits(tight)) fit = tries.push(tight) - 1;
+    }
+    if (fit < 0) {
+      dropped.add(item.id);
+      continue;
+    }
     placed.add(tries[fit]!);
     shown.add(item.id);
     if (fit > 0) small.add(item.id);
