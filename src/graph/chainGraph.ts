@@ -196,25 +196,27 @@ export class ChainGraph {
       height: cy.height(),
       baseFontSize: LINK_FONT_SIZE,
     });
+    const restyle = this.#lod.zoom !== zoom;
     cy.batch(() => {
+      // Box titles, the aggregate layer, grow to stay readable whenever the view is zoomed out.
+      if (zoom < 1) groups.addClass('lbl-lod');
+      else groups.removeClass('lbl-lod');
       if (!choice.scaled) {
         links.removeClass('lbl-lod lbl-small lbl-none lbl-hover');
-        groups.removeClass('lbl-lod');
-        return;
+        Object.assign(this.#lod, { zoom, titleSize });
+      } else {
+        const { fontSize, scale, smallFontSize, smallScale } = choice;
+        Object.assign(this.#lod, { zoom, fontSize, scale, smallFontSize, smallScale, titleSize });
+        links.forEach((n) => {
+          const id = n.id();
+          if (!choice.shown.has(id)) {
+            if (!n.hasClass('lbl-none')) n.removeClass('lbl-lod lbl-small').addClass('lbl-none');
+            return;
+          }
+          if (!n.hasClass('lbl-lod')) n.removeClass('lbl-none lbl-hover').addClass('lbl-lod');
+          if (choice.small.has(id) !== n.hasClass('lbl-small')) n.toggleClass('lbl-small', choice.small.has(id));
+        });
       }
-      const restyle = this.#lod.zoom !== zoom;
-      const { fontSize, scale, smallFontSize, smallScale } = choice;
-      Object.assign(this.#lod, { zoom, fontSize, scale, smallFontSize, smallScale, titleSize });
-      groups.addClass('lbl-lod');
-      links.forEach((n) => {
-        const id = n.id();
-        if (!choice.shown.has(id)) {
-          if (!n.hasClass('lbl-none')) n.removeClass('lbl-lod lbl-small').addClass('lbl-none');
-          return;
-        }
-        if (!n.hasClass('lbl-lod')) n.removeClass('lbl-none lbl-hover').addClass('lbl-lod');
-        if (choice.small.has(id) !== n.hasClass('lbl-small')) n.toggleClass('lbl-small', choice.small.has(id));
-      });
       // Those that kept their class were styled for the previous zoom.
       if (restyle) (cy.nodes('.lbl-lod') as unknown as { updateStyle(): void }).updateStyle();
     });

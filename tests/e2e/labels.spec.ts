@@ -5,7 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
-import { drawnLabels, linkPoint } from './graph';
+import { readFileSync } from 'node:fs';
+import { drawnLabels, drawnLinks, linkPoint } from './graph';
 
 const table = (page: Page) => page.getByRole('table', { name: 'Gaps' });
 
@@ -37,6 +38,25 @@ test('the chain at Fit draws only labels of 11 px or more in both languages, and
   const at = await linkPoint(page, hidden);
   await page.mouse.move(at.x, at.y);
   await expect.poll(async () => (await drawnLabels(page)).links[hidden]).toBeGreaterThanOrEqual(11);
+
+  // The SVG export draws at its own scale: every label is in it, those left out on screen too.
+  const left = Object.entries((await drawnLabels(page)).links)
+    .filter(([, px]) => px === null)
+    .map(([id]) => id);
+  expect(left.length).toBeGreaterThan(0);
+  const names = new Map((await drawnLinks(page)).map((l) => [l.id, l.label]));
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'SVG of the whole chain' }).click(),
+  ]);
+  const text = await page.evaluate(
+    (svg) => new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement.textContent ?? '',
+    readFileSync((await download.path())!, 'utf8'),
+  );
+  // Labels wrap onto lines in the SVG: compare without spaces.
+  const flat = text.replace(/\s+/g, '');
+  for (const id of left) expect(flat).toContain(names.get(id)!.replace(/\s+/g, ''));
   void watch;
 });
 
