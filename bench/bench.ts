@@ -110,6 +110,38 @@ async function drawFigures(label: string, dataset: Dataset, positions: Positions
   ];
 }
 
+/**
+ * The level of detail of labels at Fit (issue 15): choosing which labels to draw and restyling them,
+ * up to the next drawn frame, on a chain already drawn. Runs after every zoom or pan comes to rest.
+ */
+async function labelFigure(label: string, dataset: Dataset, positions: Positions): Promise<Figure> {
+  const index = indexChain(dataset.chains[0]!);
+  const elements = buildChainElements(index, dataset.regions[0], 'zh');
+  const times: number[] = [];
+  let shown = 0;
+  for (let i = 0; i < 5; i++) {
+    const host = stage.appendChild(document.createElement('div'));
+    const graph = new ChainGraph(host, {}, { webgl: false });
+    graph.render(elements, positions);
+    graph.fit();
+    await frame();
+    const t0 = performance.now();
+    shown = graph.labelsNow();
+    await frame();
+    times.push(performance.now() - t0);
+    graph.destroy();
+    host.remove();
+  }
+  times.sort((a, b) => a - b);
+  return {
+    name: `labels at Fit, ${label}: choose which to draw, restyle, next frame`,
+    size: elements.links.length,
+    medianMs: Math.round(times[2]! * 10) / 10,
+    runs: 5,
+    note: `${shown} of ${elements.links.length} labels drawn`,
+  };
+}
+
 /** Resolves once `done()` holds, checking every millisecond; rejects after a minute. */
 function when(done: () => boolean): Promise<void> {
   const t0 = performance.now();
@@ -244,6 +276,7 @@ export async function runBench(): Promise<Figure[]> {
     runs: 1,
   });
   figures.push(...(await drawFigures('5,000 links', mid, midLayout.positions)));
+  figures.push(await labelFigure('5,000 links', mid, midLayout.positions));
 
   // Gap analysis of a 50,000-link chain (target: under 100 ms): with 10 focus products, as a region has,
   // and with two focus products in every one of the 650 copies (1,300), a stress case.

@@ -4,9 +4,9 @@
  * switch or a status edit restyles in place instead of rebuilding the graph.
  */
 import type { HaloKind } from './palette';
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { LinkStatus, ViewBox } from '../model/types';
-import type { ChainElements } from './elements';
+import { estimateText, ICON_SPACE, LINK_FONT_SIZE, PAD_X, PAD_Y, type ChainElements } from './elements';
 import {
   FRAME_ID,
   firmNodeId,
@@ -15,10 +15,11 @@ import {
   type FirmLayerSnapshot,
   type LinkFirmsSpec,
 } from './firmElements';
+import { chooseLabels, LabelPriority, TITLE_PX, type LabelChoice, type LabelItem } from './labels';
 import { GROUP_PADDING, type Point, type Positions } from './layout';
 import { hasHardwareWebgl } from './renderer';
 import { FIRST_DRAW, phaseSince } from './startPhases';
-import { chainStylesheet } from './style';
+import { chainStylesheet, TITLE_FONT_SIZE, type LabelLod } from './style';
 
 /** The chain as drawn, in layout coordinates, for exporters. */
 export interface GraphSnapshot {
@@ -102,17 +103,35 @@ const EMPHASIS_SELECTOR = EMPHASIS_CLASSES.map((c) => `.${c}`).join(', ');
 const FIT_MAX_ZOOM = 2;
 /** The closest a view's subject is framed: labels at about 20 px, a few links filling the view. */
 const FRAME_MAX_ZOOM = 1.5;
+/** Labels are chosen again this long after the last zoom, pan or change (ms). */
+const RELABEL_DELAY = 120;
+/** Classes of the level of detail, which exports leave out (they draw every label at their own scale). */
+const LOD_CLASSES = new Set(['lbl-lod', 'lbl-small', 'lbl-none', 'lbl-hover']);
+/** Statuses whose labels come before unknown links'. */
+const KNOWN = new Set<LinkStatus>(['strong', 'present', 'building', 'attracting', 'missing']);
 
 export class ChainGraph {
   readonly #cy: Core;
   readonly #events: ChainGraphEvents;
+  /** How scaled labels are drawn, read by the stylesheet (see `labels.ts`). */
+  readonly #lod: LabelLod = {
+    zoom: 1,
+    fontSize: LINK_FONT_SIZE,
+    scale: 1,
+    smallFontSize: LINK_FONT_SIZE,
+    smallScale: 1,
+    titleSize: TITLE_FONT_SIZE,
+  };
+  /** What the view is about: its labels are drawn first. */
+  #subject: ReadonlySet<string> = new Set();
+  #relabelTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(container: HTMLElement, events: ChainGraphEvents = {}, opts: { webgl?: boolean } = {}) {
     const begun = performance.now();
     this.#events = events;
     this.#cy = cytoscape({
       container,
-      style: [...chainStylesheet(), ...firmStylesheet()],
+      style: [...chainStylesheet(this.#lod), ...firmStylesheet()],
       layout: { name: 'preset' },
       minZoom: 0.15,
       maxZoom: 4,
@@ -131,11 +150,124 @@ export class ChainGraph {
     );
     this.#cy.on('dragfree', 'node[kind = "link"]', () => {
       this.#cy.batch(() => this.#fitBoxes());
+      this.#scheduleLabels();
       this.#events.onMoved?.(this.positions());
     });
+    // Labels are chosen again once a zoom or pan comes to rest, not on every frame of it.
+    this.#cy.on('viewport resize', () => this.#scheduleLabels());
+    // A link whose label the level of detail leaves out shows it while the pointer is on it.
+    this.#cy.on('mouseover', 'node.lbl-none', (event) => event.target.addClass('lbl-hover'));
+    this.#cy.on('mouseout', 'node[kind = "link"]', (event) => event.target.removeClass('lbl-hover'));
     this.#resize = new ResizeObserver(() => this.#cy.resize());
     this.#resize.observe(container);
     phaseSince('cytoscape', begun);
+  }
+
+  #scheduleLabels(): void {
+    clearTimeout(this.#relabelTimer);
+    this.#relabelTimer = setTimeout(() => this.#relabel(), RELABEL_DELAY);
+  }
+
+  /**
+   * Chooses labels at once rather than when the view comes to rest (the bench times it); returns how
+   * many link labels are drawn.
+   */
+  labelsNow(): number {
+    clearTimeout(this.#relabelTimer);
+    const choice = this.#relabel();
+    return !choice ? 0 : choice.scaled ? choice.shown.size : this.linkCount();
+  }
+
+  /** Labels are drawn first for these links (a view's subject: the gaps, the filtered sub-chain). */
+  setSubject(ids: Iterable<string>): void {
+    this.#subject = new Set(ids);
+    this.#scheduleLabels();
+  }
+
+  /**
+   * Chooses which labels to draw at the current zoom (`chooseLabels`) and applies the choice as
+   * classes: below the readable zoom, chosen labels are drawn at a constant size on screen and the
+   * others hidden; box titles grow to stay readable.
+   */
+  #relabel(): LabelChoice | undefined {
+    const cy = this.#cy;
+    const links = cy.nodes('[kind = "link"]');
+    const groups = cy.nodes('[kind = "group"]');
+    if (links.empty()) return undefined;
+    const zoom = cy.zoom();
+    const titleSize = TITLE_FONT_SIZE * Math.max(1, TITLE_PX / (TITLE_FONT_SIZE * zoom));
+    const neighbours = new Set<string>();
+    cy.nodes('.focus')
+      .connectedEdges()
+      .forEach((e) => {
+        neighbours.add(e.source().id());
+        neighbours.add(e.target().id());
+      });
+    const priority = (n: NodeSingular): number => {
+      if (n.hasClass('focus')) return LabelPriority.focus;
+      if (n.hasClass('dimmed')) return LabelPriority.dimmed;
+      if (this.#subject.has(n.id()) || n.hasClass('traced') || neighbours.has(n.id())) return LabelPriority.subject;
+      const classes = n.classes();
+      if (classes.some((c) => c.startsWith('act-') || c === 'changed' || c === 'sync-conflict'))
+        return LabelPriority.marked;
+      return KNOWN.has(n.data('status') as LinkStatus) ? LabelPriority.known : LabelPriority.rest;
+    };
+    const items: LabelItem[] = [];
+    groups.forEach((g) => {
+      const p = g.position();
+      const height = titleSize * 1.25;
+      items.push({
+        id: g.id(),
+        x: p.x,
+        y: p.y - (g.data('height') as number) / 2 - 3 / Math.min(1, zoom) - height / 2,
+        width: estimateText(String(g.data('label')), titleSize) * 1.1,
+        height,
+        priority: LabelPriority.title,
+      });
+    });
+    links.forEach((n) => {
+      const p = n.position();
+      items.push({
+        id: n.id(),
+        x: p.x,
+        y: p.y,
+        width: (n.data('width') as number) - 2 * PAD_X - ICON_SPACE,
+        height: (n.data('height') as number) - 2 * PAD_Y,
+        priority: priority(n),
+      });
+    });
+    const choice = chooseLabels(items, {
+      zoom,
+      pan: cy.pan(),
+      width: cy.width(),
+      height: cy.height(),
+      baseFontSize: LINK_FONT_SIZE,
+    });
+    const restyle = this.#lod.zoom !== zoom;
+    cy.batch(() => {
+      // Box titles, the aggregate layer, grow to stay readable whenever the view is zoomed out.
+      if (zoom < 1) groups.addClass('lbl-lod');
+      else groups.removeClass('lbl-lod');
+      if (!choice.scaled) {
+        links.removeClass('lbl-lod lbl-small lbl-none lbl-hover');
+        Object.assign(this.#lod, { zoom, titleSize });
+      } else {
+        const { fontSize, scale, smallFontSize, smallScale } = choice;
+        Object.assign(this.#lod, { zoom, fontSize, scale, smallFontSize, smallScale, titleSize });
+        links.forEach((n) => {
+          const id = n.id();
+          if (!choice.shown.has(id)) {
+            if (!n.hasClass('lbl-none')) n.removeClass('lbl-lod lbl-small').addClass('lbl-none');
+            return;
+          }
+          if (!n.hasClass('lbl-lod')) n.removeClass('lbl-none lbl-hover').addClass('lbl-lod');
+          if (choice.small.has(id) !== n.hasClass('lbl-small')) n.toggleClass('lbl-small', choice.small.has(id));
+        });
+      }
+      // Those that kept their class were styled for the previous zoom.
+      if (restyle) (cy.nodes('.lbl-lod') as unknown as { updateStyle(): void }).updateStyle();
+    });
+    return choice;
   }
 
   readonly #resize: ResizeObserver;
@@ -172,6 +304,7 @@ export class ChainGraph {
       this.#fitBoxes();
     });
     phaseSince('render', begun);
+    this.#scheduleLabels();
     if (!this.#drawn && cy.nodes().nonempty()) {
       this.#drawn = true;
       // The first frame with the chain on it: start-up is measured to here (npm run bench), and work
@@ -195,6 +328,7 @@ export class ChainGraph {
       });
       this.#fitBoxes();
     });
+    this.#scheduleLabels();
   }
 
   /**
@@ -379,6 +513,7 @@ export class ChainGraph {
         node.connectedEdges().removeClass('dimmed').addClass('neighbour');
       }
     });
+    this.#scheduleLabels();
   }
 
   /** The part of the chain in view, in layout coordinates. */
@@ -434,7 +569,7 @@ export class ChainGraph {
         height: n.data('height') as number,
         wrapWidth: n.data('wrapWidth') as number,
         firms: (n.data('firms') as number | undefined) ?? 0,
-        classes: n.classes(),
+        classes: n.classes().filter((c) => !LOD_CLASSES.has(c)),
       })),
       edges: cy.edges('[!layer]').map((e) => ({
         id: e.id(),
@@ -590,6 +725,7 @@ export class ChainGraph {
   }
 
   destroy(): void {
+    clearTimeout(this.#relabelTimer);
     this.#resize.disconnect();
     this.#cy.destroy();
   }

@@ -12,8 +12,9 @@ import { LOCAL_STATUSES, type LinkStatus, type Region, type Stage } from '../mod
 export const LINK_FONT_SIZE = 13;
 /** Labels wrap at this width: Chinese names are short, English ones get a little more room. */
 export const MAX_LABEL_WIDTH: Readonly<Record<Lang, number>> = { zh: 98, en: 116 };
-const PAD_X = 7;
-const PAD_Y = 6;
+/** Room around a link label inside its box, in layout units. */
+export const PAD_X = 7;
+export const PAD_Y = 6;
 /** Room on the left of a link for its status icon. */
 export const ICON_SPACE = 17;
 const LINE_HEIGHT = 1.25;

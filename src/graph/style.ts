@@ -16,6 +16,28 @@ import {
   STATUS_LOOK,
 } from './palette';
 import type { LinkStatus } from '../model/types';
+import { LOD_PAD_PX } from './labels';
+
+/**
+ * How labels are drawn below the readable zoom (see `labels.ts`), read by the stylesheet's functions
+ * when the adapter restyles the labelled links after a zoom. Sizes in layout units.
+ */
+export interface LabelLod {
+  /** The view's zoom when labels were last chosen. */
+  zoom: number;
+  /** The font size of a scaled link label. */
+  fontSize: number;
+  /** How much larger than laid out a scaled label is. */
+  scale: number;
+  /** The same for a scaled label drawn at the smallest readable size (class `lbl-small`). */
+  smallFontSize: number;
+  smallScale: number;
+  /** The font size of sub-chain box titles. */
+  titleSize: number;
+}
+
+/** The base size of sub-chain box titles. */
+export const TITLE_FONT_SIZE = 14;
 
 /** The font stack of graph labels; text is measured with the same. */
 export const GRAPH_FONT =
@@ -42,7 +64,77 @@ export function faded(colour: string, opacity: number, background = GROUP_FILL):
 /** How strongly each kind of edge is drawn (see `faded`). */
 const EDGE_STRENGTH = { other: 0.45, local: 0.95 } as const;
 
-export function chainStylesheet(): StylesheetJson {
+/**
+ * A link label drawn at a constant size on screen (class `lbl-lod`) covers its box like a larger chip
+ * in the status's colours and border; `lbl-none` hides a label the level of detail leaves out (the box
+ * keeps its colour and icon); `lbl-hover` shows it while the pointer is on the link.
+ */
+function lodRules(lod: LabelLod): StylesheetJson {
+  const scaled = {
+    'font-size': () => lod.fontSize,
+    'text-max-width': (ele: { data: (key: string) => unknown }) => `${(ele.data('wrapWidth') as number) * lod.scale}px`,
+    'text-margin-x': 0,
+    'text-background-opacity': 1,
+    'text-background-shape': 'roundrectangle',
+    'text-background-padding': () => `${LOD_PAD_PX / lod.zoom}px`,
+    'text-border-opacity': 1,
+    'z-index': 3,
+  } as const;
+  const statusRules = (Object.keys(STATUS_LOOK) as LinkStatus[]).map((status) => {
+    const look = STATUS_LOOK[status];
+    return {
+      selector: `node[kind = "link"][status = "${status}"].lbl-lod, node[kind = "link"][status = "${status}"].lbl-hover`,
+      style: {
+        'text-background-color': look.fill,
+        'text-border-color': look.border,
+        'text-border-style': look.borderStyle,
+        // Double borders need 3 px to show as two lines.
+        'text-border-width': () => Math.min(look.borderWidth, 3) / lod.zoom,
+      },
+    };
+  });
+  return [
+    { selector: 'node[kind = "link"].lbl-none', style: { label: '' } },
+    { selector: 'node[kind = "link"].lbl-lod, node[kind = "link"].lbl-hover', style: scaled },
+    {
+      selector: 'node[kind = "link"].lbl-lod.lbl-small',
+      style: {
+        'font-size': () => lod.smallFontSize,
+        'text-max-width': (ele: { data: (key: string) => unknown }) =>
+          `${(ele.data('wrapWidth') as number) * lod.smallScale}px`,
+      },
+    },
+    { selector: 'node[kind = "link"].lbl-hover', style: { label: 'data(label)', 'z-index': 4 } },
+    ...statusRules,
+    {
+      selector: 'node[kind = "link"].dimmed.lbl-lod, node[kind = "link"].dimmed.lbl-hover',
+      style: { 'text-background-color': '#f4f5f7', 'text-border-color': '#c9ced6', 'text-border-style': 'solid' },
+    },
+    {
+      // The aggregate layer: box titles stay at least `TITLE_PX` on screen when zoomed out.
+      selector: 'node[kind = "group"].lbl-lod',
+      style: {
+        'font-size': () => lod.titleSize,
+        'text-margin-y': () => -3 / lod.zoom,
+        'text-background-color': GROUP_FILL,
+        'text-background-opacity': 0.9,
+        'text-background-padding': () => `${2 / lod.zoom}px`,
+        'text-background-shape': 'roundrectangle',
+      },
+    },
+  ];
+}
+
+export function chainStylesheet(
+  lod: LabelLod = {
+    zoom: 1,
+    fontSize: LINK_FONT_SIZE,
+    scale: 1,
+    smallFontSize: LINK_FONT_SIZE,
+    smallScale: 1,
+    titleSize: TITLE_FONT_SIZE,
+  },
+): StylesheetJson {
   const statusRules = (Object.keys(STATUS_LOOK) as LinkStatus[]).map((status) => {
     const look = STATUS_LOOK[status];
     return {
@@ -76,7 +168,7 @@ export function chainStylesheet(): StylesheetJson {
         'z-index-compare': 'manual',
         'z-index': 0,
         'font-family': GRAPH_FONT,
-        'font-size': 14,
+        'font-size': TITLE_FONT_SIZE,
         'font-weight': 'bold',
         color: '#39404a',
         'min-zoomed-font-size': 6,
@@ -277,5 +369,6 @@ export function chainStylesheet(): StylesheetJson {
     { selector: 'node.dimmed[firms > 0]', style: { 'background-image-opacity': [0.25, 0.25] } },
     // No built-in selection box: the focus ring above shows the selection.
     { selector: 'node:selected', style: { 'overlay-opacity': 0 } },
+    ...lodRules(lod),
   ];
 }

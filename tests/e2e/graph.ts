@@ -77,3 +77,23 @@ export async function linksOutOfView(page: Page, ids: readonly string[]): Promis
     });
   }, ids);
 }
+
+/**
+ * The labels as drawn: each link's label size on screen (font size × zoom, in CSS pixels) or null when
+ * the level of detail hides it, and the sub-chain box titles' sizes.
+ */
+export async function drawnLabels(
+  page: Page,
+): Promise<{ zoom: number; links: Record<string, number | null>; titles: number[] }> {
+  return page.evaluate(() => {
+    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
+    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+    const zoom = cy.zoom();
+    const px = (n: import('cytoscape').NodeSingular) => parseFloat(String(n.style('font-size'))) * zoom;
+    const links: Record<string, number | null> = {};
+    cy.nodes('[kind = "link"]').forEach((n) => {
+      links[n.id()] = n.style('label') ? px(n) : null;
+    });
+    return { zoom, links, titles: cy.nodes('[kind = "group"]').map(px) };
+  });
+}
