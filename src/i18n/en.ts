@@ -507,7 +507,7 @@ export const en = {
   'issue.slugged-id': 'The id was changed to a valid one; the original is kept as an alias.',
   'issue.ignored': 'Ignored.',
   'issue.more-warnings': 'More warnings of this kind are not listed.',
-  'issue.unresolved': 'No {target} is called “{value}”: {count} rows ({rows}).',
+  'issue.unresolved': 'No {target} is called “{value}”: {count:row|rows} ({rows}).',
   'issue.capacity-links':
     'The row lists {links} links ({value}) but {capacities:capacity|capacities}: write one capacity per link, in the same order and separated by ; as the links are (e.g. 50000;30000, leaving a place empty for a link without one), or give each link a row of its own.',
   'issue.ambiguous-firm':
