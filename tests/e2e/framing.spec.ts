@@ -1,6 +1,7 @@
 /** Every view frames what it is about in the part of the screen the panels leave free. */
 import { expect, openApp, test } from './fixtures';
 import { drawnLinks, linksOutOfView } from './graph';
+import { presentViewAsSlide } from './slides';
 
 const table = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Gaps' });
 
@@ -39,17 +40,7 @@ test('the gap view, a filtered view and a slide of the gap view frame their subj
   await page.goto('./?lang=en#/gaps');
   await expect(table(page)).toBeVisible();
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.getByRole('button', { name: 'Save view' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Save this view' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Gaps');
-  await dialog.getByRole('button', { name: 'Save view' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'View “Gaps” saved.' })).toBeVisible();
-  await page.getByRole('link', { name: 'Briefings' }).click();
-  await page.getByRole('checkbox', { name: 'Choose Gaps for a new briefing' }).check();
-  await page.getByRole('textbox', { name: 'Name of a new briefing' }).fill('Framing');
-  await page.getByRole('button', { name: 'Create briefing from 1 view' }).click();
-  await page.getByRole('button', { name: /Present/ }).click();
-  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 1');
+  await presentViewAsSlide(page, 'Gaps', 'Framing');
   await expect(table(page)).toBeVisible();
   await expect.poll(() => linksOutOfView(page, gaps)).toEqual([]);
   void watch;

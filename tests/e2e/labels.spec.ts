@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { drawnLabels, drawnLinks, linkPoint } from './graph';
+import { presentViewAsSlide } from './slides';
 
 const table = (page: Page) => page.getByRole('table', { name: 'Gaps' });
 
@@ -71,17 +72,7 @@ test('the gap view and a slide of it draw their subject links’ labels, readabl
   expect(gaps).toEqual(expect.arrayContaining(['ncm_cam', 'lfp_cam', 'cyc_carb', 'lin_carb']));
   await expect.poll(() => readable(page, gaps)).toEqual([]);
 
-  await page.getByRole('button', { name: 'Save view' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Save this view' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Gaps');
-  await dialog.getByRole('button', { name: 'Save view' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'View “Gaps” saved.' })).toBeVisible();
-  await page.getByRole('link', { name: 'Briefings' }).click();
-  await page.getByRole('checkbox', { name: 'Choose Gaps for a new briefing' }).check();
-  await page.getByRole('textbox', { name: 'Name of a new briefing' }).fill('Labels');
-  await page.getByRole('button', { name: 'Create briefing from 1 view' }).click();
-  await page.getByRole('button', { name: /Present/ }).click();
-  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 1');
+  await presentViewAsSlide(page, 'Gaps', 'Labels');
   await expect.poll(() => readable(page, gaps)).toEqual([]);
   void watch;
 });
