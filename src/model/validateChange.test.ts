@@ -124,7 +124,9 @@ const patch: fc.Arbitrary<DatasetPatch> = fc
     }),
     ...(x.states && { region: { id: region.id, linkStates: x.states } }),
     ...((x.firms || x.relations) && {
-      firms: [{ id: region.id, ...(x.firms && { enterprises: x.firms }), ...(x.relations && { relations: x.relations }) }],
+      firms: [
+        { id: region.id, ...(x.firms && { enterprises: x.firms }), ...(x.relations && { relations: x.relations }) },
+      ],
     }),
   })) as fc.Arbitrary<DatasetPatch>;
 
@@ -136,8 +138,15 @@ describe('validating a merge by what it changed', () => {
       fc.property(patch, (p) => {
         const merged = applyPatch(shipped, p, 'merge', '2026-12-06');
         const whole = validateDataset(merged);
-        const partial = validateChange(shipped, merged);
+        // Record by record, and (when most records changed) by one whole pass that keeps the changes.
+        const partial = validateChange(shipped, merged, { wholeAbove: Infinity });
+        const many = validateChange(shipped, merged, { wholeAbove: 0 });
         expect(partial.ok).toBe(whole.ok);
+        expect(many.ok).toBe(whole.ok);
+        if (many.ok && whole.ok) {
+          expect(sameValue(many.dataset, whole.dataset)).toBe(true);
+          expect(sameValue(many.changes, partial.ok ? partial.changes : undefined)).toBe(true);
+        }
         if (!partial.ok || !whole.ok) {
           refused++;
           // Every error it reports, whole validation reports too (same place and reason).
@@ -171,7 +180,9 @@ describe('validating a merge by what it changed', () => {
     const added = applyPatch(shipped, { firms: [{ id: region.id, enterprises: [firm] }] }, 'merge');
     const result = validateChange(shipped, added);
     expect(result).toMatchObject({ ok: true, whole: false });
-    expect(result.ok && result.changes).toEqual([{ kind: 'enterprise', regionId: region.id, id: 'f-new-1', after: firm }]);
+    expect(result.ok && result.changes).toEqual([
+      { kind: 'enterprise', regionId: region.id, id: 'f-new-1', after: firm },
+    ]);
   });
 
   it('names the record and field an import breaks, as whole validation does', () => {

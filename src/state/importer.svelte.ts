@@ -16,8 +16,7 @@ import {
   previewImports,
   type ImportPreview,
 } from '../store/importRepository';
-import { readStoredExtras, withWork, workOf, type SavedWork } from '../store/savedWork';
-import { diffDatasets } from '../model/editRecords';
+import { readStoredExtras, type SavedWork } from '../store/savedWork';
 import { sharesWithTeam, teamEffect, type KindEffect } from '../sync/share';
 import type { AtlasState } from './atlas.svelte';
 
@@ -78,17 +77,47 @@ export class ImporterState {
 
   constructor(atlas: AtlasState) {
     this.#atlas = atlas;
-    this.preview = $derived(
-      this.files.length > 1
-        ? previewImports(
-            this.#atlas.dataset,
-            this.files.map((f) => f.result),
-            this.#stored,
-          )
-        : this.result
-          ? previewImport(this.#atlas.dataset, this.result, this.mode, this.#stored)
-          : undefined,
-    );
+    this.preview = $derived(this.#previewOf(this.mode, this.#atlas.dataset, this.result, this.#stored, this.files));
+  }
+
+  /**
+   * The previews made for the file now shown, by mode: each is made once (a nation-scale merge takes a
+   * moment to check), so switching between Merge and Replace and back costs nothing. Made again only
+   * when the data, the file or the stored extras change.
+   */
+  #previews:
+    | {
+        readonly key: readonly unknown[];
+        readonly byMode: Map<PatchMode, ImportPreview | undefined>;
+      }
+    | undefined;
+
+  #previewOf(
+    mode: PatchMode,
+    dataset: Dataset | undefined,
+    result: ImportResult | undefined,
+    stored: Pick<SavedWork, 'scenarios' | 'layouts'> | undefined,
+    files: readonly ImportedFile[],
+  ): ImportPreview | undefined {
+    const key = [dataset, result, stored, files];
+    if (!this.#previews || this.#previews.key.some((k, i) => k !== key[i])) this.#previews = { key, byMode: new Map() };
+    const { byMode } = this.#previews;
+    // Several files are always merged.
+    const at = files.length > 1 ? 'merge' : mode;
+    if (!byMode.has(at))
+      byMode.set(
+        at,
+        files.length > 1
+          ? previewImports(
+              dataset,
+              files.map((f) => f.result),
+              stored,
+            )
+          : result
+            ? previewImport(dataset, result, at, stored)
+            : undefined,
+      );
+    return byMode.get(at);
   }
 
   /** Merge or replace. Changing it asks again before an import that removes most of the data. */
@@ -104,9 +133,8 @@ export class ImporterState {
   /** What a replace would change for the team, were it sent (asked before a restore while sync is on). */
   readonly replaceEffect: KindEffect[] | undefined = $derived.by(() => {
     const preview = this.preview;
-    const current = this.#atlas.dataset;
-    if (this.mode !== 'replace' || !preview?.ok || !current) return undefined;
-    return teamEffect(diffDatasets(current, preview.dataset, { zh: '', en: '' }));
+    if (this.mode !== 'replace' || !preview?.ok || !this.#atlas.dataset) return undefined;
+    return teamEffect({ label: { zh: '', en: '' }, changes: preview.changes });
   });
 
   /** Whether the import waits for the user to choose the file's text encoding. */
@@ -167,7 +195,7 @@ export class ImporterState {
     if (this.#job !== job) return; // cancelled, or another file was dropped meanwhile
     this.#job = undefined;
     this.#stored = extras;
-    this.mode = defaultMode(this.#atlas.dataset, result, extras);
+    this.mode = defaultMode(result, () => this.#previewOf('replace', this.#atlas.dataset, result, extras, this.files));
     this.result = result;
     this.phase = 'preview';
   }
@@ -270,9 +298,8 @@ export class ImporterState {
     const preview = this.preview;
     const db = this.#atlas.db;
     if (!preview?.ok || !db || (preview.loss && !this.lossConfirmed) || this.encodingPending) return false;
-    const current = this.#atlas.dataset;
     // What the preview was made on, saved work included: a change to any of it since is a conflict.
-    const base = current && this.#stored ? withWork(current, { ...workOf(current), ...this.#stored }) : current;
+    const { base } = preview;
     this.phase = 'saving';
     try {
       // Several files are one step, named after all of them.
@@ -283,7 +310,7 @@ export class ImporterState {
       const share = sharesWithTeam(this.mode === 'replace' ? 'restore' : 'import', this.sendReplace);
       await this.#atlas.write(
         'all',
-        (db) => commitImport(db, preview.dataset, label, { base }),
+        (db) => commitImport(db, preview.dataset, label, { base, checkedOnBase: preview.checked === 'change' }),
         share ? label : undefined,
       );
       this.phase = 'idle';
@@ -304,12 +331,8 @@ export class ImporterState {
  * adds to what is stored) — and merge too for a dataset whose replace would remove most of the stored
  * data: such a replace is never the default, only the user's explicit choice.
  */
-function defaultMode(
-  current: Dataset | undefined,
-  result: ImportResult,
-  stored: Pick<SavedWork, 'scenarios' | 'layouts'> | undefined,
-): PatchMode {
+function defaultMode(result: ImportResult, replace: () => ImportPreview | undefined): PatchMode {
   if (!result.ok || result.kind !== 'dataset') return 'merge';
-  const replaced = previewImport(current, result, 'replace', stored);
-  return replaced.ok && replaced.loss ? 'merge' : 'replace';
+  const replaced = replace();
+  return replaced?.ok && replaced.loss ? 'merge' : 'replace';
 }

@@ -20,6 +20,7 @@ import { putLayout } from './layoutRepository';
 import { readStoredExtras } from './savedWork';
 import { saveScenario } from './scenarioRepository';
 import { validateDataset } from '../model/validate';
+import { applyPatch } from '../model/patch';
 
 const cite = [{ sourceId: 'src', locator: '¶4' }];
 const patch = (p: DatasetPatch): ImportResult => ({ ok: true, kind: 'patch', patch: p, issues: [] });
@@ -181,6 +182,32 @@ describe('previewImport', () => {
     expect(fewer.ok && fewer.loss).toBeUndefined();
   });
 
+  it('checks a merge by what it changes, and gives the same answer as checking everything', () => {
+    const firm = { id: 'e-new', name: { zh: '新企业', en: 'New firm' }, linkIds: ['b'], sources: cite };
+    const added = previewImport(
+      tiny,
+      patch({ firms: [{ id: 'r1', enterprises: [{ ...firm, extra: 1 } as never] }] }),
+      'merge',
+    );
+    expect(added.ok && added.checked).toBe('change');
+    // What it stores is what whole validation keeps (known fields only), and the change it lists is the firm.
+    const kept = validateDataset(applyPatch(tiny, { firms: [{ id: 'r1', enterprises: [firm] }] }, 'merge'));
+    expect(added.ok && kept.ok && added.dataset).toEqual(kept.ok && kept.dataset);
+    expect(added.ok && added.changes).toEqual([{ kind: 'enterprise', regionId: 'r1', id: 'e-new', after: firm }]);
+    expect(added.ok && added.counts).toEqual(counts({ enterprises: { added: 1, changed: 0, removed: 0 } }));
+
+    const wrong = previewImport(
+      tiny,
+      patch({ firms: [{ id: 'r1', enterprises: [{ ...firm, linkIds: ['x'] }] }] }),
+      'merge',
+    );
+    expect(!wrong.ok && wrong.issues.map((i) => `${i.code}@${i.path}`)).toEqual([
+      'unknown-ref@regions[0].enterprises[1].linkIds[0]',
+    ]);
+    // A file taken as it is was validated whole by its reader.
+    expect(previewImport(tiny, whole(tiny), 'replace')).toMatchObject({ ok: true, checked: 'whole' });
+  });
+
   it('counts a chain or region by its own fields only', () => {
     const renamed = { ...tiny, regions: [{ ...tiny.regions[0]!, name: { zh: '新区', en: 'New' } }] };
     expect(countChanges(tiny, renamed)).toEqual(counts({ regions: { added: 0, changed: 1, removed: 0 } }));
@@ -316,6 +343,24 @@ describe('commitImport', () => {
     expect(replaced.ok && replaced.counts).toEqual(
       counts({ scenarios: { added: 1, changed: 0, removed: 1 }, layouts: { added: 0, changed: 1, removed: 0 } }),
     );
+  });
+
+  it('writes a merge checked by what it changes without reading it whole, only onto the data it was checked on', async () => {
+    const db = await seeded();
+    const base = (await readDataset(db))!;
+    const preview = previewImport(base, patch({ sources: [{ id: 's2', title: 'T', publisher: 'P' }] }), 'merge');
+    if (!preview.ok) throw new Error('the preview failed');
+    await putLinkState(db, 'r1', { linkId: 'c', status: 'missing', asOf: '2025', sources: cite });
+    const changed = await readDataset(db);
+    // The store moved on: what was checked against the old data is not written over the new.
+    await expect(commitImport(db, preview.dataset, label, { base, checkedOnBase: true })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await readDataset(db)).toEqual(changed);
+    const again = previewImport(changed, patch({ sources: [{ id: 's2', title: 'T', publisher: 'P' }] }), 'merge');
+    if (!again.ok) throw new Error('the preview failed');
+    await commitImport(db, again.dataset, label, { base: changed, checkedOnBase: true });
+    expect((await readDataset(db))!.sources.map((s) => s.id)).toEqual(['src', 's2']);
   });
 
   it('refuses an invalid dataset before writing', async () => {

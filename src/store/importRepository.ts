@@ -4,13 +4,14 @@
  * views, briefings, scenarios and layouts a file carries (a backup carries them all) travel with it.
  */
 import type { ImportIssue, ImportResult } from '../io/types';
-import type { EditKind } from '../model/edits';
-import { datasetRecords, sameValue } from '../model/edits';
+import type { EditKind, RecordChange } from '../model/edits';
+import { datasetRecords, diffDatasets, sameValue } from '../model/edits';
 import type { ValidationIssue } from '../model/issues';
 import type { PatchMode } from '../model/patch';
 import { applyPatch } from '../model/patch';
 import type { Dataset, Localized } from '../model/types';
 import { validateDataset } from '../model/validate';
+import { validateChange } from '../model/validateChange';
 import type { ChainAtlasDB } from './db';
 import { readDataset, replaceDataset } from './datasetRepository';
 import { ConflictError, appendStep, datasetDigest, noteEdit } from './history';
@@ -60,6 +61,16 @@ export type ImportPreview =
       readonly ok: true;
       readonly dataset: Dataset;
       readonly counts: ImportCounts;
+      /** The records it adds, changes and removes (saved work aside), with their values before and after. */
+      readonly changes: readonly RecordChange[];
+      /**
+       * How `dataset` was checked: `change`, by what it changes in the data it was made on (a merge:
+       * `validateChange`, valid exactly when whole validation says so on valid stored data); `whole`, by
+       * its reader (a file taken as it is).
+       */
+      readonly checked: 'change' | 'whole';
+      /** The data it was made on: the stored dataset with the scenarios and layouts stored beside it. */
+      readonly base: Dataset | undefined;
       /** Set when the import would remove more than half of the stored records: the user must say so. */
       readonly loss?: DataLoss;
     }
@@ -89,21 +100,29 @@ const COUNTED: Readonly<Record<EditKind, CountKind>> = {
  * fields only), saved work included.
  */
 export function countChanges(before: Dataset | undefined, after: Dataset): ImportCounts {
+  return countRecordChanges(recordChanges(before, after), before, after);
+}
+
+/** The records that differ between two datasets (all of `after` added when there is no `before`). */
+function recordChanges(before: Dataset | undefined, after: Dataset): readonly RecordChange[] {
+  return diffDatasets(before ?? { ...after, sources: [], chains: [], regions: [] }, after, { zh: '', en: '' }).changes;
+}
+
+/** `countChanges` from the record changes already found between the two datasets. */
+function countRecordChanges(
+  changes: readonly RecordChange[],
+  before: Dataset | undefined,
+  after: Dataset,
+): ImportCounts {
   const counts = Object.fromEntries(
     Object.values(COUNTED).map((k) => [k, { added: 0, changed: 0, removed: 0 }]),
   ) as Record<CountKind, { added: number; changed: number; removed: number }>;
-  const old = new Map<string, { kind: EditKind; value: unknown }>();
-  if (before)
-    for (const { ref, value } of datasetRecords(before)) old.set(JSON.stringify(ref), { kind: ref.kind, value });
-  for (const { ref, value } of datasetRecords(after)) {
-    const key = JSON.stringify(ref);
-    const was = old.get(key);
-    const count = counts[COUNTED[ref.kind]];
-    if (!was) count.added++;
-    else if (!sameValue(was.value, value)) count.changed++;
-    old.delete(key);
+  for (const c of changes) {
+    const count = counts[COUNTED[c.kind]];
+    if (c.before === undefined) count.added++;
+    else if (c.after === undefined) count.removed++;
+    else count.changed++;
   }
-  for (const { kind } of old.values()) counts[COUNTED[kind]].removed++;
   return { ...counts, ...countWork(workOf(before), workOf(after)) };
 }
 
@@ -130,6 +149,31 @@ export function mergeWhole(current: Dataset | undefined, incoming: Dataset, mode
 }
 
 /**
+ * The checked preview of `next`, made from `current`. A dataset made by merging records into the stored
+ * one is checked by what it changed (`validateChange`: the records written and the references they can
+ * break); one that comes in as a whole (a replace, a first import) was validated whole by its reader.
+ */
+function checkedPreview(current: Dataset | undefined, next: Dataset, merged: boolean): ImportPreview {
+  let dataset = next;
+  let changes: readonly RecordChange[];
+  if (merged && current) {
+    const checked = validateChange(current, next);
+    if (!checked.ok) return { ok: false, issues: checked.issues, importIssues: [] };
+    ({ dataset, changes } = checked);
+  } else if (merged) {
+    const checked = validateDataset(next);
+    if (!checked.ok)
+      return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error'), importIssues: [] };
+    dataset = checked.dataset;
+    changes = recordChanges(current, dataset);
+  } else changes = recordChanges(current, dataset);
+  const counts = countRecordChanges(changes, current, dataset);
+  const loss = dataLoss(current, counts);
+  const checked = merged && current ? 'change' : 'whole';
+  return { ok: true, dataset, counts, changes, checked, base: current, ...(loss && { loss }) };
+}
+
+/**
  * What storing an import would give, checked, with counts of what it adds, changes and removes. Pure;
  * nothing is written. For a patch, `mode` is `applyPatch`'s; for a whole dataset, see `mergeWhole`.
  * `stored` is what the store holds besides the dataset (scenarios and the user's layouts), so that the
@@ -143,26 +187,21 @@ export function previewImport(
 ): ImportPreview {
   if (!result.ok) return { ok: false, issues: [], importIssues: result.issues };
   const current = dataset && stored ? withWork(dataset, { ...workOf(dataset), ...stored }) : dataset;
-  const counted = (next: Dataset): ImportPreview => {
-    const counts = countChanges(current, next);
-    const loss = dataLoss(current, counts);
-    return { ok: true, dataset: next, counts, ...(loss && { loss }) };
-  };
   if (result.kind === 'dataset' && (mode === 'replace' || !current)) {
     // Taken as it is: its reader has validated it already, and a big file is not checked twice.
-    return counted(result.dataset);
+    return checkedPreview(current, result.dataset, false);
   }
   const next =
     result.kind === 'dataset' ? mergeWhole(current, result.dataset, mode) : applyPatch(current, result.patch, mode);
-  const checked = validateDataset(next);
-  if (!checked.ok) return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error'), importIssues: [] };
-  return counted(checked.dataset);
+  // A patch in replace mode replaces whole tables: still records merged into the stored data, so still
+  // checked by what it changed (removed records included).
+  return checkedPreview(current, next, true);
 }
 
 /**
  * The preview of several files imported as one: each merged in turn, in the order given (sources, then
  * firms, then relations: each file was read against the data with the ones before it merged in), the
- * result checked once. Refused as a whole when any file was refused.
+ * result checked once, by what it changed. Refused as a whole when any file was refused.
  */
 export function previewImports(
   dataset: Dataset | undefined,
@@ -177,11 +216,7 @@ export function previewImports(
     next = r.kind === 'dataset' ? mergeWhole(next, r.dataset, 'merge') : applyPatch(next, r.patch, 'merge');
   }
   if (!next) return { ok: false, issues: [], importIssues: [] };
-  const checked = validateDataset(next);
-  if (!checked.ok) return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error'), importIssues: [] };
-  const counts = countChanges(current, checked.dataset);
-  const loss = dataLoss(current, counts);
-  return { ok: true, dataset: checked.dataset, counts, ...(loss && { loss }) };
+  return checkedPreview(current, next, true);
 }
 
 /** The stored dataset with everything saved besides it, as `previewImport` and `commitImport` compare it. */
@@ -196,16 +231,23 @@ async function readEverything(db: ChainAtlasDB): Promise<{ data: Dataset | undef
  * preview was made on (with the scenarios and layouts stored then), to refuse with a ConflictError if
  * another tab has changed any of it since. A write that fails part way (the disk is full, say) leaves
  * everything as it was.
+ *
+ * `dataset` is validated whole here unless `checkedOnBase` says it was checked by what it changes in
+ * `base` (`validateChange`: a merge's preview, `checked: 'change'`); the write then goes ahead only if
+ * the store still holds `base`, so what is stored is still valid as a whole.
  */
 export async function commitImport(
   db: ChainAtlasDB,
   dataset: Dataset,
   label: Localized,
-  options: { readonly base?: Dataset } = {},
+  options: { readonly base?: Dataset; readonly checkedOnBase?: boolean } = {},
 ): Promise<void> {
-  const checked = validateDataset(dataset);
-  if (!checked.ok) throw new Error(`the imported data is invalid: ${checked.issues[0]?.message ?? ''}`);
-  const next = checked.dataset;
+  let next = dataset;
+  if (!options.base || !options.checkedOnBase) {
+    const checked = validateDataset(dataset);
+    if (!checked.ok) throw new Error(`the imported data is invalid: ${checked.issues[0]?.message ?? ''}`);
+    next = checked.dataset;
+  }
   const tables = [...db.dataTables, db.scenarios, db.layouts, db.history, db.meta];
   await db.transaction('rw', tables, async () => {
     const before = await readEverything(db);

@@ -33,6 +33,29 @@ const ISSUE_KIND = {
   relation: 'relation',
 } as const;
 
+/**
+ * Positions by key, built once per list (lists are never mutated: a changed dataset has new lists), so
+ * that checking thousands of records an import writes does not search the lists once per record. The
+ * first record with a key wins, as `findIndex` finds it.
+ */
+const positions = new WeakMap<readonly object[], ReadonlyMap<string, number>>();
+function positionIn(list: readonly object[], key: string, keyOf: (x: object) => string): number {
+  let at = positions.get(list);
+  if (!at) {
+    const map = new Map<string, number>();
+    list.forEach((x, i) => {
+      const k = keyOf(x);
+      if (!map.has(k)) map.set(k, i);
+    });
+    positions.set(list, map);
+    at = map;
+  }
+  return at.get(key) ?? -1;
+}
+const byId = (x: object) => (x as { id: string }).id;
+const chainIndex = (ds: Dataset, id: string) => positionIn(ds.chains, id, byId);
+const regionIndex = (ds: Dataset, id: string) => positionIn(ds.regions, id, byId);
+
 /** Where a record stands in the dataset, as whole validation names it (`regions[0].projects[3]`). */
 function placeOf(ds: Dataset, ref: RecordRef, index: number): Place {
   const kind = ref.kind as LeafKind;
@@ -40,10 +63,10 @@ function placeOf(ds: Dataset, ref: RecordRef, index: number): Place {
   const record = { kind: ISSUE_KIND[kind], id };
   if (ref.kind === 'source') return { path: `sources[${index}]`, record };
   if (ref.kind === 'link' || ref.kind === 'edge') {
-    const ci = ds.chains.findIndex((c) => c.id === ref.chainId);
+    const ci = chainIndex(ds, ref.chainId);
     return { path: `chains[${ci}].${ref.kind === 'link' ? 'links' : 'edges'}[${index}]`, record };
   }
-  const ri = ds.regions.findIndex((r) => r.id === (ref as { regionId: string }).regionId);
+  const ri = regionIndex(ds, (ref as { regionId: string }).regionId);
   const list = {
     linkState: 'linkStates',
     enterprise: 'enterprises',
@@ -78,10 +101,10 @@ class Lookups {
   #sources: ReadonlySet<string> | undefined;
   constructor(private readonly ds: Dataset) {}
   chain(id: string): ChainTemplate | undefined {
-    return this.ds.chains.find((c) => c.id === id);
+    return this.ds.chains[chainIndex(this.ds, id)];
   }
   region(id: string): Region | undefined {
-    return this.ds.regions.find((r) => r.id === id);
+    return this.ds.regions[regionIndex(this.ds, id)];
   }
   links(chainId: string): ReadonlySet<string> {
     let ids = this.#links.get(chainId);
@@ -253,7 +276,7 @@ function checkRemoved(r: Reader, at: Lookups, ds: Dataset, ref: RecordRef): void
       for (const { citations, place, field } of citationsOf(ds)) checkCitations(r, at, citations, place, field);
       return;
     case 'link': {
-      const ci = ds.chains.findIndex((c) => c.id === ref.chainId);
+      const ci = chainIndex(ds, ref.chainId);
       const chain = ds.chains[ci]!;
       chain.edges.forEach((e, ei) => {
         for (const end of ['from', 'to'] as const) {
@@ -315,7 +338,7 @@ function checkRemoved(r: Reader, at: Lookups, ds: Dataset, ref: RecordRef): void
       return;
     }
     case 'enterprise': {
-      const ri = ds.regions.findIndex((x) => x.id === ref.regionId);
+      const ri = regionIndex(ds, ref.regionId);
       ds.regions[ri]?.projects.forEach((p, i) => {
         const j = p.enterpriseIds.indexOf(ref.id);
         if (j < 0) return;
@@ -362,36 +385,48 @@ function listFor(ds: Dataset, ref: RecordRef): readonly object[] | undefined {
     case 'source':
       return ds.sources;
     case 'link':
-      return ds.chains.find((c) => c.id === ref.chainId)?.links;
+      return ds.chains[chainIndex(ds, ref.chainId)]?.links;
     case 'edge':
-      return ds.chains.find((c) => c.id === ref.chainId)?.edges;
+      return ds.chains[chainIndex(ds, ref.chainId)]?.edges;
     case 'linkState':
-      return ds.regions.find((r) => r.id === ref.regionId)?.linkStates;
+      return ds.regions[regionIndex(ds, ref.regionId)]?.linkStates;
     case 'enterprise':
-      return ds.regions.find((r) => r.id === ref.regionId)?.enterprises;
+      return ds.regions[regionIndex(ds, ref.regionId)]?.enterprises;
     case 'project':
-      return ds.regions.find((r) => r.id === ref.regionId)?.projects;
+      return ds.regions[regionIndex(ds, ref.regionId)]?.projects;
     case 'indicator':
-      return ds.regions.find((r) => r.id === ref.regionId)?.indicators;
+      return ds.regions[regionIndex(ds, ref.regionId)]?.indicators;
     case 'relation': {
-      const region = ds.regions.find((r) => r.id === ref.regionId);
-      return region && (region.relations ?? []);
+      const region = ds.regions[regionIndex(ds, ref.regionId)];
+      return region && (region.relations ?? NO_RELATIONS);
     }
     default:
       return undefined;
   }
 }
+const NO_RELATIONS: readonly object[] = [];
 
-function matches(ref: RecordRef, x: object): boolean {
-  if (ref.kind === 'edge') return (x as SupplyEdge).from === ref.from && (x as SupplyEdge).to === ref.to;
-  if (ref.kind === 'linkState') return (x as { linkId: string }).linkId === ref.linkId;
-  return (x as { id: string }).id === (ref as { id: string }).id;
+/** A record's key within its list, as `matches` compares it. */
+function keyIn(ref: RecordRef, x: object): string {
+  if (ref.kind === 'edge') return `${(x as SupplyEdge).from}\u0000${(x as SupplyEdge).to}`;
+  if (ref.kind === 'linkState') return (x as { linkId: string }).linkId;
+  return (x as { id: string }).id;
+}
+/** Where the record `ref` names stands in `list`, or -1. */
+function positionOf(list: readonly object[], ref: RecordRef): number {
+  const key =
+    ref.kind === 'edge'
+      ? `${ref.from}\u0000${ref.to}`
+      : ref.kind === 'linkState'
+        ? ref.linkId
+        : (ref as { id: string }).id;
+  return positionIn(list, key, (x) => keyIn(ref, x));
 }
 
 /** Where a record stands in its list, or would stand once added (after the others). */
 function indexIn(ds: Dataset, ref: RecordRef): number {
   const list = listFor(ds, ref) ?? [];
-  const at = list.findIndex((x) => matches(ref, x));
+  const at = positionOf(list, ref);
   return at >= 0 ? at : list.length;
 }
 
@@ -425,7 +460,7 @@ export function checkEditReferences(after: Dataset, changes: readonly RecordChan
     const key = JSON.stringify(refKey(change));
     if (seen.has(key)) continue;
     seen.add(key);
-    const index = (listFor(after, change) ?? []).findIndex((x) => matches(change, x));
+    const index = positionOf(listFor(after, change) ?? NO_RELATIONS, change);
     if (index < 0) checkRemoved(r, at, after, change);
     else {
       const value = listFor(after, change)![index] as RecordValues[LeafKind];
