@@ -655,7 +655,9 @@ export const en = {
   'import.batch.rows': '{count:row|rows}',
   'import.batch.ready': 'ready',
   'import.batch.problems': '{count:problem|problems}',
-  'import.batch.encoding': 'its text encoding is unclear: import this file on its own to choose it',
+  'import.batch.encoding': 'its text encoding is unclear: choose it below',
+  'import.batch.merged':
+    'a whole dataset: merged into the stored data (to replace the stored data with it, import it on its own)',
   'import.batch.refused':
     'The files cannot be imported: {count:problem|problems}. When one file is refused, none is imported; nothing was changed.',
   'edit.error.number': 'Not a number (e.g. 250000, 25万, 2.5).',

@@ -3,7 +3,7 @@
  * nothing behind), the preview of what it would change, merge or replace, and the one-transaction
  * write. Until the user confirms, nothing stored changes.
  */
-import { importInWorker, type ImportJob, type WorkerImportContext } from '../io/pipeline/importClient';
+import { importInWorker, type ImportJob } from '../io/pipeline/importClient';
 import type { ImportResult } from '../io/types';
 import { applyPatch, type PatchMode } from '../model/patch';
 import type { Dataset } from '../model/types';
@@ -37,6 +37,18 @@ function dependencyRank(result: ImportResult): number {
   if (tables.includes('relations')) return 3;
   if (tables.includes('capacities')) return 2;
   if (tables.includes('firms') || tables.includes('enterprises')) return 1;
+  return 0;
+}
+
+/**
+ * The dependency order guessed from a file's name before it is read (a supplier list last), so that
+ * most batches are read once; a wrong guess costs a second reading of the files it misplaced.
+ */
+function guessRank(file: File): number {
+  const name = file.name.toLowerCase();
+  if (/供应|采购|供货|supplier|supply|relation|buyer/.test(name)) return 3;
+  if (/产能|capacit/.test(name)) return 2;
+  if (/企业|名录|公司|firm|enterprise|compan|register/.test(name)) return 1;
   return 0;
 }
 
@@ -139,8 +151,8 @@ export class ImporterState {
 
   /** Whether the import waits for the user to choose the file's text encoding. */
   get encodingPending(): boolean {
-    // Of several files, one whose encoding is in doubt is imported on its own, where it can be chosen.
-    if (this.files.length > 1) return this.files.some((f) => f.result.encodingChoice?.uncertain);
+    // Of several files, each whose encoding is in doubt is asked about in the list.
+    if (this.files.length > 1) return this.files.some((_, i) => this.fileEncodingPending(i));
     return !!this.result?.encodingChoice?.uncertain && !this.encodingChosen;
   }
 
@@ -201,10 +213,11 @@ export class ImporterState {
   }
 
   /**
-   * Reads several files to import them as one: each is read first against the stored data (to learn
-   * what it holds), then, in dependency order (sources, firms, relations), each after the first again
-   * against the data with the files before it merged in, so a supplier list names the firms of a
-   * register chosen with it. One file is an ordinary import.
+   * Reads several files to import them as one, each once where it can: in dependency order (sources,
+   * firms, relations), each against the data with the files before it merged in, so a supplier list
+   * names the firms of a register chosen with it. The order is first guessed from the file names; a
+   * file found to hold something else is put in its place and only the files whose predecessors
+   * changed are read again. One file is an ordinary import.
    */
   async openAll(list: readonly File[]): Promise<void> {
     if (list.length <= 1) {
@@ -213,59 +226,99 @@ export class ImporterState {
     }
     if (this.phase === 'saving') return;
     this.cancel();
-    const batch = {};
-    this.#batch = batch;
-    this.files = [];
-    this.phase = 'reading';
     this.#names = list.map((f) => f.name);
+    this.#batchFiles = list;
+    this.#batchReads = new Map();
+    this.#encodings = new Map();
+    this.#encodingsChosen = new Set();
     this.fileName = this.#names.join(', ');
-    this.progress = 0;
     this.failure = '';
     this.failureDetail = '';
     this.lossConfirmed = false;
     this.encodingChosen = false;
     const db = this.#atlas.db;
     const stored = db ? readStoredExtras(db).catch(() => undefined) : Promise.resolve(undefined);
+    await this.#readBatch(stored);
+  }
+
+  /** The files of the batch shown, as chosen (empty for one file). */
+  #batchFiles: readonly File[] = [];
+  /** Each batch file as read: in which encoding, after which files (by name), and what came of it. */
+  #batchReads = new Map<File, { readonly encoding?: string; readonly after: string; readonly result: ImportResult }>();
+  /** Encodings the user chose for files of the batch. */
+  #encodings = new Map<File, string>();
+  /** Files of the batch whose (uncertain) encoding the user has settled. */
+  #encodingsChosen = $state.raw(new Set<File>());
+
+  /**
+   * Reads the batch's files that are not read yet as they now stand (a file is read again only when
+   * the files merged before it, or its encoding, changed), in dependency order.
+   */
+  async #readBatch(stored: Promise<Pick<SavedWork, 'scenarios' | 'layouts'> | undefined>): Promise<void> {
+    const batch = {};
+    this.#batch = batch;
+    this.files = [];
+    this.phase = 'reading';
+    this.progress = 0;
+    const list = this.#batchFiles;
     const importedAt = new Date().toISOString().slice(0, 10);
     const regionId = this.#atlas.region?.id;
-    const steps = list.length * 2 - 1;
-    let step = 0;
-    const read = async (file: File, current: Dataset | undefined): Promise<ImportResult | undefined> => {
-      const at = step++;
-      const ctx: WorkerImportContext = {
-        fileName: file.name,
-        current,
-        importedAt,
-        ...(regionId ? { regionId } : {}),
-      };
-      const job = importInWorker(file, ctx, (fraction) => {
-        if (this.#job === job) this.progress = (at + fraction) / steps;
-      });
+    const position = new Map(list.map((f, i) => [f, i]));
+    const byRank = (rank: (f: File) => number) => (a: File, b: File) =>
+      rank(a) - rank(b) || position.get(a)! - position.get(b)!;
+    let order = [...list].sort(byRank(guessRank));
+    let reading = 0;
+    const read = async (file: File, current: Dataset | undefined, encoding?: string) => {
+      const job = importInWorker(
+        file,
+        {
+          fileName: file.name,
+          current,
+          importedAt,
+          ...(regionId ? { regionId } : {}),
+          ...(encoding ? { encoding } : {}),
+        },
+        (fraction) => {
+          if (this.#job === job)
+            this.progress = Math.max(this.progress, Math.min(1, (reading + fraction) / list.length));
+        },
+      );
       this.#job = job;
       const result = await job.result;
       if (this.#batch !== batch) return undefined; // cancelled, or another import started
       this.#job = undefined;
+      reading++;
       return result;
     };
-    const first: ImportResult[] = [];
-    for (const file of list) {
-      const result = await read(file, this.#atlas.dataset);
-      if (!result) return;
-      first.push(result);
-    }
-    const order = list.map((_, i) => i).sort((a, b) => dependencyRank(first[a]!) - dependencyRank(first[b]!) || a - b);
-    let merged = this.#atlas.dataset;
-    const files: ImportedFile[] = [];
-    for (const [k, i] of order.entries()) {
-      const file = list[i]!;
-      const result = k === 0 ? first[i] : await read(file, merged);
-      if (!result) return;
-      files.push({ name: file.name, result });
-      if (result.ok)
-        merged =
-          result.kind === 'dataset'
-            ? mergeWhole(merged, result.dataset, 'merge')
-            : applyPatch(merged, result.patch, 'merge', importedAt);
+    let files: ImportedFile[] = [];
+    // A file found out of place moves once; ranks do not depend on the order, so two rounds settle it.
+    for (let round = 0; round < 3; round++) {
+      let merged = this.#atlas.dataset;
+      const before: string[] = [];
+      files = [];
+      for (const file of order) {
+        const encoding = this.#encodings.get(file);
+        const after = before.join('\u0000');
+        let known = this.#batchReads.get(file);
+        if (!known || known.after !== after || known.encoding !== encoding) {
+          const result = await read(file, merged, encoding);
+          if (!result) return;
+          known = { after, result, ...(encoding ? { encoding } : {}) };
+          this.#batchReads.set(file, known);
+        }
+        const { result } = known;
+        files.push({ name: file.name, result });
+        before.push(file.name);
+        if (result.ok)
+          merged =
+            result.kind === 'dataset'
+              ? mergeWhole(merged, result.dataset, 'merge')
+              : applyPatch(merged, result.patch, 'merge', importedAt);
+      }
+      const rank = (f: File) => dependencyRank(this.#batchReads.get(f)!.result);
+      const settled = [...order].sort(byRank(rank));
+      if (settled.every((f, i) => f === order[i])) break;
+      order = settled;
     }
     const extras = await stored;
     if (this.#batch !== batch) return;
@@ -275,6 +328,31 @@ export class ImporterState {
     this.result = undefined;
     this.files = files;
     this.phase = 'preview';
+  }
+
+  /**
+   * The user's choice of text encoding for one file of a batch (`index` in the list shown): the one
+   * already read just settles the question; another reads that file again in it, and the files after it.
+   */
+  async chooseFileEncoding(index: number, encoding: string): Promise<void> {
+    if (this.phase !== 'preview' || this.files.length < 2) return;
+    const name = this.files[index]?.name;
+    const file = this.#batchFiles.find(
+      (f) => f.name === name && this.#batchReads.get(f)?.result === this.files[index]!.result,
+    );
+    if (!file) return;
+    this.#encodingsChosen = new Set([...this.#encodingsChosen, file]);
+    if (encoding === this.files[index]!.result.encoding) return;
+    this.#encodings.set(file, encoding);
+    await this.#readBatch(Promise.resolve(this.#stored));
+  }
+
+  /** Whether the file at `index` of a batch waits for its text encoding to be chosen. */
+  fileEncodingPending(index: number): boolean {
+    const f = this.files[index];
+    if (!f?.result.encodingChoice?.uncertain) return false;
+    const file = this.#batchFiles.find((x) => this.#batchReads.get(x)?.result === f.result);
+    return !file || !this.#encodingsChosen.has(file);
   }
 
   /**

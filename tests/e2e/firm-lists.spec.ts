@@ -105,35 +105,56 @@ test('a firm register and a supplier list chosen together import as one step, an
     relations: (await stored(page, 'relations')).length,
   };
 
+  // Each file is read once, each in a worker of its own.
+  const readers: string[] = [];
+  page.on('worker', (w) => {
+    if (w.url().includes('import.worker')) readers.push(w.url());
+  });
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  // The supplier list comes first: it names the register's firms, so it is read after it.
+  // The supplier list comes first: it names the register's firms, so it is read after it. The status
+  // table's "±5%" in UTF-8 is valid GBK too ("卤5%"): its encoding is asked for in the list.
   await (
     await chooser
   ).setFiles([
     { name: '供应商名单.csv', mimeType: 'text/csv', buffer: csv(supplies) },
     { name: '企业名录.csv', mimeType: 'text/csv', buffer: csv(register) },
+    {
+      name: '状态.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('link_id,status,note_en\r\nni_metal,present,±5%\r\n'),
+    },
   ]);
-  const dialog = page.getByRole('dialog', { name: 'Import “供应商名单.csv, 企业名录.csv”' });
-  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeEnabled({ timeout: 60_000 });
+  const dialog = page.getByRole('dialog', { name: 'Import “供应商名单.csv, 企业名录.csv, 状态.csv”' });
+  const importButton = dialog.getByRole('button', { name: 'Import', exact: true });
+  await expect(importButton).toBeVisible({ timeout: 60_000 });
   const files = dialog.getByRole('list', { name: 'Files read together' }).getByRole('listitem');
   await expect(files).toHaveText([
-    /^企业名录\.csv\s+a CSV table · Enterprises · 300 rows\s+ready$/,
-    new RegExp(`^供应商名单\\.csv\\s+a CSV table · Firm supply relations · ${supplies.length - 1} rows\\s+ready$`),
+    /^状态\.csv\s+a CSV table · Link statuses · 1 row\s+its text encoding is unclear: choose it below\s*$/,
+    /^企业名录\.csv\s+a CSV table · Enterprises · 300 rows\s+ready\s*$/,
+    new RegExp(`^供应商名单\\.csv\\s+a CSV table · Firm supply relations · ${supplies.length - 1} rows\\s+ready\\s*$`),
   ]);
-  // Each file cites itself: two sources.
-  expect(await countsIn(dialog)).toEqual({
+  await expect(importButton).toBeDisabled();
+  const choice = dialog.getByRole('group', { name: 'Text encoding · 状态.csv' });
+  await expect(choice.getByRole('alert')).toContainText('cannot tell how this file’s characters are encoded');
+  await expect(choice.getByText('ni_metal,present,卤5%')).toBeVisible();
+  await choice.getByRole('radio', { name: /UTF-8/ }).click();
+  await expect(files.first()).toHaveText(/ready\s*$/);
+  await expect(importButton).toBeEnabled();
+  expect(readers).toHaveLength(3);
+  // Each file cites itself: three sources.
+  expect(await countsIn(dialog)).toMatchObject({
     Enterprises: [300, 0, 0],
     'Firm supply relations': [supplies.length - 1, 0, 0],
-    Sources: [2, 0, 0],
+    Sources: [3, 0, 0],
   });
-  await commit(page, dialog, '供应商名单.csv, 企业名录.csv');
+  await commit(page, dialog, '供应商名单.csv, 企业名录.csv, 状态.csv');
   expect(await stored(page, 'enterprises')).toHaveLength(before.enterprises + 300);
   expect(await stored(page, 'relations')).toHaveLength(before.relations + supplies.length - 1);
 
   await page.getByRole('button', { name: '↶ Undo' }).click();
   await expect(
-    page.getByRole('status').filter({ hasText: 'Undone: Import 供应商名单.csv, 企业名录.csv' }),
+    page.getByRole('status').filter({ hasText: 'Undone: Import 供应商名单.csv, 企业名录.csv, 状态.csv' }),
   ).toBeVisible();
   await storedAll(page);
   expect(await stored(page, 'enterprises')).toHaveLength(before.enterprises);
