@@ -10,11 +10,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DatasetPatch } from '../io/types';
 import { mergeDatasets } from './dataset';
-import { diffDatasets, sameValue } from './editRecords';
+import { datasetRecords, diffDatasets, sameValue } from './editRecords';
 import { applyPatch } from './patch';
 import type { Dataset } from './types';
 import { validateDataset } from './validate';
-import { validateChange } from './validateChange';
+import { recordCount, validateChange } from './validateChange';
 
 const seed = (file: string) => JSON.parse(readFileSync(new URL(`../../seeds/${file}`, import.meta.url), 'utf8'));
 const shipped = (() => {
@@ -183,6 +183,10 @@ describe('validating a merge by what it changed', () => {
     expect(result.ok && result.changes).toEqual([
       { kind: 'enterprise', regionId: region.id, id: 'f-new-1', after: firm },
     ]);
+  });
+
+  it('counts the records a dataset holds as datasetRecords lists them', () => {
+    expect(recordCount(shipped)).toBe([...datasetRecords(shipped)].length);
   });
 
   it('names the record and field an import breaks, as whole validation does', () => {

@@ -154,8 +154,8 @@ function wholly(before: Dataset, after: Dataset, changes?: readonly RecordChange
   return { ok: true, dataset, changes: kept, whole: true };
 }
 
-/** How many records a dataset holds (saved work aside). */
-function recordCount(ds: Dataset): number {
+/** How many records a dataset holds (saved work aside), as `datasetRecords` lists them, without listing them. */
+export function recordCount(ds: Dataset): number {
   let n = ds.sources.length;
   for (const c of ds.chains) n += 1 + c.links.length + c.edges.length;
   for (const r of ds.regions)

@@ -5,13 +5,13 @@
  */
 import type { ImportIssue, ImportResult } from '../io/types';
 import type { EditKind, RecordChange } from '../model/edits';
-import { datasetRecords, diffDatasets, sameValue } from '../model/edits';
+import { diffDatasets, sameValue } from '../model/edits';
 import type { ValidationIssue } from '../model/issues';
 import type { PatchMode } from '../model/patch';
 import { applyPatch } from '../model/patch';
 import type { Dataset, Localized } from '../model/types';
 import { validateDataset } from '../model/validate';
-import { validateChange } from '../model/validateChange';
+import { recordCount, validateChange } from '../model/validateChange';
 import type { ChainAtlasDB } from './db';
 import { readDataset, replaceDataset } from './datasetRepository';
 import { ConflictError, appendStep, datasetDigest, noteEdit } from './history';
@@ -130,7 +130,7 @@ function countRecordChanges(
 export function dataLoss(before: Dataset | undefined, counts: ImportCounts): DataLoss | undefined {
   if (!before) return undefined;
   const work = workOf(before);
-  const stored = [...datasetRecords(before)].length + WORK_KINDS.reduce((n, k) => n + work[k].length, 0);
+  const stored = recordCount(before) + WORK_KINDS.reduce((n, k) => n + work[k].length, 0);
   const removed = Object.values(counts).reduce((n, c) => n + c.removed, 0);
   return removed * 2 > stored ? { removed, stored } : undefined;
 }
