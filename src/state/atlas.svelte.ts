@@ -94,7 +94,9 @@ export class AtlasState {
     if (this.dataset) return this.dataset;
     const partial = this.#partial;
     const asked = this.regionId;
-    return asked === undefined || asked === partial?.asked || asked === partial?.regionId ? partial?.dataset : undefined;
+    return asked === undefined || asked === partial?.asked || asked === partial?.regionId
+      ? partial?.dataset
+      : undefined;
   });
   readonly #viewAt: Dataset | undefined = $derived(this.#view && this.at ? datasetAt(this.#view, this.at) : this.#view);
   /**

@@ -68,7 +68,10 @@ const REGION_TABLES = ['linkStates', 'enterprises', 'projects', 'indicators', 'r
 type RegionTable = (typeof REGION_TABLES)[number];
 
 /** A region's records from its rows (any order: they are put back in their stored order). */
-function regionOf(region: RegionRow, rows: { readonly [T in RegionTable]?: readonly RegionTableRows[T][number][] }): Region {
+function regionOf(
+  region: RegionRow,
+  rows: { readonly [T in RegionTable]?: readonly RegionTableRows[T][number][] },
+): Region {
   const list = <R extends { seq: number; regionId: string }>(items: readonly R[] | undefined) =>
     [...(items ?? [])].sort((a, b) => a.seq - b.seq).map((x) => strip(x, 'regionId'));
   const relations = list(rows.relations);
@@ -136,7 +139,9 @@ export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined
   return db.transaction('r', db.dataTables, async () => {
     // Every table is asked for at once: one wait for the store, not one per table.
     const [shared, ...perRegion] = await Promise.all([readShared(db), ...REGION_TABLES.map((t) => db[t].toArray())]);
-    const grouped = REGION_TABLES.map((t, i) => [t, byRegion<{ regionId: string; seq: number }>(perRegion[i]!)] as const);
+    const grouped = REGION_TABLES.map(
+      (t, i) => [t, byRegion<{ regionId: string; seq: number }>(perRegion[i]!)] as const,
+    );
     return assemble(shared, (row) =>
       regionOf(row, Object.fromEntries(grouped.map(([t, map]) => [t, map.get(row.id)])) as never),
     );
@@ -168,7 +173,9 @@ export async function readFirstRegion(
     const regions = [...shared.regions].sort((a, b) => a.seq - b.seq);
     const region = regions.find((r) => r.id === regionId) ?? regions[0];
     const rows = region && region.id !== regionId ? await rowsOf(region.id) : asked;
-    const dataset = assemble(shared, (row) => (row.id === region?.id && rows ? regionOf(row, rows) : regionOf(row, {})));
+    const dataset = assemble(shared, (row) =>
+      row.id === region?.id && rows ? regionOf(row, rows) : regionOf(row, {}),
+    );
     return { seeded: seed !== undefined, dataset, version, regionId: region?.id };
   });
 }
@@ -201,7 +208,7 @@ export const yieldToPage = (): Promise<void> => {
 export async function readOtherRegions(
   db: ChainAtlasDB,
   first: PartialRead,
-  pause: () => Promise<void> = yieldToPage,
+  { pause = yieldToPage, rowsPerTurn = ROWS_PER_TURN }: { pause?: () => Promise<void>; rowsPerTurn?: number } = {},
 ): Promise<{ dataset: Dataset | undefined; version: number }> {
   const { dataset, regionId } = first;
   if (!dataset) return readSnapshot(db);
@@ -211,9 +218,12 @@ export async function readOtherRegions(
     rows.set(table, grouped);
     let after: [string, string] | undefined;
     for (;;) {
-      const t = db[table] as unknown as Table<{ regionId: string; id: string; linkId?: string; seq: number }, [string, string]>;
+      const t = db[table] as unknown as Table<
+        { regionId: string; id: string; linkId?: string; seq: number },
+        [string, string]
+      >;
       const turn = await db.transaction('r', t, () =>
-        (after ? t.where(':id').above(after) : t.toCollection()).limit(ROWS_PER_TURN).toArray(),
+        (after ? t.where(':id').above(after) : t.toCollection()).limit(rowsPerTurn).toArray(),
       );
       for (const row of turn) {
         if (row.regionId === regionId) continue;
@@ -221,7 +231,7 @@ export async function readOtherRegions(
         if (list) list.push(row);
         else grouped.set(row.regionId, [row]);
       }
-      if (turn.length < ROWS_PER_TURN) break;
+      if (turn.length < rowsPerTurn) break;
       const last = turn[turn.length - 1]!;
       // linkStates are keyed by [regionId+linkId], the other tables by [regionId+id].
       after = [last.regionId, table === 'linkStates' ? last.linkId! : last.id];
