@@ -894,7 +894,8 @@ export const en = {
   'firms.table.relations': 'Relation list',
   'firms.nationwide': 'Nationwide',
   'firms.expanded': 'Firms of {link}',
-  'firms.linkCounts': '{firms} firms ({where}) · {inbound} supply relations into them · {outbound} out of them',
+  'firms.linkCounts':
+    '{firms} firms ({where}) · {suppliers} suppliers, {inbound} supply relations into them · {buyers} buyers, {outbound} out of them',
   'firms.scope': 'Which firms',
   'firms.listFirms': 'Firm list',
   'firms.listRelations': 'Relation list',

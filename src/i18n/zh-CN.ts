@@ -860,7 +860,8 @@ export const zhCN: Record<MessageKey, string> = {
   'firms.table.relations': '供应关系表',
   'firms.nationwide': '全国',
   'firms.expanded': '{link}的企业',
-  'firms.linkCounts': '{firms} 家企业（{where}）· 供入 {inbound} 条供应关系 · 供出 {outbound} 条',
+  'firms.linkCounts':
+    '{firms} 家企业（{where}）· 供应方 {suppliers} 家，供入 {inbound} 条供应关系 · 采购方 {buyers} 家，供出 {outbound} 条',
   'firms.scope': '企业范围',
   'firms.listFirms': '企业名录',
   'firms.listRelations': '供应关系表',
