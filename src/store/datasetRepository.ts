@@ -189,7 +189,9 @@ export interface PartialRead {
 }
 
 /** Rows per read when the other regions are read in turns: each turn stays well under a long task. */
-const ROWS_PER_TURN = 1500;
+const ROWS_PER_TURN = 800;
+/** Regions put together per turn once their rows are read. */
+const REGIONS_PER_TURN = 40;
 
 /** Lets the page answer input between two reads (the browser's scheduler where there is one). */
 export const yieldToPage = (): Promise<void> => {
@@ -212,24 +214,24 @@ export async function readOtherRegions(
 ): Promise<{ dataset: Dataset | undefined; version: number }> {
   const { dataset, regionId } = first;
   if (!dataset) return readSnapshot(db);
-  const rows = new Map<RegionTable, Map<string, { regionId: string; seq: number }[]>>();
+  type Row = { regionId: string; id: string; linkId?: string; seq: number };
+  /** Each table's records by region, stripped as they come in, with their place to sort them back into. */
+  const records = new Map<RegionTable, Map<string, { seq: number; record: object }[]>>();
   for (const table of REGION_TABLES) {
-    const grouped = new Map<string, { regionId: string; seq: number }[]>();
-    rows.set(table, grouped);
+    const grouped = new Map<string, { seq: number; record: object }[]>();
+    records.set(table, grouped);
+    const t = db[table] as unknown as Table<Row, [string, string]>;
     let after: [string, string] | undefined;
     for (;;) {
-      const t = db[table] as unknown as Table<
-        { regionId: string; id: string; linkId?: string; seq: number },
-        [string, string]
-      >;
       const turn = await db.transaction('r', t, () =>
         (after ? t.where(':id').above(after) : t.toCollection()).limit(rowsPerTurn).toArray(),
       );
       for (const row of turn) {
         if (row.regionId === regionId) continue;
-        const list = grouped.get(row.regionId);
-        if (list) list.push(row);
-        else grouped.set(row.regionId, [row]);
+        const { seq, regionId: owner, ...record } = row;
+        const list = grouped.get(owner);
+        if (list) list.push({ seq, record });
+        else grouped.set(owner, [{ seq, record }]);
       }
       if (turn.length < rowsPerTurn) break;
       const last = turn[turn.length - 1]!;
@@ -240,21 +242,28 @@ export async function readOtherRegions(
   }
   const version = await db.transaction('r', db.meta, () => dataVersion(db));
   if (version !== first.version) return readSnapshot(db);
-  const shown = dataset.regions.find((r) => r.id === regionId);
-  return {
-    version,
-    dataset: {
-      ...dataset,
-      regions: dataset.regions.map((r) => {
-        if (r === shown) return r;
-        const { linkStates: _s, enterprises: _e, projects: _p, indicators: _i, relations: _r, ...row } = r;
-        return regionOf(
-          { ...row, seq: 0 },
-          Object.fromEntries(REGION_TABLES.map((t) => [t, rows.get(t)!.get(r.id)])) as never,
-        );
-      }),
-    },
-  };
+  // The regions are put together in turns too: at 300 regions and 75,000 records, one pass is a long task.
+  const regions: Region[] = [];
+  const inOrder = (table: RegionTable, id: string) =>
+    (records.get(table)!.get(id) ?? []).sort((a, b) => a.seq - b.seq).map((x) => x.record) as never[];
+  for (const r of dataset.regions) {
+    if (r.id === regionId) {
+      regions.push(r);
+      continue;
+    }
+    const relations = inOrder('relations', r.id);
+    regions.push({
+      ...r,
+      linkStates: inOrder('linkStates', r.id),
+      enterprises: inOrder('enterprises', r.id),
+      projects: inOrder('projects', r.id),
+      indicators: inOrder('indicators', r.id),
+      // Absent when there are none, as validation leaves it.
+      ...(relations.length ? { relations } : {}),
+    });
+    if (regions.length % REGIONS_PER_TURN === 0) await pause();
+  }
+  return { version, dataset: { ...dataset, regions } };
 }
 
 /** The stored dataset and the version it is at, read in one transaction. */
