@@ -905,7 +905,7 @@ export const en = {
   'firms.suppliers': 'Suppliers',
   'firms.ofLink': '{link}: largest by capacity',
   'firms.buyers': 'Buyers',
-  'firms.noneDrawn': 'None recorded for the firms drawn',
+  'firms.noneDrawn': 'None recorded for any of these firms',
   'firms.more': '{count} more…',
   'firms.keyLocal': 'firms and supply within {where}',
   'firms.keyOutside': 'outside {where} (dashed)',

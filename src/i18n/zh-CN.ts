@@ -871,7 +871,7 @@ export const zhCN: Record<MessageKey, string> = {
   'firms.suppliers': '供应方',
   'firms.ofLink': '{link}：按产能排序',
   'firms.buyers': '采购方',
-  'firms.noneDrawn': '所示企业无此记录',
+  'firms.noneDrawn': '这些企业均无此记录',
   'firms.more': '另有 {count} 家…',
   'firms.keyLocal': '{where}内的企业与供应',
   'firms.keyOutside': '{where}以外（虚线）',
