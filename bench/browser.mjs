@@ -97,7 +97,12 @@ async function heapMb(cdp) {
   return Math.round(usedSize / 2 ** 20);
 }
 
-export async function browserFigures({ appDir = 'dist', benchDir = 'bench/dist', runs = 3 } = {}) {
+/**
+ * @param startOnly measure the first interactive alone (no heap, no pan and zoom): `node bench/browser.mjs
+ *   5 --start [--app <dir>]` prints it for the app built in `<dir>` (default dist), to compare a change
+ *   with a baseline build back to back.
+ */
+export async function browserFigures({ appDir = 'dist', benchDir = 'bench/dist', runs = 3, startOnly = false } = {}) {
   const server = await serve({ app: normalize(appDir), bench: normalize(benchDir) });
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch(launchOptions);
@@ -136,8 +141,8 @@ export async function browserFigures({ appDir = 'dist', benchDir = 'bench/dist',
       const lastEnd = Math.max(drawn, ...tasks.map((t) => t.start + t.duration));
       drawnAt.push(drawn);
       interactiveAt.push(lastEnd);
-      if (run === runs - 1) {
-        lateTasks = tasks.filter((t) => t.start + t.duration > drawn);
+      if (run === runs - 1) lateTasks = tasks.filter((t) => t.start + t.duration > drawn);
+      if (run === runs - 1 && !startOnly) {
         if (process.env.BENCH_SHOTS) await page.screenshot({ path: `${process.env.BENCH_SHOTS}/nation-start.png` });
         const cdp = await page.context().newCDPSession(page);
         heap = await heapMb(cdp);
@@ -180,6 +185,7 @@ export async function browserFigures({ appDir = 'dist', benchDir = 'bench/dist',
         lateTasks.map((t) => `${t.duration} ms at ${t.start}`).join(', ') || 'none'
       }`,
     });
+    if (startOnly) return figures;
     figures.push({
       name: `JS heap, fresh app page holding only the ${what}, after GC`,
       size: seeded.firms,
@@ -222,7 +228,13 @@ async function expandFigures(benchDir) {
 
 // Alone, it also measures expanding a link and writes bench/results/nation.{json,md}: the nation
 // workload's browser budgets without the rest of the bench.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--start')) {
+  const at = process.argv.indexOf('--app');
+  const appDir = at > 0 ? process.argv[at + 1] : 'dist';
+  const figures = await browserFigures({ appDir, runs: Number(process.argv[2] ?? 3), startOnly: true });
+  for (const f of figures) console.log(`${appDir}: ${f.medianMs} ms (median of ${f.runs}), ${f.name}. ${f.note ?? ''}`);
+  process.exit(0);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const loadBefore = os.loadavg()[0];
   const figures = [
     ...(await browserFigures({ runs: Number(process.argv[2] ?? 3) })),

@@ -148,6 +148,8 @@ export class ChainGraph {
     this.#cy.on('tap', 'node[kind = "firm-more"]', (event) =>
       this.#firmEvents?.onMore(event.target.data('column') as 0 | 1 | 2),
     );
+    // An expanded link's firms hang from it: they move with it while it is dragged.
+    this.#cy.on('drag', 'node[kind = "link"]', (event) => this.#followLink(event.target as NodeSingular));
     this.#cy.on('dragfree', 'node[kind = "link"]', () => {
       this.#cy.batch(() => this.#fitBoxes());
       this.#scheduleLabels();
@@ -327,6 +329,8 @@ export class ChainGraph {
         if (p) n.position({ ...p });
       });
       this.#fitBoxes();
+      const expanded = this.#firmAnchor && cy.getElementById(this.#firmAnchor.linkId);
+      if (expanded?.nonempty()) this.#followLink(expanded);
     });
     this.#scheduleLabels();
   }
@@ -626,6 +630,19 @@ export class ChainGraph {
 
   #firmEvents: FirmLayerEvents | undefined;
   #firmsShown = '';
+  /** The expanded link and where it stood when its firms were last placed or moved. */
+  #firmAnchor: { readonly linkId: string; x: number; y: number } | undefined;
+
+  /** Moves the firm layer by as much as its link moved since (a drag, or a new arrangement). */
+  #followLink(link: NodeSingular): void {
+    const anchor = this.#firmAnchor;
+    if (!anchor || link.id() !== anchor.linkId) return;
+    const { x, y } = link.position();
+    const shift = { x: x - anchor.x, y: y - anchor.y };
+    anchor.x = x;
+    anchor.y = y;
+    if (shift.x !== 0 || shift.y !== 0) this.#cy.nodes('[?layer]').shift(shift);
+  }
   /** The firm layer's node the keyboard is on (kept when the layer is drawn again). */
   #firmFocus = '';
 
@@ -646,8 +663,10 @@ export class ChainGraph {
     this.#firmEvents = events;
     cy.batch(() => {
       cy.elements('[?layer]').remove();
+      this.#firmAnchor = undefined;
       if (!spec || !link || link.empty()) return;
       const p = link.position();
+      this.#firmAnchor = { linkId: spec.linkId, x: p.x, y: p.y };
       const placed = placeLinkFirms(spec, {
         x: p.x,
         y: p.y,

@@ -896,7 +896,8 @@ export const en = {
   'firms.table.relations': 'Relation list',
   'firms.nationwide': 'Nationwide',
   'firms.expanded': 'Firms of {link}',
-  'firms.linkCounts': '{firms} firms ({where}) · {inbound} supply relations into them · {outbound} out of them',
+  'firms.linkCounts':
+    '{firms} firms ({where}) · {suppliers} suppliers, {inbound} supply relations into them · {buyers} buyers, {outbound} out of them',
   'firms.scope': 'Which firms',
   'firms.listFirms': 'Firm list',
   'firms.listRelations': 'Relation list',
@@ -906,7 +907,7 @@ export const en = {
   'firms.suppliers': 'Suppliers',
   'firms.ofLink': '{link}: largest by capacity',
   'firms.buyers': 'Buyers',
-  'firms.noneDrawn': 'None recorded for the firms drawn',
+  'firms.noneDrawn': 'None recorded for any of these firms',
   'firms.more': '{count} more…',
   'firms.keyLocal': 'firms and supply within {where}',
   'firms.keyOutside': 'outside {where} (dashed)',

@@ -861,7 +861,8 @@ export const zhCN: Record<MessageKey, string> = {
   'firms.table.relations': '供应关系表',
   'firms.nationwide': '全国',
   'firms.expanded': '{link}的企业',
-  'firms.linkCounts': '{firms} 家企业（{where}）· 供入 {inbound} 条供应关系 · 供出 {outbound} 条',
+  'firms.linkCounts':
+    '{firms} 家企业（{where}）· 供应方 {suppliers} 家，供入 {inbound} 条供应关系 · 采购方 {buyers} 家，供出 {outbound} 条',
   'firms.scope': '企业范围',
   'firms.listFirms': '企业名录',
   'firms.listRelations': '供应关系表',
@@ -871,7 +872,7 @@ export const zhCN: Record<MessageKey, string> = {
   'firms.suppliers': '供应方',
   'firms.ofLink': '{link}：按产能排序',
   'firms.buyers': '采购方',
-  'firms.noneDrawn': '所示企业无此记录',
+  'firms.noneDrawn': '这些企业均无此记录',
   'firms.more': '另有 {count} 家…',
   'firms.keyLocal': '{where}内的企业与供应',
   'firms.keyOutside': '{where}以外（虚线）',

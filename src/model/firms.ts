@@ -256,6 +256,9 @@ export interface LinkFirmsView {
   /** All relations into and out of the link's firms in scope, drawn or not. */
   readonly inboundTotal: number;
   readonly outboundTotal: number;
+  /** The distinct firms supplying the link's firms in scope, and buying from them on this link, drawn or not. */
+  readonly supplierCount: number;
+  readonly buyerCount: number;
 }
 
 /**
@@ -275,18 +278,31 @@ export function linkFirms(
   const outbound: SupplyRelation[] = [];
   let inboundTotal = 0;
   let outboundTotal = 0;
+  const suppliers = new Set<string>();
+  const buyers = new Set<string>();
   for (const f of ranked) {
     const drawn = shownKeys.has(f.key);
     const ins = index.byBuyer.get(f.key) ?? [];
     const outs = (index.bySupplier.get(f.key) ?? []).filter((r) => r.linkId === linkId);
     inboundTotal += ins.length;
     outboundTotal += outs.length;
+    for (const r of ins) suppliers.add(firmKey(r.supplier));
+    for (const r of outs) buyers.add(firmKey(r.buyer));
     if (drawn) {
       inbound.push(...ins);
       outbound.push(...outs);
     }
   }
-  return { ranked, shown, inbound, outbound, inboundTotal, outboundTotal };
+  return {
+    ranked,
+    shown,
+    inbound,
+    outbound,
+    inboundTotal,
+    outboundTotal,
+    supplierCount: suppliers.size,
+    buyerCount: buyers.size,
+  };
 }
 
 /** A relation as a row of the relation table. */

@@ -8,6 +8,14 @@
  * of this tab not yet written wait in `#pending`; what is shown is the confirmed data with the pending
  * edits on top. Writes and incoming messages take turns in one queue, so each write is checked against
  * the confirmed data it will land on (the store itself re-checks when another tab wrote meanwhile).
+ *
+ * Start-up in two steps, so a large store (20,000 firms, 50,000 relations) does not delay the first
+ * draw: the shown region's records first (one transaction), drawn at once (`phase` 'ready'), then the
+ * other regions' records after the first draw, in turns that let the page answer input. Until then
+ * `dataset` and `shown` stay undefined (`complete` false): what reads beyond the shown region (firm
+ * views and search, exports, backups, imports, sync, edits) sees the whole data or waits for it
+ * (`loaded()`); only the first draw's reads (`chain`, `index`, `region`, `storedRegion`, `regions`)
+ * are served from the partial copy.
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { chainOf, reuseUnchanged } from '../model/dataset';
@@ -17,11 +25,17 @@ import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
 import type { Dataset, Localized, Region } from '../model/types';
 import { markPhase, measurePhase } from '../graph/startPhases';
 import { ChainAtlasDB } from '../store/db';
-import { readSnapshot, readViews } from '../store/datasetRepository';
+import {
+  readFirstRegion,
+  readOtherRegions,
+  readSnapshot,
+  readViews,
+  type PartialRead,
+} from '../store/datasetRepository';
 import { ConflictError, commitEdit, commitRemoteEdit, redo, undo, type AppliedStep } from '../store/editRepository';
 import type { ChangedBy, VersionStep } from '../store/history';
 import { getRecord, type RecordRef } from '../model/editRecords';
-import { ensureSeeded, loadShippedDataset, readStart, resetToShipped, type ShippedLoader } from '../store/seed';
+import { ensureSeeded, loadShippedDataset, resetToShipped, type ShippedLoader } from '../store/seed';
 
 export type Phase = 'loading' | 'ready' | 'error';
 
@@ -41,8 +55,20 @@ export type WriteScope = 'views' | 'all';
 export class AtlasState {
   phase = $state<Phase>('loading');
   error = $state<string>('');
-  /** The dataset as shown: the stored data with this tab's edits not yet written on top. Replaced, never mutated. */
+  /**
+   * The dataset as shown: the stored data with this tab's edits not yet written on top. Replaced, never
+   * mutated. Always whole: undefined until the whole store is read (see `complete`, `loaded`).
+   */
   dataset = $state.raw<Dataset | undefined>(undefined);
+  /**
+   * At start, before the whole store is read: a copy holding only the records of the region asked for
+   * (`asked`) and the tables kept whole, for the first draw alone.
+   */
+  #partial = $state.raw<(PartialRead & { readonly asked: string | undefined }) | undefined>(undefined);
+  /** Resolves once `dataset` holds the whole store (rejects if start-up fails). */
+  readonly #loaded: Promise<void>;
+  #markLoaded!: () => void;
+  #failLoad!: (e: unknown) => void;
   regionId = $state<string | undefined>(undefined);
   /** This tab's edits still being written. */
   readonly writing = new SvelteSet<DatasetEdit>();
@@ -58,25 +84,45 @@ export class AtlasState {
 
   /** The date the data is shown as it stood at (`?at=`); undefined shows it as it stands. */
   at = $state<string | undefined>(undefined);
-  /** The dataset as it stood at `at` (the stored data when no date is set). Read-only: edits go to `dataset`. */
-  readonly shown: Dataset | undefined = $derived(
-    this.dataset && this.at ? datasetAt(this.dataset, this.at) : this.dataset,
+  /** Whether `dataset` holds the whole store (false at start while the other regions are read). */
+  readonly complete: boolean = $derived(this.dataset !== undefined);
+  /**
+   * What the first draw reads: the whole data, or before it is read, the partial copy while it holds the
+   * region asked for (another region waits for the whole data rather than showing no records).
+   */
+  readonly #view: Dataset | undefined = $derived.by(() => {
+    if (this.dataset) return this.dataset;
+    const partial = this.#partial;
+    const asked = this.regionId;
+    return asked === undefined || asked === partial?.asked || asked === partial?.regionId
+      ? partial?.dataset
+      : undefined;
+  });
+  readonly #viewAt: Dataset | undefined = $derived(this.#view && this.at ? datasetAt(this.#view, this.at) : this.#view);
+  /**
+   * The dataset as it stood at `at` (the stored data when no date is set). Read-only: edits go to
+   * `dataset`. Whole, like `dataset`: undefined until the whole store is read.
+   */
+  readonly shown: Dataset | undefined = $derived(this.dataset ? this.#viewAt : undefined);
+  /** The regions (their ids and names), for choosing one: there from the first draw on. */
+  readonly regions: readonly Pick<Region, 'id' | 'name' | 'parent'>[] = $derived(
+    (this.dataset ?? this.#partial?.dataset)?.regions ?? [],
   );
   /** The region shown, undated: the one edits go to. */
   readonly storedRegion: Region | undefined = $derived(
-    this.dataset?.regions.find((r) => r.id === this.regionId) ?? this.dataset?.regions[0],
+    this.#view?.regions.find((r) => r.id === this.regionId) ?? this.#view?.regions[0],
   );
   /** The region shown, as it stood at `at`. */
   readonly region: Region | undefined = $derived(
-    this.shown?.regions.find((r) => r.id === this.storedRegion?.id) ?? this.storedRegion,
+    this.#viewAt?.regions.find((r) => r.id === this.storedRegion?.id) ?? this.storedRegion,
   );
   /** The shown region's records left out at `at` (not started, reported or recorded later). */
   readonly later: readonly LaterRecord[] = $derived(
-    this.dataset && this.at && this.storedRegion
-      ? regionAt(this.storedRegion, this.at, new Map(this.dataset.sources.map((s) => [s.id, s]))).later
+    this.#view && this.at && this.storedRegion
+      ? regionAt(this.storedRegion, this.at, new Map(this.#view.sources.map((s) => [s.id, s]))).later
       : [],
   );
-  readonly chain = $derived(this.dataset && this.region ? chainOf(this.dataset, this.region) : this.dataset?.chains[0]);
+  readonly chain = $derived(this.#view && this.region ? chainOf(this.#view, this.region) : this.#view?.chains[0]);
   readonly index = $derived(this.chain ? indexChain(this.chain) : undefined);
 
   #db: ChainAtlasDB | undefined;
@@ -91,20 +137,40 @@ export class AtlasState {
   readonly #loadShipped: ShippedLoader;
   /** Told of each edit this tab stored (made, undone or redone here): the sync bridge sends them on. */
   #storedListeners = new Set<(edit: DatasetEdit) => void>();
-  readonly #seedAfter: () => Promise<unknown>;
+  readonly #afterFirstDraw: () => Promise<unknown>;
 
   /**
-   * @param seedAfter on a first visit, what writing the shipped data waits for: the app passes the
-   *   first draw, so storing (and reading back) the data never competes with drawing it.
+   * @param afterFirstDraw what start-up work beyond the first draw waits for (on a first visit,
+   *   writing the shipped data; on a later one, reading the regions not shown): the app passes the
+   *   first draw, so that work never competes with drawing.
    */
-  constructor(loadShipped: ShippedLoader = loadShippedDataset, seedAfter: () => Promise<unknown> = async () => {}) {
+  constructor(
+    loadShipped: ShippedLoader = loadShippedDataset,
+    afterFirstDraw: () => Promise<unknown> = async () => {},
+  ) {
     this.#loadShipped = loadShipped;
-    this.#seedAfter = seedAfter;
+    this.#afterFirstDraw = afterFirstDraw;
+    this.#loaded = new Promise<void>((resolve, reject) => {
+      this.#markLoaded = resolve;
+      this.#failLoad = reject;
+    });
+    // Nobody may be waiting when start-up fails; `phase` and `error` say it.
+    this.#loaded.catch(() => undefined);
+  }
+
+  /**
+   * Resolves once the whole store is read (`dataset` is set): an import's merge base, a backup or an
+   * export waits for it rather than working on part of the data. Rejects if start-up failed.
+   */
+  loaded(): Promise<void> {
+    return this.#loaded;
   }
 
   /**
    * Opens the database and shows its data. On a first visit the shipped data is shown at once and
-   * written behind; on later visits the store is read once.
+   * written behind. On later visits the region asked for (`regionId`, else the first) is read and shown
+   * first; the other regions are read after the first draw, in turns (`complete`, `loaded()`).
+   * Resolves once the region can be drawn.
    */
   async start(dbName?: string): Promise<void> {
     try {
@@ -115,20 +181,33 @@ export class AtlasState {
       const early = firstVisitLikely() ? this.#loadShipped() : undefined;
       early?.catch(() => undefined);
       await measurePhase('store-open', () => db.open());
-      // One transaction: whether the store was seeded, and its data if so (a later visit waits once).
-      const seeded = await measurePhase('store-read', () =>
+      // One transaction: whether the store was seeded, and if so what the region shown needs.
+      const asked = this.regionId;
+      const first = await measurePhase('store-read', () =>
         this.#enqueue(async () => {
-          const stored = await readStart(db);
-          if (stored.seeded) this.#take(stored);
-          return stored.seeded;
+          const stored = await readFirstRegion(db, asked);
+          if (stored.seeded) {
+            this.#partial = { ...stored, asked };
+            this.#version = stored.version;
+          }
+          return stored;
         }),
       );
-      if (!seeded) {
+      if (first.seeded) {
+        // The rest, in turn with the writes: an edit, import or message waits until it is read.
+        void this.#enqueue(async () => {
+          await this.#afterFirstDraw();
+          const whole = await readOtherRegions(db, first);
+          this.#partial = undefined;
+          this.#take(whole);
+        }).catch((e: unknown) => this.fail(e));
+      } else {
         const shipped = await measurePhase('shipped-data', () => early ?? this.#loadShipped());
         this.#confirmed = shipped;
         this.dataset = shipped;
+        this.#markLoaded();
         void this.#enqueue(async () => {
-          await this.#seedAfter();
+          await this.#afterFirstDraw();
           await ensureSeeded(db, async () => shipped);
           await this.#reload();
         }).catch((e: unknown) => this.fail(e));
@@ -153,7 +232,9 @@ export class AtlasState {
    */
   apply(edit: DatasetEdit): Promise<VersionStep | undefined> {
     const db = this.#db;
-    if (!db || !this.dataset) return Promise.reject(new Error('the database is not open'));
+    if (!db) return Promise.reject(new Error('the database is not open'));
+    // Nothing can be checked against part of the data: forms open once the whole store is read.
+    if (!this.dataset) return Promise.reject(new Error('the data is still being read'));
     if (edit.changes.length === 0) return Promise.resolve(undefined);
     this.dataset = applyEdit(this.dataset, edit);
     this.#pending.push(edit);
@@ -320,6 +401,7 @@ export class AtlasState {
   fail(e: unknown): void {
     this.error = e instanceof Error ? e.message : String(e);
     this.phase = 'error';
+    this.#failLoad(e);
   }
 
   stop(): void {
@@ -393,6 +475,7 @@ export class AtlasState {
       }
     }
     this.dataset = shown;
+    if (shown) this.#markLoaded();
   }
 
   /** Reads the whole store; returns its version. */

@@ -7,9 +7,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { renameLink, setLinkState, type EditResult } from '../model/edits';
-import { tinyDataset } from '../model/testing';
+import { tinyDataset, tinyFirmsDataset } from '../model/testing';
 import type { Dataset } from '../model/types';
-import { readDataset } from '../store/datasetRepository';
+import { readDataset, replaceDataset } from '../store/datasetRepository';
+import { ChainAtlasDB } from '../store/db';
 import { ConflictError, historyState } from '../store/editRepository';
 import { freshName, track } from '../store/testing';
 import { addView } from '../store/viewRepository';
@@ -201,5 +202,72 @@ describe('the working copy', () => {
     expect(held.changes.map((c) => [c.kind, c.before, (c.after as { status: string }).status])).toEqual([
       ['linkState', undefined, 'missing'],
     ]);
+  });
+});
+
+describe('a later start on a large store', () => {
+  const SEEDED = { seed: { seededAt: '2026-12-06T00:00:00Z', shippedDigest: 'test' } };
+
+  /** A store holding `data` as a later visit finds it, and a copy starting on it whose first draw waits for `drawn`. */
+  async function later(data: Dataset, regionId: string | undefined, drawn: Promise<void>) {
+    const name = freshName();
+    const db = track(new ChainAtlasDB(name));
+    await replaceDataset(db, data, SEEDED);
+    const atlas = new AtlasState(
+      async () => tinyDataset(),
+      () => drawn,
+    );
+    track({ close: () => atlas.stop() });
+    atlas.regionId = regionId;
+    await atlas.start(name);
+    return atlas;
+  }
+
+  it('draws the region asked for at once; whole data, edits and imports wait for every region', async () => {
+    const data = tinyFirmsDataset();
+    let draw!: () => void;
+    const atlas = await later(data, 'r2', new Promise<void>((resolve) => (draw = resolve)));
+    // What the first draw reads is there: the chain, and the region asked for with all its records.
+    expect(atlas.phase).toBe('ready');
+    expect(atlas.region).toEqual(data.regions[1]);
+    expect(atlas.index?.links.size).toBe(3);
+    expect(atlas.regions.map((r) => r.id)).toEqual(['r1', 'r2']);
+    // Nothing that reads more than that region sees part of the data.
+    expect(atlas.complete).toBe(false);
+    expect(atlas.dataset).toBeUndefined();
+    expect(atlas.shown).toBeUndefined();
+    const edit = editOf(setLinkState(data, 'r2', 'b', { status: 'building', asOf: '2025', sources: cite }));
+    await expect(atlas.apply(edit)).rejects.toThrow(/still being read/);
+    const done: string[] = [];
+    void atlas.loaded().then(() => done.push('loaded'));
+    const write = atlas.write('all', async () => done.push('import written'));
+    const held = atlas.heldChanges({ zh: '', en: '' }).then(() => done.push('held changes'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(done).toEqual([]);
+
+    // The other regions are read once the chain is drawn; then the rest goes on, on the whole data.
+    draw();
+    await Promise.all([atlas.loaded(), write, held]);
+    expect(done).toEqual(['loaded', 'import written', 'held changes']);
+    expect(atlas.dataset).toEqual(data);
+    expect(atlas.complete).toBe(true);
+    expect(atlas.region).toEqual(data.regions[1]);
+    await atlas.apply(
+      editOf(setLinkState(atlas.dataset!, 'r2', 'b', { status: 'building', asOf: '2025', sources: cite })),
+    );
+    expect((await readDataset(atlas.db!))!.regions[1]!.linkStates.map((s) => s.status)).toEqual(['building']);
+  });
+
+  it('shows no region rather than one without its records when another is asked for before the rest is read', async () => {
+    const data = tinyFirmsDataset();
+    let draw!: () => void;
+    const atlas = await later(data, undefined, new Promise<void>((resolve) => (draw = resolve)));
+    expect(atlas.region?.id).toBe('r1');
+    atlas.regionId = 'r2';
+    expect(atlas.region).toBeUndefined();
+    expect(atlas.chain).toBeUndefined();
+    draw();
+    await atlas.loaded();
+    expect(atlas.region).toEqual(data.regions[1]);
   });
 });

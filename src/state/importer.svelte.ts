@@ -187,6 +187,9 @@ export class ImporterState {
     this.lossConfirmed = false;
     this.sendReplace = false;
     this.encodingChosen = encoding !== undefined;
+    // Matched against the whole stored data, never against the part read first at start.
+    await this.#atlas.loaded();
+    if (this.#file !== file || this.phase !== 'reading') return; // cancelled, or another file meanwhile
     const db = this.#atlas.db;
     const stored = db ? readStoredExtras(db) : Promise.resolve(undefined);
     const job = importInWorker(
@@ -236,6 +239,8 @@ export class ImporterState {
     this.failureDetail = '';
     this.lossConfirmed = false;
     this.encodingChosen = false;
+    await this.#atlas.loaded();
+    if (this.#batch !== batch) return;
     const db = this.#atlas.db;
     const stored = db ? readStoredExtras(db).catch(() => undefined) : Promise.resolve(undefined);
     await this.#readBatch(stored);

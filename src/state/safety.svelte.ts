@@ -42,6 +42,8 @@ export class SafetyState {
 
   /** Downloads everything the user made (data, views, briefings, scenarios, layouts) as a ChainAtlas file and notes the backup. */
   async downloadBackup(): Promise<string | undefined> {
+    // All of it: at start the other regions are read after the first draw.
+    await this.#atlas.loaded();
     const db = this.#atlas.db;
     const dataset = this.#atlas.dataset;
     if (!db || !dataset) return undefined;

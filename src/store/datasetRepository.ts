@@ -2,10 +2,28 @@
  * Reading and writing whole datasets. Every multi-record write is one transaction:
  * it lands whole or not at all.
  */
-import type { Briefing, Dataset, SavedView } from '../model/types';
+import type { Table } from 'dexie';
+import type { Briefing, Dataset, Region, SavedView } from '../model/types';
 import { FORMAT_VERSION } from '../model/types';
-import type { ChainAtlasDB } from './db';
+import type {
+  BriefingRow,
+  ChainAtlasDB,
+  ChainRow,
+  EdgeRow,
+  EnterpriseRow,
+  IndicatorRow,
+  LinkRow,
+  LinkStateRow,
+  ProjectRow,
+  RegionRow,
+  RelationRow,
+  SourceRow,
+  ViewRow,
+} from './db';
 import { dataVersion } from './history';
+
+/** The meta key of the seeding record (see `seed.ts`). */
+export const SEED_KEY = 'seed';
 
 /** Drops the storage-only fields (`seq`, `chainId`, `regionId`) from a row. */
 function strip<T extends { seq: number }, K extends keyof T = never>(row: T, ...keys: K[]): Omit<T, K | 'seq'> {
@@ -26,75 +44,226 @@ function groupBy<R extends { seq: number }>(rows: R[], owner: (r: R) => string):
   return map;
 }
 
+/** The rows of the tables kept per region (each row names its region). */
+interface RegionTableRows {
+  readonly linkStates: readonly LinkStateRow[];
+  readonly enterprises: readonly EnterpriseRow[];
+  readonly projects: readonly ProjectRow[];
+  readonly indicators: readonly IndicatorRow[];
+  readonly relations: readonly RelationRow[];
+}
+
+/** The rows of the tables kept whole (small at any scale: the chain, sources, regions, views). */
+interface SharedRows {
+  readonly chains: readonly ChainRow[];
+  readonly sources: readonly SourceRow[];
+  readonly regions: readonly RegionRow[];
+  readonly links: readonly LinkRow[];
+  readonly edges: readonly EdgeRow[];
+  readonly views: readonly ViewRow[];
+  readonly briefings: readonly BriefingRow[];
+}
+
+const REGION_TABLES = ['linkStates', 'enterprises', 'projects', 'indicators', 'relations'] as const;
+type RegionTable = (typeof REGION_TABLES)[number];
+
+/** A region's records from its rows (any order: they are put back in their stored order). */
+function regionOf(
+  region: RegionRow,
+  rows: { readonly [T in RegionTable]?: readonly RegionTableRows[T][number][] },
+): Region {
+  const list = <R extends { seq: number; regionId: string }>(items: readonly R[] | undefined) =>
+    [...(items ?? [])].sort((a, b) => a.seq - b.seq).map((x) => strip(x, 'regionId'));
+  const relations = list(rows.relations);
+  return {
+    ...strip(region),
+    linkStates: list(rows.linkStates),
+    enterprises: list(rows.enterprises),
+    projects: list(rows.projects),
+    indicators: list(rows.indicators),
+    // Absent when there are none, as validation leaves it.
+    ...(relations.length ? { relations } : {}),
+  };
+}
+
+/** A dataset from its rows; `regionsFrom` gives each region (so a caller can keep one it already has). */
+function assemble(shared: SharedRows, regionsFrom: (row: RegionRow) => Region): Dataset | undefined {
+  const chains = [...shared.chains].sort((a, b) => a.seq - b.seq);
+  if (chains.length === 0) return undefined;
+  const links = groupBy([...shared.links], (r) => r.chainId);
+  const edges = groupBy([...shared.edges], (r) => r.chainId);
+  const views = [...shared.views].sort((a, b) => a.seq - b.seq).map((v) => strip(v));
+  const briefings = [...shared.briefings].sort((a, b) => a.seq - b.seq).map((b) => strip(b));
+  return {
+    format: FORMAT_VERSION,
+    sources: [...shared.sources].sort((a, b) => a.seq - b.seq).map((s) => strip(s)),
+    chains: chains.map((c) => ({
+      ...strip(c),
+      links: (links.get(c.id) ?? []).map((l) => strip(l, 'chainId')),
+      edges: (edges.get(c.id) ?? []).map((e) => strip(e, 'chainId')),
+    })),
+    regions: [...shared.regions].sort((a, b) => a.seq - b.seq).map(regionsFrom),
+    // Like validation, leave them out when there are none, so a dataset reads back as written.
+    ...(views.length ? { views } : {}),
+    ...(briefings.length ? { briefings } : {}),
+  };
+}
+
+/** Reads the tables kept whole; the caller holds a read transaction over them. */
+async function readShared(db: ChainAtlasDB): Promise<SharedRows> {
+  const [chains, sources, regions, links, edges, views, briefings] = await Promise.all([
+    db.chains.toArray(),
+    db.sources.toArray(),
+    db.regions.toArray(),
+    db.links.toArray(),
+    db.edges.toArray(),
+    db.views.toArray(),
+    db.briefings.toArray(),
+  ]);
+  return { chains, sources, regions, links, edges, views, briefings };
+}
+
+/** Rows grouped by their region. */
+function byRegion<R extends { regionId: string }>(rows: readonly R[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = map.get(r.regionId);
+    if (list) list.push(r);
+    else map.set(r.regionId, [r]);
+  }
+  return map;
+}
+
 /** Reads the stored dataset, or `undefined` when the database holds none. */
 export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined> {
   return db.transaction('r', db.dataTables, async () => {
-    // Every table is asked for at once: one wait for the store, not one per table (start-up reads this).
-    const [
-      chainRows,
-      sourceRows,
-      regionRows,
-      linkRows,
-      edgeRows,
-      stateRows,
-      enterpriseRows,
-      projectRows,
-      indicatorRows,
-      relationRows,
-      viewRows,
-      briefingRows,
-    ] = await Promise.all([
-      db.chains.toArray(),
-      db.sources.toArray(),
-      db.regions.toArray(),
-      db.links.toArray(),
-      db.edges.toArray(),
-      db.linkStates.toArray(),
-      db.enterprises.toArray(),
-      db.projects.toArray(),
-      db.indicators.toArray(),
-      db.relations.toArray(),
-      db.views.toArray(),
-      db.briefings.toArray(),
-    ]);
-    const chains = chainRows.sort((a, b) => a.seq - b.seq);
-    if (chains.length === 0) return undefined;
-    const sources = sourceRows.sort((a, b) => a.seq - b.seq);
-    const regions = regionRows.sort((a, b) => a.seq - b.seq);
-    const links = groupBy(linkRows, (r) => r.chainId);
-    const edges = groupBy(edgeRows, (r) => r.chainId);
-    const states = groupBy(stateRows, (r) => r.regionId);
-    const enterprises = groupBy(enterpriseRows, (r) => r.regionId);
-    const projects = groupBy(projectRows, (r) => r.regionId);
-    const indicators = groupBy(indicatorRows, (r) => r.regionId);
-    const relations = groupBy(relationRows, (r) => r.regionId);
-    const views = viewRows.sort((a, b) => a.seq - b.seq).map((v) => strip(v));
-    const briefings = briefingRows.sort((a, b) => a.seq - b.seq).map((b) => strip(b));
-    return {
-      format: FORMAT_VERSION,
-      sources: sources.map((s) => strip(s)),
-      chains: chains.map((c) => ({
-        ...strip(c),
-        links: (links.get(c.id) ?? []).map((l) => strip(l, 'chainId')),
-        edges: (edges.get(c.id) ?? []).map((e) => strip(e, 'chainId')),
-      })),
-      regions: regions.map((r) => {
-        const rels = relations.get(r.id);
-        return {
-          ...strip(r),
-          linkStates: (states.get(r.id) ?? []).map((s) => strip(s, 'regionId')),
-          enterprises: (enterprises.get(r.id) ?? []).map((e) => strip(e, 'regionId')),
-          projects: (projects.get(r.id) ?? []).map((p) => strip(p, 'regionId')),
-          indicators: (indicators.get(r.id) ?? []).map((i) => strip(i, 'regionId')),
-          // Absent when there are none, as validation leaves it.
-          ...(rels?.length ? { relations: rels.map((x) => strip(x, 'regionId')) } : {}),
-        };
-      }),
-      // Like validation, leave them out when there are none, so a dataset reads back as written.
-      ...(views.length ? { views } : {}),
-      ...(briefings.length ? { briefings } : {}),
-    };
+    // Every table is asked for at once: one wait for the store, not one per table.
+    const [shared, ...perRegion] = await Promise.all([readShared(db), ...REGION_TABLES.map((t) => db[t].toArray())]);
+    const grouped = REGION_TABLES.map(
+      (t, i) => [t, byRegion<{ regionId: string; seq: number }>(perRegion[i]!)] as const,
+    );
+    return assemble(shared, (row) =>
+      regionOf(row, Object.fromEntries(grouped.map(([t, map]) => [t, map.get(row.id)])) as never),
+    );
   });
+}
+
+/**
+ * What the first draw of one region needs, read in one transaction: the chains, sources, regions, saved
+ * views and briefings, and that region's own records (`regionId`, or the first region when it names
+ * none the store holds). The other regions come with no records: `dataset` is a partial copy, for the
+ * first draw only, until `readOtherRegions` completes it. Also says whether the store was seeded.
+ */
+export async function readFirstRegion(
+  db: ChainAtlasDB,
+  regionId: string | undefined,
+): Promise<PartialRead & { readonly seeded: boolean }> {
+  return db.transaction('r', [...db.dataTables, db.meta], async () => {
+    const rowsOf = (id: string) =>
+      Promise.all(REGION_TABLES.map((t) => db[t].where('regionId').equals(id).toArray())).then(
+        (lists) => Object.fromEntries(REGION_TABLES.map((t, i) => [t, lists[i]])) as unknown as RegionTableRows,
+      );
+    // The region asked for is read beside the rest: one wait for the store on a later visit.
+    const [shared, asked, version, seed] = await Promise.all([
+      readShared(db),
+      regionId === undefined ? undefined : rowsOf(regionId),
+      dataVersion(db),
+      db.meta.get(SEED_KEY),
+    ]);
+    const regions = [...shared.regions].sort((a, b) => a.seq - b.seq);
+    const region = regions.find((r) => r.id === regionId) ?? regions[0];
+    const rows = region && region.id !== regionId ? await rowsOf(region.id) : asked;
+    const dataset = assemble(shared, (row) =>
+      row.id === region?.id && rows ? regionOf(row, rows) : regionOf(row, {}),
+    );
+    return { seeded: seed !== undefined, dataset, version, regionId: region?.id };
+  });
+}
+
+/** A copy of the stored data that holds one region's records and no other region's (see `readFirstRegion`). */
+export interface PartialRead {
+  readonly dataset: Dataset | undefined;
+  readonly version: number;
+  /** The region whose records it holds (undefined: the store holds no region). */
+  readonly regionId: string | undefined;
+}
+
+/** Rows per read when the other regions are read in turns: each turn stays well under a long task. */
+const ROWS_PER_TURN = 800;
+/** Regions put together per turn once their rows are read. */
+const REGIONS_PER_TURN = 40;
+
+/** Lets the page answer input between two reads (the browser's scheduler where there is one). */
+export const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * Completes a partial copy (`readFirstRegion`): reads every other region's records in turns of a few
+ * thousand rows by key range, each turn its own transaction, letting the page answer input between
+ * them, so a store of 20,000 firms and 50,000 relations is never unpacked in one long task. The region
+ * already read is kept as it is (the same objects). When the store changed since the partial read (a
+ * write in another tab), what was read in turns may mix two versions: the whole store is then read
+ * again in one transaction. Returns the whole dataset and the version it is at.
+ */
+export async function readOtherRegions(
+  db: ChainAtlasDB,
+  first: PartialRead,
+  { pause = yieldToPage, rowsPerTurn = ROWS_PER_TURN }: { pause?: () => Promise<void>; rowsPerTurn?: number } = {},
+): Promise<{ dataset: Dataset | undefined; version: number }> {
+  const { dataset, regionId } = first;
+  if (!dataset) return readSnapshot(db);
+  type Row = { regionId: string; id: string; linkId?: string; seq: number };
+  /** Each table's records by region, stripped as they come in, with their place to sort them back into. */
+  const records = new Map<RegionTable, Map<string, { seq: number; record: object }[]>>();
+  for (const table of REGION_TABLES) {
+    const grouped = new Map<string, { seq: number; record: object }[]>();
+    records.set(table, grouped);
+    const t = db[table] as unknown as Table<Row, [string, string]>;
+    let after: [string, string] | undefined;
+    for (;;) {
+      const turn = await db.transaction('r', t, () =>
+        (after ? t.where(':id').above(after) : t.toCollection()).limit(rowsPerTurn).toArray(),
+      );
+      for (const row of turn) {
+        if (row.regionId === regionId) continue;
+        const { seq, regionId: owner, ...record } = row;
+        const list = grouped.get(owner);
+        if (list) list.push({ seq, record });
+        else grouped.set(owner, [{ seq, record }]);
+      }
+      if (turn.length < rowsPerTurn) break;
+      const last = turn[turn.length - 1]!;
+      // linkStates are keyed by [regionId+linkId], the other tables by [regionId+id].
+      after = [last.regionId, table === 'linkStates' ? last.linkId! : last.id];
+      await pause();
+    }
+  }
+  const version = await db.transaction('r', db.meta, () => dataVersion(db));
+  if (version !== first.version) return readSnapshot(db);
+  // The regions are put together in turns too: at 300 regions and 75,000 records, one pass is a long task.
+  const regions: Region[] = [];
+  const inOrder = (table: RegionTable, id: string) =>
+    (records.get(table)!.get(id) ?? []).sort((a, b) => a.seq - b.seq).map((x) => x.record) as never[];
+  for (const r of dataset.regions) {
+    if (r.id === regionId) {
+      regions.push(r);
+      continue;
+    }
+    const relations = inOrder('relations', r.id);
+    regions.push({
+      ...r,
+      linkStates: inOrder('linkStates', r.id),
+      enterprises: inOrder('enterprises', r.id),
+      projects: inOrder('projects', r.id),
+      indicators: inOrder('indicators', r.id),
+      // Absent when there are none, as validation leaves it.
+      ...(relations.length ? { relations } : {}),
+    });
+    if (regions.length % REGIONS_PER_TURN === 0) await pause();
+  }
+  return { version, dataset: { ...dataset, regions } };
 }
 
 /** The stored dataset and the version it is at, read in one transaction. */

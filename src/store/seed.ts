@@ -7,7 +7,7 @@ import { digestText } from '../model/digest';
 import type { Dataset } from '../model/types';
 import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB } from './db';
-import { readSnapshot, replaceDataset, writeRows } from './datasetRepository';
+import { SEED_KEY, replaceDataset, writeRows } from './datasetRepository';
 import { LAST_EDIT_KEY, bumpVersion } from './history';
 
 /** Where shipped data comes from; the app passes `loadShippedDataset`, tests pass their own. */
@@ -41,8 +41,6 @@ export interface SeedInfo {
   readonly seededAt: string;
   readonly shippedDigest: string;
 }
-
-const SEED_KEY = 'seed';
 
 /**
  * On first start, writes the shipped data into the empty database; on every later start, does
@@ -79,19 +77,6 @@ export async function resetToShipped(db: ChainAtlasDB, loadShipped: ShippedLoade
     await db.history.clear();
     await db.meta.delete(LAST_EDIT_KEY);
     await bumpVersion(db);
-  });
-}
-
-/**
- * What start-up reads, in one transaction: whether the database was seeded, and its data and version
- * (asked for at once, so a later visit waits for the store once; a first visit finds it empty).
- */
-export async function readStart(
-  db: ChainAtlasDB,
-): Promise<{ seeded: boolean; dataset: Dataset | undefined; version: number }> {
-  return db.transaction('r', [...db.dataTables, db.meta], async () => {
-    const [info, snapshot] = await Promise.all([seedInfo(db), readSnapshot(db)]);
-    return { seeded: info !== undefined, ...snapshot };
   });
 }
 

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { firmSample } from '../../src/model/firmSample';
 import { expect, openApp, storedAll, test } from './fixtures';
 import { FIRM_SOURCE, firmFile } from './firmFile';
+import { dragLink, modelPosition } from './graph';
 
 /** Imports the shipped data with `count` cathode makers in Jinchang and their relations. */
 async function importFirms(page: Page, count: number): Promise<void> {
@@ -77,6 +78,13 @@ test('a link with 2,000 firms expands to its largest, and the rest open in a tab
   await expect(canvas).toHaveAttribute('data-firms', '0');
   await page.getByRole('button', { name: 'Expand to all 2,000 firms' }).click();
   await expect(canvas).toHaveAttribute('data-firms', String(drawn));
+  // Dragging the link takes its firms along: the frame moves as far as the link.
+  const [link, frame] = [await modelPosition(page, 'ncm_cam'), await modelPosition(page, 'firms:frame')];
+  await dragLink(page, 'ncm_cam', 60, -30);
+  const [linkMoved, frameMoved] = [await modelPosition(page, 'ncm_cam'), await modelPosition(page, 'firms:frame')];
+  expect(Math.abs(linkMoved.x - link.x)).toBeGreaterThan(10);
+  expect(frameMoved.x - frame.x).toBeCloseTo(linkMoved.x - link.x, 3);
+  expect(frameMoved.y - frame.y).toBeCloseTo(linkMoved.y - link.y, 3);
   // A firm drawn on the canvas opens its view when clicked, as a link does; back returns to the firms.
   const largest = await page.evaluate(() => {
     // Cytoscape keeps its instance on the container: used only to find where the firm is drawn.

@@ -11,17 +11,27 @@ import { exportFiles, type ExportChoice, type ExportContext } from './exportActi
 export class Exporter {
   busy = $state(false);
 
+  /**
+   * @param ready what an export waits for before it reads `context` (the app: the whole data read, so a
+   *   file is never made from part of it)
+   */
   constructor(
     private readonly context: () => ExportContext | undefined,
     private readonly notice: NoticeState,
+    private readonly ready: () => Promise<unknown> = async () => {},
   ) {}
 
   async run(choice: ExportChoice): Promise<void> {
-    const ctx = this.context();
-    if (!ctx || this.busy) return;
+    if (this.busy) return;
     this.busy = true;
     this.notice.show(locale.t('export.working'));
     try {
+      await this.ready();
+      const ctx = this.context();
+      if (!ctx) {
+        this.notice.clear(locale.t('export.working'));
+        return;
+      }
       const files = await exportFiles(choice, ctx);
       for (const f of files) downloadFile(f.fileName, f.mimeType, f.bytes);
       // Many files (the CSV tables) are counted, not listed: the notice must not cover the chart.

@@ -70,3 +70,59 @@ describe('layoutLinkFirms', () => {
     expect(layout.firmCount).toBe(450);
   });
 });
+
+describe('counting the suppliers and buyers of a link’s firms', () => {
+  // Three firms of link "m" in "home": f1 buys from s1 and s2, f2 from s2 and s3, f3 from s4; f1 sells on
+  // link "m" to b1, f3 to b2 and b3 (and on another link to b4, which is not counted).
+  const firm = (id: string, linkIds: string[], capacity = 0): Region['enterprises'][number] => ({
+    id,
+    name: { zh: id, en: id },
+    linkIds,
+    ...(capacity ? { capacities: [{ linkId: 'm', capacity: { value: capacity, unit: 't/a' }, sources: [] }] } : {}),
+    sources: [],
+  });
+  const rel = (id: string, supplier: string, buyer: string, linkId: string) => ({
+    id,
+    supplier: { regionId: 'home', enterpriseId: supplier },
+    buyer: { regionId: 'home', enterpriseId: buyer },
+    linkId,
+    sources: [],
+  });
+  const home = region(
+    'home',
+    [
+      firm('f1', ['m'], 300),
+      firm('f2', ['m'], 200),
+      firm('f3', ['m'], 100),
+      ...['s1', 's2', 's3', 's4'].map((id) => firm(id, ['u'])),
+      ...['b1', 'b2', 'b3', 'b4'].map((id) => firm(id, ['d'])),
+    ],
+    [
+      rel('r1', 's1', 'f1', 'u'),
+      rel('r2', 's2', 'f1', 'u'),
+      rel('r3', 's2', 'f2', 'u'),
+      rel('r4', 's3', 'f2', 'u'),
+      rel('r5', 's4', 'f3', 'u'),
+      rel('r6', 'f1', 'b1', 'm'),
+      rel('r7', 'f3', 'b2', 'm'),
+      rel('r8', 'f3', 'b3', 'm'),
+      rel('r9', 'f3', 'b4', 'x'),
+    ],
+  );
+  const index = indexFirms({ regions: [home] });
+
+  it('counts them for all the link’s firms, not only the ones drawn', () => {
+    // Only the largest firm (f1) drawn: its suppliers s1, s2 and its buyer b1 are drawn.
+    const layout = layoutLinkFirms(index, 'm', home, 'region', 1);
+    expect(layout.columns.map((c) => c.map((f) => f.id))).toEqual([['s1', 's2'], ['f1'], ['b1']]);
+    expect([layout.supplierCount, layout.buyerCount]).toEqual([4, 3]);
+    // "N more": s3 and s4 supply f2 and f3, which are not drawn; b2 and b3 buy from f3.
+    expect(layout.more).toEqual([2, 2, 2]);
+  });
+
+  it('says nothing more when every counterpart is drawn', () => {
+    const layout = layoutLinkFirms(index, 'm', home, 'region');
+    expect(layout.more).toEqual([0, 0, 0]);
+    expect([layout.supplierCount, layout.buyerCount]).toEqual([4, 3]);
+  });
+});

@@ -33,20 +33,29 @@ export interface PlacedRelation {
 
 export interface LinkFirmsLayout {
   readonly columns: readonly [readonly PlacedFirm[], readonly PlacedFirm[], readonly PlacedFirm[]];
-  /** Firms not drawn in each column. */
+  /**
+   * Firms not drawn in each column: of all the suppliers and buyers of the link's firms in scope, not
+   * only of the firms drawn.
+   */
   readonly more: readonly [number, number, number];
   readonly relations: readonly PlacedRelation[];
   /** All firms of the link in scope, all relations reaching them. */
   readonly firmCount: number;
   readonly inboundTotal: number;
   readonly outboundTotal: number;
+  /** The distinct firms supplying them, and buying from them on this link. */
+  readonly supplierCount: number;
+  readonly buyerCount: number;
   /** The height the drawing needs. */
   readonly height: number;
   /** Every firm of the link in scope, ranked; and the relations reaching them (for the tables). */
   readonly ranked: readonly FirmRecord[];
 }
 
-/** Counterparts of the drawn firms on one side, most relations first (then first met), at most `limit`. */
+/**
+ * Counterparts of the drawn firms on one side, most relations first (then first met), at most `limit`:
+ * the ones drawn, so each has a relation to a drawn firm.
+ */
 function counterparts(relations: readonly SupplyRelation[], side: 'supplier' | 'buyer', limit: number) {
   const counts = new Map<string, { ref: SupplyRelation['supplier']; n: number }>();
   for (const r of relations) {
@@ -56,8 +65,7 @@ function counterparts(relations: readonly SupplyRelation[], side: 'supplier' | '
     if (c) c.n++;
     else counts.set(key, { ref, n: 1 });
   }
-  const all = [...counts.entries()].sort((a, b) => b[1].n - a[1].n);
-  return { shown: all.slice(0, limit), total: all.length };
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, limit);
 }
 
 /**
@@ -84,8 +92,8 @@ export function layoutLinkFirms(
   const centre = view.shown.map((f, i) =>
     place(f.key, f.firm.id, 1, i, (index.byBuyer.get(f.key)?.length ?? 0) + (index.bySupplier.get(f.key)?.length ?? 0)),
   );
-  const left = ups.shown.map(([key, c], i) => place(key, c.ref.enterpriseId, 0, i, c.n));
-  const right = downs.shown.map(([key, c], i) => place(key, c.ref.enterpriseId, 2, i, c.n));
+  const left = ups.map(([key, c], i) => place(key, c.ref.enterpriseId, 0, i, c.n));
+  const right = downs.map(([key, c], i) => place(key, c.ref.enterpriseId, 2, i, c.n));
   const drawn = new Set([...left, ...centre, ...right].map((f) => f.key));
   const relations: PlacedRelation[] = [];
   const seen = new Set<string>();
@@ -97,14 +105,21 @@ export function layoutLinkFirms(
     seen.add(k);
     relations.push({ from, to, local: isLocalFirm(index, from, home) && isLocalFirm(index, to, home) });
   }
-  const rows = Math.max(left.length + (ups.total > left.length ? 1 : 0), centre.length + 1, right.length + 1);
+  const more = [
+    view.supplierCount - left.length,
+    view.ranked.length - centre.length,
+    view.buyerCount - right.length,
+  ] as const;
+  const rows = Math.max(left.length + (more[0] > 0 ? 1 : 0), centre.length + 1, right.length + 1);
   return {
     columns: [left, centre, right],
-    more: [ups.total - left.length, view.ranked.length - centre.length, downs.total - right.length],
+    more,
     relations,
     firmCount: view.ranked.length,
     inboundTotal: view.inboundTotal,
     outboundTotal: view.outboundTotal,
+    supplierCount: view.supplierCount,
+    buyerCount: view.buyerCount,
     height: y(rows) + 8,
     ranked: view.ranked,
   };
