@@ -2,6 +2,8 @@
 // the same run: cold (a first visit: empty cache, no data stored) and warm (the next visit, with the
 // offline copy installed and the data stored). Each figure is the time from navigation to the first
 // frame with the chain on it (the `chain-drawn` mark both pages set), the median of several visits.
+// Beside them, the main thread's CPU time of a warm start (from a trace), which the machine's load
+// hardly moves: how much work each page does before it draws.
 //
 // `node bench/start.mjs` runs it alone (after `npm run build` and building the bench pages);
 // `npm run bench` runs it with the other benchmarks.
@@ -120,6 +122,44 @@ const phaseLine = (phases) =>
     .map(([name, ms]) => `${name} ${ms}`)
     .join(' · ');
 
+/**
+ * Main-thread CPU time (ms) of a warm start, from navigation to the first frame with the chain: the
+ * thread time of the renderer's top-level tasks in a Chromium trace. Unlike the time to the first frame,
+ * it hardly moves with the machine's load, so it shows how much work each page does before it draws.
+ */
+async function warmCpu(browser, url, { offline }) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const drawn = () =>
+    page.waitForFunction(() => performance.getEntriesByName('chain-drawn').length > 0, undefined, { timeout: 60_000 });
+  await page.goto(url);
+  await drawn();
+  if (offline) {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+    await page.waitForSelector('[data-stored="true"]');
+  }
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
+  await page.reload();
+  await drawn();
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await context.close();
+  const mark = events.findLast((e) => e.name === 'chain-drawn');
+  const thread = (e) => e.pid === mark?.pid && e.tid === mark?.tid;
+  const navigation = mark?.args?.data?.navigationId;
+  const start = events.find((e) => e.name === 'navigationStart' && e.args?.data?.navigationId === navigation)?.ts;
+  if (!mark || start === undefined) return undefined;
+  let cpu = 0;
+  let end = 0;
+  for (const e of events.filter((e) => thread(e) && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < start || e.ts > mark.ts || e.ts < end) continue;
+    cpu += e.tdur ?? 0;
+    end = e.ts + e.dur;
+  }
+  return cpu / 1000;
+}
+
 /** Start-up figures: the app and plain Cytoscape.js on the shipped chain, in both languages. */
 export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', runs = 5 } = {}) {
   const server = await serve({ app: normalize(appDir), bench: normalize(benchDir) });
@@ -134,6 +174,12 @@ export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', r
         `${base}/bench/plain/?lang=${lang}`,
         runs,
       );
+      const cpu = { app: [], plain: [] };
+      for (let i = 0; i < 3; i++) {
+        cpu.plain.push(await warmCpu(browser, `${base}/bench/plain/?lang=${lang}`, { offline: false }));
+        cpu.app.push(await warmCpu(browser, `${base}/app/?lang=${lang}`, { offline: true }));
+      }
+      const cpuMs = (xs) => Math.round(median(xs.filter((x) => x !== undefined)));
       for (const visit of ['cold', 'warm']) {
         const ratio = app[visit] / plain[visit];
         figures.push({
@@ -151,6 +197,13 @@ export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', r
           runs,
         });
       }
+      figures.push({
+        name: `main-thread CPU of a warm start (${lang}): ChainAtlas`,
+        size: LINKS,
+        medianMs: cpuMs(cpu.app),
+        runs: 3,
+        note: `${(cpuMs(cpu.app) / cpuMs(cpu.plain)).toFixed(2)}× plain (${cpuMs(cpu.plain)} ms): thread time of the renderer's tasks from navigation to the first frame, from a Chromium trace; it moves little with the machine's load`,
+      });
     }
   } finally {
     await browser.close();

@@ -5,8 +5,11 @@ import { afterFirstDraw } from './ui/common/deferred';
 import App from './ui/App.svelte';
 import './ui/app.css';
 import { markPhase } from './graph/startPhases';
+import { uiFontStack, userAgent } from './graph/fonts';
 
 markPhase('scripts');
+// The app's font stack, this platform's Chinese font first: fewer font lookups, the same faces.
+document.documentElement.style.setProperty('--font', uiFontStack(userAgent()));
 
 const target = document.getElementById('app');
 if (!target) throw new Error('ChainAtlas needs an element with id "app" to mount into');

@@ -1,3 +1,4 @@
+import { readPref, writePref } from '../state/prefs';
 import { estimateText, type TextMeasurer } from './elements';
 
 /**
@@ -6,8 +7,26 @@ import { estimateText, type TextMeasurer } from './elements';
  */
 const SOFTWARE = /swiftshader|llvmpipe|software|basic render|microsoft basic/i;
 
-/** Whether this browser has a hardware WebGL2 context worth using for the graph. */
-export function hasHardwareWebgl(): boolean {
+/** Where the answer of the WebGL probe is kept, with the browser it was found in. */
+export const WEBGL_PROBE_KEY = 'chainatlas:webgl';
+
+/**
+ * Whether this browser has a hardware WebGL2 context worth using for the graph. Asking means creating
+ * a WebGL context (8–10 ms of every start on a 2-core machine without a GPU, more where a GPU process
+ * must start), so the answer is kept in localStorage for this browser and version (its user agent) and
+ * asked again only when either changes.
+ */
+export function hasHardwareWebgl(probe: () => boolean = probeWebgl): boolean {
+  const agent = typeof navigator === 'undefined' ? '' : navigator.userAgent;
+  const kept = readPref(WEBGL_PROBE_KEY);
+  if (kept !== null && kept.slice(2) === agent && (kept[0] === '1' || kept[0] === '0')) return kept[0] === '1';
+  const answer = probe();
+  writePref(WEBGL_PROBE_KEY, `${answer ? 1 : 0} ${agent}`);
+  return answer;
+}
+
+/** Creates a WebGL2 context and asks for its renderer: a hardware one, not software. */
+function probeWebgl(): boolean {
   try {
     const canvas = document.createElement('canvas');
     const gl = canvas.getContext('webgl2');

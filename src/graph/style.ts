@@ -17,6 +17,7 @@ import {
 } from './palette';
 import type { LinkStatus } from '../model/types';
 import { LOD_PAD_PX } from './labels';
+import { graphFontStack, userAgent } from './fonts';
 
 /**
  * How labels are drawn below the readable zoom (see `labels.ts`), read by the stylesheet's functions
@@ -39,9 +40,8 @@ export interface LabelLod {
 /** The base size of sub-chain box titles. */
 export const TITLE_FONT_SIZE = 14;
 
-/** The font stack of graph labels; text is measured with the same. */
-export const GRAPH_FONT =
-  'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+/** The font stack of graph labels, this platform's Chinese font first (`fonts.ts`); text is measured with the same. */
+export const GRAPH_FONT = graphFontStack(userAgent());
 
 /**
  * `colour` seen at `opacity` over a sub-chain box, as an opaque colour. Edges inside boxes and local
