@@ -6,6 +6,7 @@
 import type { Dataset } from '../../model/types';
 import type { CellValue } from '../syntax/cells';
 import { parseCsv, protectCell, writeCsv } from '../syntax/csvSyntax';
+import { formatById } from '../formats';
 import { importError, importWarning } from '../issues';
 import type { Progress } from '../progress';
 import { assemblePatch, type Drafts } from './tableAssemble';
@@ -158,7 +159,7 @@ function tableFiles(
     const csv = writeCsv([headerRow(spec, lang), ...body]);
     return {
       fileName: `${base}-${spec.key.toLowerCase()}.csv`,
-      mimeType: 'text/csv;charset=utf-8',
+      mimeType: `${formatById('csv').mimeTypes[0]};charset=utf-8`,
       bytes: encodeUtf8(csv, true),
     };
   });
