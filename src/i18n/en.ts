@@ -706,6 +706,7 @@ export const en = {
   'edit.field.note': 'Note',
   'edit.field.links': 'Links',
   'edit.field.dates': 'Dates',
+  'edit.field.parent': 'Province or larger area',
   'edit.elsewhere.changed':
     'This record was changed elsewhere (another tab or window, or an undo) after you opened it.',
   'edit.elsewhere.removed':

@@ -677,6 +677,7 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.field.note': '备注',
   'edit.field.links': '环节',
   'edit.field.dates': '日期',
+  'edit.field.parent': '所属省份或上级区域',
   'edit.elsewhere.changed': '打开这条记录后，它已在别处（另一个标签页或窗口，或撤销操作）被修改。',
   'edit.elsewhere.removed': '打开这条记录后，它已在别处（另一个标签页或窗口，或撤销操作）被删除。',
   'edit.elsewhere.yoursKept': '您填写的内容仍保留在此，没有被覆盖。目前保存的是：',

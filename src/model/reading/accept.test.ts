@@ -33,7 +33,10 @@ const meta = { title: '集中签约仪式', publisher: '某市日报', date: '20
 
 describe('a new source’s id', () => {
   it('is read from its title and publisher as before: Latin words, else a hash; never one taken', () => {
-    const taken = { ...shipped, sources: [{ id: 'read-2024-06-jinchang-gansu-daily' }] } as Dataset;
+    const taken: Dataset = {
+      ...shipped,
+      sources: [{ id: 'read-2024-06-jinchang-gansu-daily', title: 'Jinchang', publisher: 'Gansu Daily' }],
+    };
     expect(newSourceId(taken, { title: '甘肃日报', publisher: '甘肃日报社', date: '2024-06' })).toBe(
       'read-2024-06-10fhvox',
     );
