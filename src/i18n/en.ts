@@ -731,6 +731,7 @@ export const en = {
   'edit.link.delete': 'Delete this link…',
   'edit.link.deleteConfirm': 'Delete the link and all of this',
   'edit.link.deleteWarning': 'Deleting this link also changes {count:record|records}:',
+  'edit.link.deleteMany': '{effect}: {kind}, {count} in all ({list}, …)',
   'edit.effect.removed': 'removed',
   'edit.effect.unlinked': 'no longer names it',
   'edit.kind.source': 'source',

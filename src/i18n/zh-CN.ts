@@ -700,6 +700,7 @@ export const zhCN: Record<MessageKey, string> = {
   'edit.link.delete': '删除此环节…',
   'edit.link.deleteConfirm': '删除环节及以下全部内容',
   'edit.link.deleteWarning': '删除此环节还会改动 {count} 条记录：',
+  'edit.link.deleteMany': '{effect}：{kind}共 {count} 条（{list}……）',
   'edit.effect.removed': '删除',
   'edit.effect.unlinked': '不再关联',
   'edit.kind.source': '来源',
