@@ -4,14 +4,14 @@
  * one file per table in UTF-8 with a byte-order mark, which Excel needs to read UTF-8.
  */
 import type { Dataset } from '../../model/types';
-import type { CellValue } from '../syntax/cells';
+import type { CellValue, RawTable } from '../syntax/cells';
 import { parseCsv, protectCell, writeCsv } from '../syntax/csvSyntax';
 import { formatById } from '../formats';
 import { importError, importWarning } from '../issues';
 import type { Progress } from '../progress';
 import { assemblePatch, type Drafts } from './tableAssemble';
 import { withFirmTables } from './firmTables';
-import { bindTable, recognizeTable, type RawTable } from './tableRead';
+import { bindTable, recognizeTable } from './tableRead';
 import { readDrafts } from './tableRecords';
 import { TABLES, type TableSpec } from './tables';
 import { datasetRows, headerRow, rowArrays } from './tableWrite';
