@@ -708,6 +708,7 @@ export const en = {
   'edit.field.note': 'Note',
   'edit.field.links': 'Links',
   'edit.field.dates': 'Dates',
+  'edit.field.parent': 'Province or larger area',
   'edit.elsewhere.changed':
     'This record was changed elsewhere (another tab or window, or an undo) after you opened it.',
   'edit.elsewhere.removed':
@@ -732,6 +733,7 @@ export const en = {
   'edit.link.delete': 'Delete this link…',
   'edit.link.deleteConfirm': 'Delete the link and all of this',
   'edit.link.deleteWarning': 'Deleting this link also changes {count:record|records}:',
+  'edit.link.deleteMany': '{effect}: {kind}, {count} in all ({list}, …)',
   'edit.effect.removed': 'removed',
   'edit.effect.unlinked': 'no longer names it',
   'edit.kind.source': 'source',

@@ -73,6 +73,14 @@ describe('the format registry', () => {
     }
   });
 
+  it('names every registered extension when a file is in none of the formats', async () => {
+    const shipped = await loadShippedDataset();
+    const result = await importBytes(new Uint8Array([0, 1, 2, 3, 0xff]), context('garbage.bin', shipped));
+    const unknown = result.issues.find((i) => i.code === 'unknown-format');
+    for (const ext of FORMATS.flatMap((f): readonly string[] => f.extensions))
+      expect(unknown?.message, ext).toContain(`.${ext}`);
+  });
+
   it('names every format in both catalogues', () => {
     for (const f of FORMATS) {
       const keys: string[] = [f.label, ...('exportLabel' in f ? [f.exportLabel] : [])];

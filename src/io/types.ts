@@ -84,7 +84,7 @@ export interface DatasetPatch {
   };
   /**
    * Firms and supply relations from firm lists (format 4), by region, with their final ids: matched
-   * to stored firms and relations already (`src/io/firmTables.ts`), so they merge by id whatever the
+   * to stored firms and relations already (`src/io/tables/firmTables.ts`), so they merge by id whatever the
    * patch mode. Applied after `region`.
    */
   readonly firms?: readonly {

@@ -16,7 +16,7 @@ import { fixture } from '../testkit';
 import type { ImportFormat } from '../types';
 
 const current = tinyDataset();
-// A fixed seed and run count in `npm test`; FUZZ_RUNS=5000 npx vitest run src/io/fuzz.test.ts runs longer.
+// A fixed seed and run count in `npm test`; FUZZ_RUNS=5000 npx vitest run src/io/pipeline/fuzz.test.ts runs longer.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 
 async function check(bytes: Uint8Array, format: ImportFormat, fileName: string): Promise<void> {

@@ -10,6 +10,7 @@ import { validateDataset } from '../../model/validate';
 import { exportCsv, importCsv } from '../tables/csv';
 import { importCytoscapeJson } from '../graph/cytoscapeJson';
 import { detectFormat, otherSpreadsheet } from './detect';
+import { FORMATS, formatById } from '../formats';
 import { importGexf } from '../graph/gexf';
 import { exportGraphml, importGraphml } from '../graph/graphml';
 import { ImportStop, failure, foldRepeated, fromValidation, importError, importWarning, tooLarge } from '../issues';
@@ -28,6 +29,10 @@ import type {
 import { MAX_IMPORT_BYTES } from '../types';
 import { exportXlsx, importXlsx } from '../tables/xlsx';
 
+/**
+ * The reader of each registered format (`formats.ts`). The registry cannot name them itself: it is in
+ * the start-up bundle and the readers are not. A format added there without a reader does not compile.
+ */
 const READERS: Readonly<
   Record<ImportFormat, (bytes: Uint8Array, ctx: ImportContext, progress: Progress) => Promise<Parsed>>
 > = {
@@ -38,6 +43,11 @@ const READERS: Readonly<
   gexf: importGexf,
   'cytoscape-json': importCytoscapeJson,
 };
+
+/** The extensions of every registered format, for the "unknown format" message: `.json, .xlsx, …`. */
+const READ_EXTENSIONS = [...new Set(FORMATS.flatMap((f): readonly string[] => f.extensions))]
+  .map((e) => `.${e}`)
+  .join(', ');
 
 /** Validation warnings of one code reported in full; the rest are summed up in one `more-warnings`. */
 const WARNINGS_PER_CODE = 200;
@@ -160,12 +170,7 @@ export async function importBytes(bytes: Uint8Array, ctx: ImportContext): Promis
     const format = ctx.format ?? detectFormat(file, bytes);
     if (!format) {
       return failure(file, [
-        importError(
-          'unknown-format',
-          file,
-          {},
-          'the file is not in a format ChainAtlas reads (ChainAtlas JSON, CSV, XLSX, GraphML, GEXF, Cytoscape.js JSON)',
-        ),
+        importError('unknown-format', file, {}, `the file is not in a format ChainAtlas reads (${READ_EXTENSIONS})`),
       ]);
     }
     const parsed = await READERS[format](bytes, ctx, progress.part(0, 0.9));
@@ -194,23 +199,23 @@ export async function importBytes(bytes: Uint8Array, ctx: ImportContext): Promis
   }
 }
 
-const MIME: Readonly<Record<Exclude<ExportFormat, 'csv'>, string>> = {
-  'native-json': 'application/json',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  graphml: 'application/graphml+xml',
-};
+/** The name and MIME type an exported file of `format` gets: the registry's first extension and type. */
+function exportedFile(base: string, format: Exclude<ExportFormat, 'csv'>, bytes: Uint8Array): ExportedFile {
+  const f = formatById(format);
+  return { fileName: `${base}.${f.extensions[0]}`, mimeType: f.mimeTypes[0], bytes };
+}
 
 /** Writes `dataset` in `format`: one file, or for CSV one file per table. */
 export function exportDataset(dataset: Dataset, format: ExportFormat, options: ExportOptions = {}): ExportedFile[] {
   const base = options.baseName ?? 'chainatlas';
   switch (format) {
     case 'native-json':
-      return [{ fileName: `${base}.json`, mimeType: MIME[format], bytes: exportNativeJson(dataset) }];
+      return [exportedFile(base, format, exportNativeJson(dataset))];
     case 'csv':
       return exportCsv(dataset, options);
     case 'xlsx':
-      return [{ fileName: `${base}.xlsx`, mimeType: MIME[format], bytes: exportXlsx(dataset, options) }];
+      return [exportedFile(base, format, exportXlsx(dataset, options))];
     case 'graphml':
-      return [{ fileName: `${base}.graphml`, mimeType: MIME[format], bytes: exportGraphml(dataset, options) }];
+      return [exportedFile(base, format, exportGraphml(dataset, options))];
   }
 }

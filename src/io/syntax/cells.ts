@@ -1,16 +1,25 @@
 /**
  * Reading one spreadsheet or CSV cell as what its column takes: numbers written with thousands
- * separators, dates as Excel shows them (2024/6/30, 2024年6月) or as Excel serial numbers, and the
- * Chinese words for stages and statuses.
+ * separators, dates as Excel shows them (2024/6/30, 2024年6月) or as Excel serial numbers, lists,
+ * ids, and a word from a list or its Chinese name (the stage and status words are in `../words.ts`).
  */
-import type { LinkStatus, ProjectStatus, Stage } from '../../model/types';
-import { LINK_STATUSES, PROJECT_STATUSES, STAGES } from '../../model/types';
 import { isKnownUnit } from '../../model/units';
 import { isPartialDate, isValidId } from '../../model/validation/reader';
 import type { ImportIssueCode } from '../issues';
 
 /** A cell as a reader gives it: text (CSV, string cells) or a number (numeric cells). */
 export type CellValue = string | number | undefined;
+
+/** A table's raw rows; `row` numbers are as the user sees them (the header is usually row 1). */
+export interface RawTable {
+  /** The sheet's name (workbooks); absent for CSV, whose issues name the file only. */
+  readonly sheet?: string;
+  readonly header: readonly CellValue[];
+  readonly headerRow: number;
+  readonly rows: readonly { readonly row: number; readonly cells: readonly CellValue[] }[];
+  /** Workbooks written with the 1904 date system. */
+  readonly date1904?: boolean;
+}
 
 export type CellResult<T> =
   | { readonly ok: true; readonly value: T }
@@ -140,42 +149,6 @@ export function writeList(items: readonly string[]): string {
   return items.map((s) => s.replace(/[\\;；]/g, (c) => `\\${c}`)).join('; ');
 }
 
-const STAGE_WORDS: Readonly<Record<string, Stage>> = {
-  原材料: 'raw',
-  原料: 'raw',
-  中间品: 'intermediate',
-  中间产品: 'intermediate',
-  零部件: 'component',
-  部件: 'component',
-  产品: 'product',
-  终端产品: 'product',
-  应用: 'application',
-  回收: 'recycling',
-  回收利用: 'recycling',
-};
-
-const STATUS_WORDS: Readonly<Record<string, LinkStatus>> = {
-  优势: 'strong',
-  已有: 'present',
-  在建: 'building',
-  招引中: 'attracting',
-  招引: 'attracting',
-  缺失: 'missing',
-  未知: 'unknown',
-};
-
-const PROJECT_WORDS: Readonly<Record<string, ProjectStatus>> = {
-  规划: 'planned',
-  招引中: 'attracting',
-  招引: 'attracting',
-  已签约: 'signed',
-  签约: 'signed',
-  在建: 'building',
-  投产: 'operating',
-  运营: 'operating',
-  停建: 'halted',
-};
-
 const QUALIFIER_WORDS: Readonly<Record<string, 'over' | 'under' | 'approx'>> = {
   以上: 'over',
   多: 'over',
@@ -186,7 +159,11 @@ const QUALIFIER_WORDS: Readonly<Record<string, 'over' | 'under' | 'approx'>> = {
   左右: 'approx',
 };
 
-function readWord<T extends string>(
+/**
+ * One of `allowed` (any case), or a word of `words` that stands for one (a Chinese name): the stage
+ * and status columns (`src/io/words.ts`).
+ */
+export function readWord<T extends string>(
   cell: CellValue,
   allowed: readonly T[],
   words: Readonly<Record<string, T>>,
@@ -200,12 +177,6 @@ function readWord<T extends string>(
   return bad('enum', `"${text}" is not a ${what} (${choices})`, { value: text, allowed: allowed.join(', ') });
 }
 
-/** A stage: `raw` ... `recycling`, or 原材料, 中间品, 零部件, 产品, 应用, 回收. */
-export const readStage = (cell: CellValue) => readWord(cell, STAGES, STAGE_WORDS, 'stage');
-/** A link status: `strong` ... `unknown`, or 优势, 已有, 在建, 招引中, 缺失, 未知. */
-export const readStatus = (cell: CellValue) => readWord(cell, LINK_STATUSES, STATUS_WORDS, 'status');
-/** A project status: `planned` ... `halted`, or 规划, 招引中, 已签约, 在建, 投产, 停建. */
-export const readProjectStatus = (cell: CellValue) => readWord(cell, PROJECT_STATUSES, PROJECT_WORDS, 'project status');
 /** Whether a figure is a target: `target` or 目标 (an empty cell: a reported figure). */
 export function readTarget(cell: CellValue): CellResult<true> {
   const text = cellText(cell).trim();

@@ -11,7 +11,7 @@ import { serialToIsoDate } from './cells';
 import { ImportStop, importError } from '../issues';
 import { lineLocator } from './jsonText';
 import type { Progress } from '../progress';
-import type { RawTable } from '../tables/tableRead';
+import type { RawTable } from './cells';
 import { decodeText } from './text';
 import type { XmlElement } from './xml';
 import { XmlSyntaxError, attrLocal, childrenNamed, localName, normalizeXmlText, readXml, readXmlTree } from './xml';

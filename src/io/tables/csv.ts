@@ -4,13 +4,14 @@
  * one file per table in UTF-8 with a byte-order mark, which Excel needs to read UTF-8.
  */
 import type { Dataset } from '../../model/types';
-import type { CellValue } from '../syntax/cells';
+import type { CellValue, RawTable } from '../syntax/cells';
 import { parseCsv, protectCell, writeCsv } from '../syntax/csvSyntax';
+import { formatById } from '../formats';
 import { importError, importWarning } from '../issues';
 import type { Progress } from '../progress';
 import { assemblePatch, type Drafts } from './tableAssemble';
 import { withFirmTables } from './firmTables';
-import { bindTable, recognizeTable, type RawTable } from './tableRead';
+import { bindTable, recognizeTable } from './tableRead';
 import { readDrafts } from './tableRecords';
 import { TABLES, type TableSpec } from './tables';
 import { datasetRows, headerRow, rowArrays } from './tableWrite';
@@ -158,7 +159,7 @@ function tableFiles(
     const csv = writeCsv([headerRow(spec, lang), ...body]);
     return {
       fileName: `${base}-${spec.key.toLowerCase()}.csv`,
-      mimeType: 'text/csv;charset=utf-8',
+      mimeType: `${formatById('csv').mimeTypes[0]};charset=utf-8`,
       bytes: encodeUtf8(csv, true),
     };
   });

@@ -127,6 +127,48 @@ describe('the source a list cites when it names none', () => {
   });
 });
 
+describe('the ids an import makes', () => {
+  it('stay what they were before ids were made in one place (src/model/ids.ts)', async () => {
+    const names = [
+      'firms.csv',
+      'Firms 2024 (v2).XLSX',
+      '  spaced name .csv',
+      'données.csv',
+      '企业名录.csv',
+      'ＡＢＣ名录.csv',
+      '\u212a.csv',
+    ];
+    expect(names.map((fileName) => importSourceFor({ fileName, importedAt: '2026-12-06' }).id)).toEqual([
+      'import-20261206-firms-csv',
+      'import-20261206-firms-2024-v2-xlsx-9806cd3e',
+      'import-20261206-spaced-name-csv',
+      'import-20261206-donn-es-csv-aca941d9',
+      'import-20261206-csv-883724e2',
+      'import-20261206-csv-8f2f7e4b',
+      'import-20261206-k-csv-b0798d53',
+    ]);
+
+    const register = csv([
+      ['企业名称', '统一社会信用代码', '地区', '环节'],
+      ['金昌甲材料有限公司', '91620300MA74ABCD1X', '金昌市', '硫酸镍'],
+      ['金昌乙材料有限公司', '', '金昌市', '硫酸镍'],
+    ]);
+    const withFirms = await imported(register, 'register.csv', bare);
+    const jinchang = (d: Dataset) => d.regions.find((r) => r.id === 'r-620300')!;
+    expect(jinchang(withFirms).enterprises.map((e) => e.id)).toEqual(['f-91620300ma74abcd1x', 'f-2af9c38d']);
+    const list = csv([
+      ['供应方', '采购方', '环节'],
+      ['金昌甲材料有限公司', '金昌乙材料有限公司', '硫酸镍'],
+    ]);
+    const withRelation = await imported(list, 'suppliers.csv', withFirms);
+    expect(jinchang(withRelation).relations?.map((r) => r.id)).toEqual(['rel-d4fedbf4']);
+    // The same files again add nothing.
+    expect(await imported(list, 'suppliers.csv', await imported(register, 'register.csv', withRelation))).toEqual(
+      withRelation,
+    );
+  });
+});
+
 describe('a firm register row with several links', () => {
   const [l1, l2] = province.chains[0]!.links;
   const region = bare.regions[0]!;

@@ -13,7 +13,7 @@
  * A name that resolves to nothing is one message for all the rows that write it, with their count and
  * first rows, not one message a row.
  */
-import { digestText } from '../../model/digest';
+import { idFromKey, idFromName, uniqueId } from '../../model/ids';
 import { firmNameKey } from '../../model/enterprise';
 import type {
   ChainLink,
@@ -491,7 +491,7 @@ export function resolveFirmTables(
     const existing =
       (row.id !== undefined ? stored.get(row.id) : undefined) ??
       (sameId !== undefined ? stored.get(sameId) : undefined);
-    const id = existing?.id ?? row.id ?? uniqueId(stored, `rel-${digestText(key)}`);
+    const id = existing?.id ?? row.id ?? uniqueId(idFromKey('rel', key), stored);
     keys.set(key, id);
     const relation: SupplyRelation = {
       ...(existing ?? {}),
@@ -540,14 +540,8 @@ function withCapacity(
 
 /** An id for a new firm: from its credit code, else from its name; never one the region uses. */
 function newFirmId(w: RegionFirms, regionId: string, code: string | undefined, name: string): string {
-  const base = code ? `f-${code.toLowerCase()}` : `f-${digestText(`${regionId}/${firmNameKey(name)}`)}`;
-  return uniqueId(w.firms, base);
-}
-
-function uniqueId(taken: ReadonlyMap<string, unknown>, base: string): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+  const base = code ? `f-${idFromName(code)}` : idFromKey('f', `${regionId}/${firmNameKey(name)}`);
+  return uniqueId(base, w.firms);
 }
 
 /**

@@ -17,7 +17,7 @@ import type {
   SubChain,
   SupplyEdge,
 } from '../../model/types';
-import { digestText } from '../../model/digest';
+import { idFromKey, idFromName } from '../../model/ids';
 import type { Where } from '../issues';
 import { importError } from '../issues';
 import type { Origin, Origins, Scope } from '../origins';
@@ -32,14 +32,12 @@ export type Drafts = { -readonly [K in TableKey]?: Draft<K>[] };
 /** The source record an import creates for rows that cite none: the imported file itself. */
 export function importSourceFor(ctx: Pick<ImportContext, 'fileName' | 'importedAt'>): Source {
   const date = ctx.importedAt.slice(0, 10);
-  let slug = ctx.fileName
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  if (!/[a-z]/.test(slug)) slug = `file-${digestText(ctx.fileName)}`;
+  // Characters outside printable ASCII are separators here (`données.csv` → `donn-es-csv`), as they
+  // were before ids were made in one place: a file imported again keeps the source id it had.
+  let slug = idFromName(ctx.fileName.toLowerCase().replace(/[^ -~]/g, '-')).slice(0, 80);
+  if (!/[a-z]/.test(slug)) slug = idFromKey('file', ctx.fileName);
   // A name the slug cannot spell (企业名录.csv and 供应商名单.csv both give "csv") keeps its own id.
-  else if (/[^A-Za-z0-9._\s-]/.test(ctx.fileName)) slug = `${slug}-${digestText(ctx.fileName)}`;
+  else if (/[^A-Za-z0-9._\s-]/.test(ctx.fileName)) slug = idFromKey(slug, ctx.fileName);
   return { id: `import-${date.replace(/-/g, '')}-${slug}`, title: ctx.fileName, publisher: 'Imported file', date };
 }
 

@@ -3,24 +3,13 @@
  * columns, and reading cells row by row with every problem placed at its row and column.
  */
 import type { Citation, Localized } from '../../model/types';
-import type { CellResult, CellValue } from '../syntax/cells';
+import type { CellResult, CellValue, RawTable } from '../syntax/cells';
 import { cellText, isBlank, readId, readList } from '../syntax/cells';
 import type { ImportIssueCode, Where } from '../issues';
 import { importError, importWarning } from '../issues';
 import type { ImportIssue } from '../types';
 import type { ColumnSpec, TableSpec } from './tables';
 import { CITATION_COLUMNS, TABLES, normalizeName } from './tables';
-
-/** A table's raw rows; `row` numbers are as the user sees them (the header is usually row 1). */
-export interface RawTable {
-  /** The sheet's name (workbooks); absent for CSV, whose issues name the file only. */
-  readonly sheet?: string;
-  readonly header: readonly CellValue[];
-  readonly headerRow: number;
-  readonly rows: readonly { readonly row: number; readonly cells: readonly CellValue[] }[];
-  /** Workbooks written with the 1904 date system. */
-  readonly date1904?: boolean;
-}
 
 /** A table whose header has been matched to a spec: where each known column is, and its header. */
 export interface BoundTable {

@@ -19,18 +19,8 @@ import type {
   SubChain,
   SupplyEdge,
 } from '../../model/types';
-import {
-  cellText,
-  readDate,
-  readList,
-  readNumber,
-  readProjectStatus,
-  readQualifier,
-  readStage,
-  readStatus,
-  readTarget,
-  readUnit,
-} from '../syntax/cells';
+import { cellText, readDate, readList, readNumber, readQualifier, readTarget, readUnit } from '../syntax/cells';
+import { readProjectStatus, readStage, readStatus } from '../words';
 import { CREDIT_CODE_PROBLEMS, creditCodeProblem, tidyCreditCode } from '../../model/enterprise';
 import type { CellValue } from '../syntax/cells';
 import type { Where } from '../issues';

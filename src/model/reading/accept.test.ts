@@ -16,6 +16,7 @@ import {
   readSource,
   type Proposal,
 } from './index';
+import { newSourceId } from './accept';
 
 let shipped: Dataset;
 beforeAll(async () => {
@@ -29,6 +30,22 @@ function proposals(file: string): { text: string; list: readonly Proposal[] } {
   return { text, list: outcome.reading.proposals };
 }
 const meta = { title: '集中签约仪式', publisher: '某市日报', date: '2024-03-12' };
+
+describe('a new source’s id', () => {
+  it('is read from its title and publisher as before: Latin words, else a hash; never one taken', () => {
+    const taken: Dataset = {
+      ...shipped,
+      sources: [{ id: 'read-2024-06-jinchang-gansu-daily', title: 'Jinchang', publisher: 'Gansu Daily' }],
+    };
+    expect(newSourceId(taken, { title: '甘肃日报', publisher: '甘肃日报社', date: '2024-06' })).toBe(
+      'read-2024-06-10fhvox',
+    );
+    expect(newSourceId(taken, { title: 'Jinchang', publisher: 'Gansu Daily', date: '2024-06' })).toBe(
+      'read-2024-06-jinchang-gansu-daily-2',
+    );
+    expect(newSourceId(taken, { title: '金昌', publisher: '' })).toBe('read-l6vyls');
+  });
+});
 
 describe('adding the facts found', () => {
   it('creates the source with its text, and the new facts cite it with quote and paragraph', () => {

@@ -15,6 +15,8 @@ import {
   updateProject,
   type EditResult,
 } from '../edits';
+import { digestText } from '../digest';
+import { uniqueId } from '../ids';
 import type { Citation, Dataset, Localized, PartialDate, Source } from '../types';
 import { compareProposals, findEnterprise } from './compare';
 import type { Proposal, ProposedFact } from './types';
@@ -31,14 +33,9 @@ export interface SourceMeta {
   readonly note?: string;
 }
 
-/** FNV-1a: a short, stable hash, so the same name read twice gets the same id. */
+/** A short, stable hash (the digest in base 36), so the same name read twice gets the same id. */
 function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+  return parseInt(digestText(text), 16).toString(36);
 }
 
 /** An id from a name: its Latin words if it has them, else a hash of it; made unique among `taken`. */
@@ -48,10 +45,7 @@ function idFor(prefix: string, name: string, taken: ReadonlySet<string>): string
     .match(/[a-z0-9]+/g)
     ?.join('-')
     .slice(0, 60);
-  const base = `${prefix}-${words && words.length >= 3 ? words : hash(name)}`;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+  return uniqueId(`${prefix}-${words && words.length >= 3 ? words : hash(name)}`, taken);
 }
 
 /** A new source's id: `read-` with its date and a hash of title and publisher, unique in the dataset. */

@@ -85,6 +85,27 @@ describe('FormDraft', () => {
     cleanup();
   });
 
+  it('starts again from the stored record, with nothing unsaved, no visit and no outcome (a dialog opened again)', async () => {
+    const { store, draft, unsaved, cleanup } = setup({ name: 'a' });
+    draft.fields.name = 'typed';
+    draft.visits.attempted = true;
+    await draft.submit(
+      async () => ({ ok: false as const, failure: { kind: 'conflict' as const, detail: 'x' } }) as never,
+    );
+    store.record = { name: 'theirs' };
+    flushSync();
+    expect(unsaved.at(-1)).toBe(true);
+    draft.restart();
+    flushSync();
+    expect(draft.fields.name).toBe('theirs');
+    expect(draft.dirty).toBe(false);
+    expect(draft.changedElsewhere).toBe(false);
+    expect(draft.outcome).toBeUndefined();
+    expect(draft.visits.show('name', '')).toBe(false);
+    expect(unsaved.at(-1)).toBe(false);
+    cleanup();
+  });
+
   it('a record removed elsewhere counts as changed', () => {
     const { store, draft, cleanup } = setup({ name: 'a' });
     draft.fields.name = 'mine';

@@ -87,6 +87,18 @@ export class FormDraft<F extends object, R> {
   }
 
   /**
+   * Starts again from the record as stored now, with no field visited and no outcome: a dialog that
+   * opens again opens afresh, and one closed with typing in it holds nothing unsaved.
+   */
+  restart(): void {
+    untrack(() => {
+      this.#reset(this.#current());
+      this.outcome = undefined;
+      this.visits.clear();
+    });
+  }
+
+  /**
    * Runs a save: refused (without running it) while the record changed elsewhere and the user has not
    * said which to keep; on success the form starts again from what was saved.
    */

@@ -21,6 +21,12 @@ export class FieldVisits {
     return this.attempted || value.trim() !== '' || this.#visited.has(name);
   }
 
+  /** Forgets every visit and attempt (a form opened again). */
+  clear(): void {
+    this.#visited.clear();
+    this.attempted = false;
+  }
+
   /**
    * A save the form refused: from now on every problem shows, and the first field with one takes the
    * focus (after the page has drawn the messages), so a keyboard user lands where the work is.
