@@ -81,8 +81,11 @@ export class AppState {
   editedId = $state<string | null>(null);
   /** The drawn chain, once there (set by the chain view). */
   canvas = $state.raw<CanvasHandle | undefined>();
-  /** The details panel, when open (set by it): search moves the keyboard focus to its heading. */
+  /** The details panel, when open (set by it through `showDetailsPanel`): search moves the keyboard
+   * focus to its heading. */
   detailsPanel = $state.raw<{ focusHeading(): void } | undefined>();
+  /** A search asked for the focus before the panel's part had loaded: it takes it once shown. */
+  #focusDetailsWhenShown = false;
   /** The outline of the chain is shown beside it (remembered on this device). */
   outlineOpen = $state(readPref(OUTLINE_KEY) !== 'closed');
 
@@ -257,7 +260,16 @@ export class AppState {
   async selectFromSearch(id: string): Promise<void> {
     this.view.select(id);
     await tick();
-    this.detailsPanel?.focusHeading();
+    if (this.detailsPanel) this.detailsPanel.focusHeading();
+    else this.#focusDetailsWhenShown = true;
+  }
+
+  /** The details panel registers itself when shown (it is a part loaded after the first draw). */
+  showDetailsPanel(panel: { focusHeading(): void } | undefined): void {
+    this.detailsPanel = panel;
+    if (!panel || !this.#focusDetailsWhenShown) return;
+    this.#focusDetailsWhenShown = false;
+    panel.focusHeading();
   }
 
   /** Closes the link's details; the keyboard focus goes back to where the link lives in the outline. */
