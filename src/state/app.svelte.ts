@@ -25,7 +25,7 @@ import { ChainViewState } from './chainView.svelte';
 import { EditingState } from './editing.svelte';
 import { FirmsState } from './firms.svelte';
 import { GapsState } from './gaps.svelte';
-import { ImporterState } from './importer.svelte';
+import type { ImporterState } from './importer.svelte';
 import { locale } from './locale.svelte';
 import { NoticeState } from './notice.svelte';
 import { PanoramaState } from './panorama.svelte';
@@ -67,7 +67,9 @@ export class AppState {
   readonly panorama: PanoramaState;
   readonly gaps: GapsState;
   readonly briefing: BriefingState;
-  readonly importer: ImporterState;
+  /** The import, from its first use (a chunk of its own, with the validators): see `loadImporter`. */
+  importer = $state.raw<ImporterState | undefined>();
+  #importer: Promise<ImporterState> | undefined;
   readonly editing: EditingState;
   readonly safety: SafetyState;
   readonly notices = new NoticeState();
@@ -121,7 +123,6 @@ export class AppState {
     this.panorama = new PanoramaState(() => atlas.db);
     this.gaps = new GapsState(atlas);
     this.briefing = new BriefingState(atlas, router, this.gaps);
-    this.importer = new ImporterState(atlas);
     this.editing = new EditingState(atlas);
     this.safety = new SafetyState(atlas);
 
@@ -234,6 +235,15 @@ export class AppState {
     void this.atlas.start().then(() => (this.atlas.phase === 'ready' ? this.sync.resume() : undefined));
     this.panorama.prefetch();
     return () => this.atlas.stop();
+  }
+
+  /** The import, made on first use: loads its chunk once (the Import button, a dropped file, the
+   * import dialog after the first draw). */
+  loadImporter(): Promise<ImporterState> {
+    this.#importer ??= import('./importer.svelte').then(
+      ({ ImporterState }) => (this.importer = new ImporterState(this.atlas)),
+    );
+    return this.#importer;
   }
 
   /** A link's stored status when the what-if in effect changes its state (else undefined). */
