@@ -15,10 +15,9 @@ import { regionSources, statesByLink } from '../model/dataset';
 import { linkDetails } from '../model/details';
 import { changesBetween } from '../model/timeline';
 import type { LinkStatus, ViewBox } from '../model/types';
-import { SyncState } from '../sync/sync.svelte';
-import { RESET_LABEL, sharesWithTeam } from '../sync/share';
+import type { SyncState } from '../sync/sync.svelte';
 import { failureText } from './failureText';
-import { gapRows } from './gapRows';
+import type { GapRow } from './gapRows';
 import { AtlasState } from './atlas.svelte';
 import { BriefingState } from './briefing.svelte';
 import { ChainViewState } from './chainView.svelte';
@@ -60,7 +59,9 @@ export class DialogFlags {
 
 export class AppState {
   readonly atlas: AtlasState;
-  readonly sync: SyncState;
+  /** Team sync, after the first draw (a chunk of its own): see `loadSync`. */
+  sync = $state.raw<SyncState | undefined>();
+  #sync: Promise<SyncState> | undefined;
   readonly view: ChainViewState;
   readonly search: SearchState;
   readonly firms: FirmsState;
@@ -103,7 +104,8 @@ export class AppState {
   declare readonly whatIfCount: number;
   declare readonly shownAnalysis: GapsState['analysis'];
   declare readonly elements: ReturnType<typeof buildChainElements> | undefined;
-  declare readonly rows: ReturnType<typeof gapRows>;
+  /** The gap list's rows, once their module is there (see `loadGapRows`); empty before. */
+  declare readonly rows: GapRow[];
   declare readonly layoutInput: ReturnType<typeof toLayoutInput> | undefined;
   declare readonly sources: ReturnType<typeof regionSources>;
   declare readonly details: ReturnType<typeof linkDetails> | undefined;
@@ -112,10 +114,12 @@ export class AppState {
   /** With `?since=`: the links whose status or projects changed between then and the date shown. */
   declare readonly changedSince: Set<string> | undefined;
 
+  readonly #firstDraw: () => Promise<void>;
+
   constructor(firstDraw: () => Promise<void>) {
+    this.#firstDraw = firstDraw;
     const atlas = new AtlasState(undefined, firstDraw);
     this.atlas = atlas;
-    this.sync = new SyncState(atlas);
     // The region as shown: a what-if in the gap view changes the legend and filters too.
     this.view = new ChainViewState(atlas, router, () => this.shownRegion);
     this.search = new SearchState(atlas);
@@ -133,10 +137,15 @@ export class AppState {
       atlas.index ? buildChainElements(atlas.index, this.shownRegion, locale.lang, this.measure) : undefined,
     );
     this.rows = $derived(
-      this.shownAnalysis && atlas.index && atlas.shown
-        ? gapRows(this.shownAnalysis, atlas.index, this.shownRegion, atlas.shown, locale.lang)
+      this.#gapRows && this.shownAnalysis && atlas.index && atlas.shown
+        ? this.#gapRows.gapRows(this.shownAnalysis, atlas.index, this.shownRegion, atlas.shown, locale.lang)
         : [],
     );
+    // The gap view needs the rows at once; the exports (from any view) soon after the first draw.
+    $effect(() => {
+      if (this.inGaps) this.loadGapRows().catch(() => undefined);
+    });
+    void firstDraw().then(() => this.loadGapRows().catch(() => undefined));
     this.layoutInput = $derived(
       this.elements && atlas.chain ? toLayoutInput(this.elements, atlas.chain.subChains) : undefined,
     );
@@ -232,9 +241,29 @@ export class AppState {
 
   /** Opens the store, then the team sync if it was set up; asks for the last layout beside it; returns the cleanup. */
   start(): () => void {
-    void this.atlas.start().then(() => (this.atlas.phase === 'ready' ? this.sync.resume() : undefined));
+    // Sync resumes once the data is there and the chain drawn: it is not part of the first draw.
+    void Promise.all([this.atlas.start(), this.#firstDraw()]).then(() =>
+      this.atlas.phase === 'ready' ? this.loadSync().then((sync) => sync.resume()) : undefined,
+    );
     this.panorama.prefetch();
     return () => this.atlas.stop();
+  }
+
+  /** The gap rows' module (a chunk of its own): loaded for the gap view, or after the first draw for
+   * the exports. */
+  #gapRows = $state.raw<typeof import('./gapRows') | undefined>();
+  #gapRowsLoad: Promise<unknown> | undefined;
+
+  /** Loads the gap rows' module once; rejects when its file cannot be loaded (the gap view says so). */
+  loadGapRows(): Promise<unknown> {
+    this.#gapRowsLoad ??= import('./gapRows').then((m) => (this.#gapRows = m));
+    return this.#gapRowsLoad;
+  }
+
+  /** Team sync's state, made once (its module loads after the first draw, or when a part needs it). */
+  loadSync(): Promise<SyncState> {
+    this.#sync ??= import('../sync/sync.svelte').then(({ SyncState }) => (this.sync = new SyncState(this.atlas)));
+    return this.#sync;
   }
 
   /** The import, made on first use: loads its chunk once (the Import button, a dropped file, the
@@ -321,6 +350,7 @@ export class AppState {
   async reset(): Promise<void> {
     this.dialogs.confirmReset = false;
     await this.#report(async () => {
+      const { RESET_LABEL, sharesWithTeam } = await import('../sync/share');
       await this.atlas.reset(sharesWithTeam('reset', this.dialogs.resetShare.send) ? RESET_LABEL : undefined);
       return locale.t('reset.done');
     });

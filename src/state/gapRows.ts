@@ -253,11 +253,3 @@ export function figuresBySubject(
   }
   return [...groups.values()];
 }
-
-/**
- * The links the gap view frames on the chain: every gap, and the first `top` rows of the list (whatever
- * their kind), in rank order.
- */
-export function gapSubject(rows: readonly GapRow[], top = 5): string[] {
-  return rows.filter((r, i) => i < top || r.kind === 'gap').map((r) => r.linkId);
-}
