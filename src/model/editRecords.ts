@@ -18,8 +18,6 @@ import type {
   SupplyEdge,
   SupplyRelation,
 } from './types';
-import { validateDataset } from './validate';
-import { checkEditReferences, readEditedRecord } from './validation/editCheck';
 
 /** A chain without its links and edges (those are records of their own). */
 export type ChainHead = Omit<ChainTemplate, 'links' | 'edges'>;
@@ -27,7 +25,7 @@ export type ChainHead = Omit<ChainTemplate, 'links' | 'edges'>;
 export type RegionHead = Omit<Region, 'linkStates' | 'enterprises' | 'projects' | 'indicators' | 'relations'>;
 
 /** How each kind of record is named: its owner (chain or region) and key. */
-interface Keys {
+export interface Keys {
   source: { readonly id: string };
   chain: { readonly id: string };
   region: { readonly id: string };
@@ -133,7 +131,7 @@ const headOf = (kind: EditKind, item: Item): unknown => {
   return item;
 };
 
-function matcher(ref: RecordRef): (item: Item) => boolean {
+export function matcher(ref: RecordRef): (item: Item) => boolean {
   switch (ref.kind) {
     case 'edge':
       return (e) => (e as SupplyEdge).from === ref.from && (e as SupplyEdge).to === ref.to;
@@ -229,7 +227,7 @@ function put<T extends Item>(list: readonly T[], match: (t: T) => boolean, after
 }
 
 /** Applies one change without checking `before` (callers do). */
-function applyChange(ds: Dataset, c: RecordChange): Dataset {
+export function applyChange(ds: Dataset, c: RecordChange): Dataset {
   const onChain = (f: (chain: ChainTemplate) => ChainTemplate) => {
     const id = (c as { chainId: string }).chainId;
     if (!ds.chains.some((x) => x.id === id)) throw new Error(`${describeRef(c)}: the chain does not exist`);
@@ -300,20 +298,6 @@ export function applyEdit(dataset: Dataset, edit: DatasetEdit): Dataset {
 }
 
 /**
- * The errors `edit` would leave in `dataset` (another copy than the one it was made on: the store,
- * after another tab wrote). Throws when a record is not as the edit expects, as `applyEdit` does. Data
- * already invalid before the edit does not count against it.
- */
-export function recheckEdit(dataset: Dataset, edit: DatasetEdit): ValidationIssue[] {
-  const after = applyEdit(dataset, edit);
-  if (!edit.changes.some((c) => c.kind === 'chain' || c.kind === 'region'))
-    return checkEditReferences(after, edit.changes);
-  const checked = validateDataset(after);
-  if (checked.ok || !validateDataset(dataset).ok) return [];
-  return checked.issues.filter((i) => i.severity === 'error');
-}
-
-/**
  * One edit made of two steps: `first`, then `next` on the dataset `first` gives. Stored as one undo
  * step under `next`'s label (adding a new source and citing it is one action), or refused as a whole.
  */
@@ -335,67 +319,4 @@ export function invertEdit(edit: DatasetEdit): DatasetEdit {
     return { ...rest, ...(after !== undefined && { before: after }), ...(before !== undefined && { after: before }) };
   });
   return { label: edit.label, changes: changes as RecordChange[] };
-}
-
-/** A change as an operation states it: the record and its new value (undefined removes it). */
-export type Draft = {
-  [K in EditKind]: { readonly kind: K } & Keys[K] & { readonly after?: RecordValues[K] };
-}[EditKind];
-
-/**
- * Turns drafts into a checked edit: fills in each record's `before` and a removed record's `index`,
- * reads each record written as validation would (keeping known fields only), checks the references the
- * edit can break (`validation/editCheck.ts`: the records it touches, not the whole dataset), and drops
- * changes that change nothing. Any error refuses the whole edit.
- */
-export function buildEdit(dataset: Dataset, label: Localized, drafts: readonly Draft[]): EditResult {
-  // Chain and region heads reach everything below them: such an edit is checked whole.
-  const whole = drafts.some((d) => d.kind === 'chain' || d.kind === 'region');
-  let working = dataset;
-  const changes: RecordChange[] = [];
-  // A record's errors, by record: one written twice in an edit is judged as it ends up.
-  const unread = new Map<string, readonly ValidationIssue[]>();
-  for (const draft of drafts) {
-    let after: unknown = draft.after;
-    const key = JSON.stringify(refOf(draft));
-    unread.delete(key);
-    if (after !== undefined && !whole) {
-      const read = readEditedRecord(working, draft, after);
-      if (read.ok) after = read.value;
-      else unread.set(key, read.issues);
-    }
-    const before = getRecord(working, draft);
-    const list = listOf(working, draft);
-    const index = before !== undefined && after === undefined ? list?.findIndex(matcher(draft)) : undefined;
-    const change = {
-      ...draft,
-      ...(after !== undefined && { after }),
-      ...(before !== undefined && { before }),
-      ...(index !== undefined && { index }),
-    } as RecordChange;
-    working = applyChange(working, change);
-    changes.push(change);
-  }
-  if (unread.size) {
-    // Reported where the records end up, as whole validation of the result would name them.
-    const last = new Map(changes.map((c) => [JSON.stringify(refOf(c)), c]));
-    const issues = [...unread.keys()].flatMap((key) => {
-      const c = last.get(key)!;
-      const read = readEditedRecord(working, c, c.after);
-      return read.ok ? [] : read.issues;
-    });
-    return { ok: false, issues };
-  }
-  if (whole) {
-    const checked = validateDataset(working);
-    if (!checked.ok) return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error') };
-    working = checked.dataset;
-    for (const [i, c] of changes.entries())
-      if (c.after !== undefined) changes[i] = { ...c, after: getRecord(working, c) } as RecordChange;
-  } else {
-    const broken = checkEditReferences(working, changes);
-    if (broken.length) return { ok: false, issues: broken };
-  }
-  const clean = changes.filter((c) => !sameValue(c.before, c.after));
-  return { ok: true, edit: { label, changes: clean }, dataset: working };
 }

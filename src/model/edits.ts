@@ -3,8 +3,9 @@
  * changes, with their values before and after) and the dataset after it, or the validation errors that
  * refuse it; the store keeps the edit for undo and checks that nothing changed meanwhile. Pure.
  */
-import type { Draft, EditResult, RecordRef, RecordValues } from './editRecords';
-import { buildEdit, describeRef, getRecord, listOf } from './editRecords';
+import type { EditResult, RecordRef, RecordValues } from './editRecords';
+import { describeRef, getRecord, listOf } from './editRecords';
+import { buildEdit, type Draft } from './editBuild';
 import type { RecordKind, ValidationIssue } from './issues';
 import type {
   ChainLink,
@@ -24,6 +25,7 @@ import type {
 } from './types';
 
 export * from './editRecords';
+export * from './editBuild';
 
 /** A link state as the user sets it (the link is named separately). */
 export type LinkStateFields = Omit<LinkState, 'linkId'>;

@@ -299,3 +299,11 @@ export function share(r: Ratio): number {
 export function shareIfKnown(r: Ratio): number {
   return r.total === 0 ? 0 : (r.local + r.unknown) / r.total;
 }
+
+/**
+ * The links the gap view frames on the chain: every gap, and the first `top` rows of the gap list
+ * (whatever their kind), in rank order.
+ */
+export function gapSubject(rows: readonly { readonly linkId: string; readonly kind: GapKind }[], top = 5): string[] {
+  return rows.filter((r, i) => i < top || r.kind === 'gap').map((r) => r.linkId);
+}

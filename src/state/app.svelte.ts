@@ -15,17 +15,16 @@ import { regionSources, statesByLink } from '../model/dataset';
 import { linkDetails } from '../model/details';
 import { changesBetween } from '../model/timeline';
 import type { LinkStatus, ViewBox } from '../model/types';
-import { SyncState } from '../sync/sync.svelte';
-import { RESET_LABEL, sharesWithTeam } from '../sync/share';
-import { failureText } from '../ui/edit/failureText';
-import { gapRows } from '../ui/gaps/gapRows';
+import type { SyncState } from '../sync/sync.svelte';
+import { failureText } from './failureText';
+import type { GapRow } from './gapRows';
 import { AtlasState } from './atlas.svelte';
 import { BriefingState } from './briefing.svelte';
 import { ChainViewState } from './chainView.svelte';
 import { EditingState } from './editing.svelte';
 import { FirmsState } from './firms.svelte';
 import { GapsState } from './gaps.svelte';
-import { ImporterState } from './importer.svelte';
+import type { ImporterState } from './importer.svelte';
 import { locale } from './locale.svelte';
 import { NoticeState } from './notice.svelte';
 import { PanoramaState } from './panorama.svelte';
@@ -60,14 +59,18 @@ export class DialogFlags {
 
 export class AppState {
   readonly atlas: AtlasState;
-  readonly sync: SyncState;
+  /** Team sync, after the first draw (a chunk of its own): see `loadSync`. */
+  sync = $state.raw<SyncState | undefined>();
+  #sync: Promise<SyncState> | undefined;
   readonly view: ChainViewState;
   readonly search: SearchState;
   readonly firms: FirmsState;
   readonly panorama: PanoramaState;
   readonly gaps: GapsState;
   readonly briefing: BriefingState;
-  readonly importer: ImporterState;
+  /** The import, from its first use (a chunk of its own, with the validators): see `loadImporter`. */
+  importer = $state.raw<ImporterState | undefined>();
+  #importer: Promise<ImporterState> | undefined;
   readonly editing: EditingState;
   readonly safety: SafetyState;
   readonly notices = new NoticeState();
@@ -81,8 +84,11 @@ export class AppState {
   editedId = $state<string | null>(null);
   /** The drawn chain, once there (set by the chain view). */
   canvas = $state.raw<CanvasHandle | undefined>();
-  /** The details panel, when open (set by it): search moves the keyboard focus to its heading. */
+  /** The details panel, when open (set by it through `showDetailsPanel`): search moves the keyboard
+   * focus to its heading. */
   detailsPanel = $state.raw<{ focusHeading(): void } | undefined>();
+  /** A search asked for the focus before the panel's part had loaded: it takes it once shown. */
+  #focusDetailsWhenShown = false;
   /** The outline of the chain is shown beside it (remembered on this device). */
   outlineOpen = $state(readPref(OUTLINE_KEY) !== 'closed');
 
@@ -98,7 +104,8 @@ export class AppState {
   declare readonly whatIfCount: number;
   declare readonly shownAnalysis: GapsState['analysis'];
   declare readonly elements: ReturnType<typeof buildChainElements> | undefined;
-  declare readonly rows: ReturnType<typeof gapRows>;
+  /** The gap list's rows, once their module is there (see `loadGapRows`); empty before. */
+  declare readonly rows: GapRow[];
   declare readonly layoutInput: ReturnType<typeof toLayoutInput> | undefined;
   declare readonly sources: ReturnType<typeof regionSources>;
   declare readonly details: ReturnType<typeof linkDetails> | undefined;
@@ -107,10 +114,12 @@ export class AppState {
   /** With `?since=`: the links whose status or projects changed between then and the date shown. */
   declare readonly changedSince: Set<string> | undefined;
 
+  readonly #firstDraw: () => Promise<void>;
+
   constructor(firstDraw: () => Promise<void>) {
+    this.#firstDraw = firstDraw;
     const atlas = new AtlasState(undefined, firstDraw);
     this.atlas = atlas;
-    this.sync = new SyncState(atlas);
     // The region as shown: a what-if in the gap view changes the legend and filters too.
     this.view = new ChainViewState(atlas, router, () => this.shownRegion);
     this.search = new SearchState(atlas);
@@ -118,7 +127,6 @@ export class AppState {
     this.panorama = new PanoramaState(() => atlas.db);
     this.gaps = new GapsState(atlas);
     this.briefing = new BriefingState(atlas, router, this.gaps);
-    this.importer = new ImporterState(atlas);
     this.editing = new EditingState(atlas);
     this.safety = new SafetyState(atlas);
 
@@ -129,10 +137,15 @@ export class AppState {
       atlas.index ? buildChainElements(atlas.index, this.shownRegion, locale.lang, this.measure) : undefined,
     );
     this.rows = $derived(
-      this.shownAnalysis && atlas.index && atlas.shown
-        ? gapRows(this.shownAnalysis, atlas.index, this.shownRegion, atlas.shown, locale.lang)
+      this.#gapRows && this.shownAnalysis && atlas.index && atlas.shown
+        ? this.#gapRows.gapRows(this.shownAnalysis, atlas.index, this.shownRegion, atlas.shown, locale.lang)
         : [],
     );
+    // The gap view needs the rows at once; the exports (from any view) soon after the first draw.
+    $effect(() => {
+      if (this.inGaps) this.loadGapRows().catch(() => undefined);
+    });
+    void firstDraw().then(() => this.loadGapRows().catch(() => undefined));
     this.layoutInput = $derived(
       this.elements && atlas.chain ? toLayoutInput(this.elements, atlas.chain.subChains) : undefined,
     );
@@ -228,9 +241,38 @@ export class AppState {
 
   /** Opens the store, then the team sync if it was set up; asks for the last layout beside it; returns the cleanup. */
   start(): () => void {
-    void this.atlas.start().then(() => (this.atlas.phase === 'ready' ? this.sync.resume() : undefined));
+    // Sync resumes once the data is there and the chain drawn: it is not part of the first draw.
+    void Promise.all([this.atlas.start(), this.#firstDraw()]).then(() =>
+      this.atlas.phase === 'ready' ? this.loadSync().then((sync) => sync.resume()) : undefined,
+    );
     this.panorama.prefetch();
     return () => this.atlas.stop();
+  }
+
+  /** The gap rows' module (a chunk of its own): loaded for the gap view, or after the first draw for
+   * the exports. */
+  #gapRows = $state.raw<typeof import('./gapRows') | undefined>();
+  #gapRowsLoad: Promise<unknown> | undefined;
+
+  /** Loads the gap rows' module once; rejects when its file cannot be loaded (the gap view says so). */
+  loadGapRows(): Promise<unknown> {
+    this.#gapRowsLoad ??= import('./gapRows').then((m) => (this.#gapRows = m));
+    return this.#gapRowsLoad;
+  }
+
+  /** Team sync's state, made once (its module loads after the first draw, or when a part needs it). */
+  loadSync(): Promise<SyncState> {
+    this.#sync ??= import('../sync/sync.svelte').then(({ SyncState }) => (this.sync = new SyncState(this.atlas)));
+    return this.#sync;
+  }
+
+  /** The import, made on first use: loads its chunk once (the Import button, a dropped file, the
+   * import dialog after the first draw). */
+  loadImporter(): Promise<ImporterState> {
+    this.#importer ??= import('./importer.svelte').then(
+      ({ ImporterState }) => (this.importer = new ImporterState(this.atlas)),
+    );
+    return this.#importer;
   }
 
   /** A link's stored status when the what-if in effect changes its state (else undefined). */
@@ -257,7 +299,16 @@ export class AppState {
   async selectFromSearch(id: string): Promise<void> {
     this.view.select(id);
     await tick();
-    this.detailsPanel?.focusHeading();
+    if (this.detailsPanel) this.detailsPanel.focusHeading();
+    else this.#focusDetailsWhenShown = true;
+  }
+
+  /** The details panel registers itself when shown (it is a part loaded after the first draw). */
+  showDetailsPanel(panel: { focusHeading(): void } | undefined): void {
+    this.detailsPanel = panel;
+    if (!panel || !this.#focusDetailsWhenShown) return;
+    this.#focusDetailsWhenShown = false;
+    panel.focusHeading();
   }
 
   /** Closes the link's details; the keyboard focus goes back to where the link lives in the outline. */
@@ -299,6 +350,7 @@ export class AppState {
   async reset(): Promise<void> {
     this.dialogs.confirmReset = false;
     await this.#report(async () => {
+      const { RESET_LABEL, sharesWithTeam } = await import('../sync/share');
       await this.atlas.reset(sharesWithTeam('reset', this.dialogs.resetShare.send) ? RESET_LABEL : undefined);
       return locale.t('reset.done');
     });

@@ -19,7 +19,7 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { chainOf, reuseUnchanged } from '../model/dataset';
-import { applyEdit, diffDatasets, recheckEdit, type DatasetEdit } from '../model/edits';
+import { applyEdit, diffDatasets, type DatasetEdit } from '../model/editRecords';
 import { indexChain } from '../model/graph';
 import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
 import type { Dataset, Localized, Region } from '../model/types';
@@ -242,6 +242,8 @@ export class AtlasState {
     return this.#enqueue(async () => {
       try {
         // Checked against what the store holds (the confirmed data), not only the copy it was made on.
+        // The checks load with the first edit (a lazy chunk), not with the app.
+        const { recheckEdit } = await import('../model/editBuild');
         let issues;
         try {
           issues = recheckEdit(this.#confirmed!, edit);
@@ -309,6 +311,7 @@ export class AtlasState {
     return this.#enqueue(async () => {
       const edit = this.#confirmed && make(this.#confirmed);
       if (!edit || edit.changes.length === 0) return undefined;
+      const { recheckEdit } = await import('../model/editBuild');
       const issues = recheckEdit(this.#confirmed!, edit);
       if (issues.length) throw new ConflictError(issues[0]!.message, undefined, issues);
       try {

@@ -10,7 +10,7 @@ import type { EditResult } from '../model/edits';
 import type { ValidationIssue } from '../model/issues';
 import type { Localized } from '../model/types';
 import { ConflictError, historyState, type HistoryState } from '../store/editRepository';
-import { describeStorageError } from '../store/importRepository';
+import { describeStorageError } from '../store/storageError';
 import type { AtlasState } from './atlas.svelte';
 
 /** Why an edit was not stored. */

@@ -9,7 +9,7 @@ import { layoutKey, type LayoutInput, type Positions } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
 import { fittingLayout } from '../graph/shippedLayout';
 import type { ChainAtlasDB } from '../store/db';
-import { describeStorageError, type StorageErrorInfo } from '../store/importRepository';
+import { describeStorageError, type StorageErrorInfo } from '../store/storageError';
 import { deleteLayout, getLayout, putLayout } from '../store/layoutRepository';
 import { readPref, writePref } from './prefs';
 

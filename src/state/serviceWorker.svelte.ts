@@ -3,6 +3,7 @@
  * is fully cached on it (`ready`), and whether a new version waits for the user to reload into it.
  */
 import { registerServiceWorker, type WorkerHandle } from '../sw/register';
+import { missingParts } from './missingParts.svelte';
 
 /** How often a page left open (a briefing, a wall screen) asks whether a new version is out. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -15,8 +16,11 @@ export class ServiceWorkerState {
   /** A new version is installed and waits; it takes over only through `reload()`. */
   updateReady = $state(false);
   /** A part of the app loaded on demand (the poster writer, the XLSX reader) could not be loaded: a
-   * new version replaced it on the server and no cache holds it. Only a reload brings it. */
-  partMissing = $state(false);
+   * new version replaced it on the server and no cache holds it. Only a reload brings it. A part that
+   * says so in its own place (a view, a dialog: `Deferred.svelte`) is not counted here. */
+  get partMissing(): boolean {
+    return missingParts.any;
+  }
 
   #handle: WorkerHandle | undefined;
 
@@ -28,7 +32,9 @@ export class ServiceWorkerState {
     window.addEventListener('offline', () => (this.offline = true));
     // Vite's loader of on-demand parts dispatches this when one fails; the error still reaches the
     // action that asked for the part.
-    window.addEventListener('vite:preloadError', () => (this.partMissing = true));
+    window.addEventListener('vite:preloadError', (event) =>
+      missingParts.failed((event as Event & { payload?: unknown }).payload),
+    );
     void registerServiceWorker({
       onUpdateReady: () => (this.updateReady = true),
       onControlled: () => (this.ready = true),

@@ -6,8 +6,8 @@
  * history lives in IndexedDB, so it survives a reload and is shared by every tab.
  */
 import type { IndexableType, Table } from 'dexie';
-import type { DatasetEdit, RecordChange, RecordRef } from '../model/edits';
-import { describeRef, invertEdit, recheckEdit, refOf, sameValue } from '../model/edits';
+import type { DatasetEdit, RecordChange, RecordRef } from '../model/editRecords';
+import { describeRef, invertEdit, refOf, sameValue } from '../model/editRecords';
 import type { Dataset, Localized } from '../model/types';
 import { FORMAT_VERSION } from '../model/types';
 import type { ChainAtlasDB, HistoryChange } from './db';
@@ -139,7 +139,12 @@ export interface Basis {
  * added an edge to a link this edit deletes). That second check reads the store, and is skipped when
  * `basis` shows nothing was written since the caller checked the edit.
  */
-async function applyRecords(db: ChainAtlasDB, edit: DatasetEdit, basis: Basis | undefined): Promise<void> {
+async function applyRecords(
+  db: ChainAtlasDB,
+  edit: DatasetEdit,
+  basis: Basis | undefined,
+  { recheckEdit }: EditChecks,
+): Promise<void> {
   const known = basis !== undefined && (await dataVersion(db)) === basis.version;
   const current = known ? undefined : ((await readDataset(db)) ?? EMPTY);
   await writeChanges(db, edit.changes);
@@ -150,6 +155,11 @@ async function applyRecords(db: ChainAtlasDB, edit: DatasetEdit, basis: Basis | 
     throw new ConflictError(message, undefined, errors);
   }
 }
+
+/** The edit checks: a chunk of their own (with the validators), loaded before a transaction starts,
+ * since an IndexedDB transaction must not wait for a file. */
+type EditChecks = typeof import('../model/editBuild');
+const editChecks = (): Promise<EditChecks> => import('../model/editBuild');
 
 /** The tables every edit, undo and redo writes in its one transaction (an import's undo writes saved work too). */
 const editTables = (db: ChainAtlasDB) => [...db.dataTables, db.scenarios, db.layouts, db.history, db.meta];
@@ -163,8 +173,9 @@ const editTables = (db: ChainAtlasDB) => [...db.dataTables, db.scenarios, db.lay
  */
 export async function commitEdit(db: ChainAtlasDB, edit: DatasetEdit, basis?: Basis): Promise<VersionStep | undefined> {
   if (edit.changes.length === 0) return undefined;
+  const checks = await editChecks();
   return db.transaction('rw', editTables(db), async () => {
-    await applyRecords(db, edit, basis);
+    await applyRecords(db, edit, basis, checks);
     const at = new Date().toISOString();
     await appendStep(db, { label: edit.label, at, change: { kind: 'records', edit } });
     return noteEdit(db, at);
@@ -184,8 +195,9 @@ export async function commitRemoteEdit(
   basis?: Basis,
 ): Promise<VersionStep | undefined> {
   if (edit.changes.length === 0) return undefined;
+  const checks = await editChecks();
   return db.transaction('rw', editTables(db), async () => {
-    await applyRecords(db, edit, basis);
+    await applyRecords(db, edit, basis, checks);
     return noteEdit(db, new Date().toISOString());
   });
 }
@@ -239,6 +251,7 @@ async function move(
   expectedId?: number,
   basis?: Basis,
 ): Promise<AppliedStep | undefined> {
+  const checks = await editChecks();
   return db.transaction('rw', editTables(db), async () => {
     const step = await nextStep(db, direction);
     if (expectedId !== undefined && step?.id !== expectedId) {
@@ -251,7 +264,7 @@ async function move(
     let edit: DatasetEdit | undefined;
     if (change.kind === 'records') {
       edit = direction === 'undo' ? invertEdit(change.edit) : change.edit;
-      await applyRecords(db, edit, basis);
+      await applyRecords(db, edit, basis, checks);
     } else change = await swapDataset(db, change, direction);
     await db.history.put({ ...step, change, state: direction === 'undo' ? 'undone' : 'done' });
     const versions = await noteEdit(db, new Date().toISOString());

@@ -12,6 +12,7 @@ import { applyPatch } from '../model/patch';
 import type { Dataset, Localized } from '../model/types';
 import { validateDataset } from '../model/validate';
 import { recordCount, validateChange } from '../model/validateChange';
+export { describeStorageError, type StorageErrorInfo } from './storageError';
 import type { ChainAtlasDB } from './db';
 import { readDataset, replaceDataset } from './datasetRepository';
 import { ConflictError, appendStep, datasetDigest, noteEdit } from './history';
@@ -270,51 +271,4 @@ export async function commitImport(
     await appendStep(db, { label, at, change });
     await noteEdit(db, at);
   });
-}
-
-/** A storage failure, sorted for the UI: `quota` (no room), `blocked` (storage unavailable), or `unknown`. */
-export interface StorageErrorInfo {
-  readonly code: 'quota' | 'blocked' | 'unknown';
-  /** English wording; the UI words it by `code`. */
-  readonly message: string;
-}
-
-/** Names of an error and of the errors it wraps (Dexie keeps the browser's error as `inner`). */
-function errorNames(e: unknown): string[] {
-  const names: string[] = [];
-  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; depth++) {
-    const { name, inner, cause } = x as { name?: unknown; inner?: unknown; cause?: unknown };
-    if (typeof name === 'string') names.push(name);
-    x = inner ?? cause;
-  }
-  return names;
-}
-
-const BLOCKED = new Set([
-  'DatabaseClosedError',
-  'InvalidStateError',
-  'MissingAPIError',
-  'OpenFailedError',
-  'SecurityError',
-  'VersionChangeError',
-  'VersionError',
-]);
-
-/** Sorts a failed write for the UI. Every write is one transaction, so in each case nothing was saved. */
-export function describeStorageError(e: unknown): StorageErrorInfo {
-  const names = errorNames(e);
-  if (names.includes('QuotaExceededError')) {
-    const message =
-      'the browser has no room left for ChainAtlas data, so nothing was saved; free some disk space and try again';
-    return { code: 'quota', message };
-  }
-  if (names.some((n) => BLOCKED.has(n))) {
-    return {
-      code: 'blocked',
-      message:
-        'the browser would not let ChainAtlas use its storage (private browsing, or another ChainAtlas tab holds an older version open), so nothing was saved',
-    };
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return { code: 'unknown', message: `saving failed (${detail}), so nothing was saved` };
 }

@@ -5,7 +5,6 @@
 import { mergeDatasets } from '../model/dataset';
 import { digestText } from '../model/digest';
 import type { Dataset } from '../model/types';
-import { validateDataset } from '../model/validate';
 import type { ChainAtlasDB } from './db';
 import { SEED_KEY, replaceDataset, writeRows } from './datasetRepository';
 import { LAST_EDIT_KEY, bumpVersion } from './history';
@@ -19,7 +18,9 @@ export type ShippedLoader = () => Promise<Dataset>;
  */
 export async function loadShippedDataset(): Promise<Dataset> {
   // Dynamic imports put the seed in its own chunk, fetched (from this origin) only when needed.
-  const parts = await Promise.all([
+  // The validators come beside them (a chunk of their own): a later start, from the store, needs none.
+  const [{ validateDataset }, ...parts] = await Promise.all([
+    import('../model/validate'),
     import('../../seeds/battery-chain.json'),
     import('../../seeds/jinchang.json'),
     import('../../seeds/hexi.json'),

@@ -283,4 +283,7 @@ test('a part of the app whose file cannot be loaded says so and offers a reload,
   await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
   // The rest of the app still works: the chain is drawn beside it.
   await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true');
+  // Said once, where the part would be: not again by the reload prompt at the foot of the window.
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(page.getByTestId('update-prompt')).toHaveCount(0);
 });

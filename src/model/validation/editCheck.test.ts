@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mergeDatasets } from '../dataset';
-import { buildEdit, getRecord, refOf, sameValue, type Draft } from '../editRecords';
+import { getRecord, refOf, sameValue } from '../editRecords';
+import { buildEdit, type Draft } from '../editBuild';
 import type { Dataset } from '../types';
 import { validateDataset } from '../validate';
 

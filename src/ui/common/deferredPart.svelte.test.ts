@@ -3,6 +3,7 @@
  * (`failed`), never loading for ever.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { missingParts } from '../../state/missingParts.svelte';
 import { DeferredPart } from './deferredPart.svelte';
 
 describe('DeferredPart', () => {
@@ -33,6 +34,24 @@ describe('DeferredPart', () => {
     });
     await part.settled;
     expect(part.status).toBe('failed');
+    error.mockRestore();
+  });
+
+  it('says its own failure once: the reload prompt does not say it again, but still says a failure no part says', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const chunk = new TypeError('Failed to fetch dynamically imported module');
+    // Vite's loader reports the failure, then rethrows the same error to the part that asked.
+    missingParts.failed(chunk);
+    expect(missingParts.any).toBe(true);
+    const part = new DeferredPart(() => Promise.reject(chunk));
+    await part.settled;
+    expect(part.status).toBe('failed');
+    expect(missingParts.any).toBe(false);
+    // A failure asked for elsewhere (the export writer) stays for the prompt.
+    const writer = new TypeError('Failed to fetch the XLSX writer');
+    missingParts.failed(writer);
+    expect(missingParts.any).toBe(true);
+    missingParts.said(writer);
     error.mockRestore();
   });
 });

@@ -3,6 +3,8 @@
  * A chunk can fail to load (a new version replaced it on the server and no cache holds it, or the
  * network dropped): the part then says so instead of showing nothing (see `Deferred.svelte`).
  */
+import { missingParts } from '../../state/missingParts.svelte';
+
 export class DeferredPart<T> {
   status = $state<'loading' | 'ready' | 'failed'>('loading');
   /** The loaded module, once `status` is 'ready'. */
@@ -20,6 +22,8 @@ export class DeferredPart<T> {
         },
         (error: unknown) => {
           this.status = 'failed';
+          // Said here (Deferred.svelte), so not again by the reload prompt.
+          missingParts.said(error);
           console.error('A part of the app could not be loaded:', error);
         },
       );

@@ -10,11 +10,11 @@ import type { SvgCaption } from '../../graph/svgExport';
 import { translate, type Lang } from '../../i18n';
 import { formatDate, formatQuantity } from '../../i18n/format';
 import { chartedSeries, targetProgress, type TargetProgress } from '../../model/series';
-import { sourceLine } from '../common/sourceLine';
+import { sourceLine } from '../../i18n/sourceLine';
 import type { ExportFormat, ExportedFile } from '../../io/types';
 import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Source } from '../../model/types';
 import { dateStamp } from '../common/download';
-import { gapTable, type GapRow } from '../gaps/gapRows';
+import { gapTable, type GapRow } from '../../state/gapRows';
 
 /** What the Export menu offers. */
 export type ExportChoice =

@@ -6,7 +6,7 @@ import { locale } from '../../state/locale.svelte';
 import type { NoticeState } from '../../state/notice.svelte';
 import { serviceWorker } from '../../state/serviceWorker.svelte';
 import { downloadFile } from '../common/download';
-import { exportFiles, type ExportChoice, type ExportContext } from './exportActions';
+import type { ExportChoice, ExportContext } from './exportActions';
 
 export class Exporter {
   busy = $state(false);
@@ -32,6 +32,8 @@ export class Exporter {
         this.notice.clear(locale.t('export.working'));
         return;
       }
+      // The file makers load on the first export, not with the app.
+      const { exportFiles } = await import('./exportActions');
       const files = await exportFiles(choice, ctx);
       for (const f of files) downloadFile(f.fileName, f.mimeType, f.bytes);
       // Many files (the CSV tables) are counted, not listed: the notice must not cover the chart.

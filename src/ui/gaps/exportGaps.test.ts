@@ -6,7 +6,7 @@ import { DEFAULT_RULES } from '../../model/gaps';
 import { indexChain } from '../../model/graph';
 import { loadShippedDataset } from '../../store/seed';
 import { gapListFile } from './exportGaps';
-import { gapRows } from './gapRows';
+import { gapRows } from '../../state/gapRows';
 
 const shipped = await loadShippedDataset();
 const region = shipped.regions[0]!;

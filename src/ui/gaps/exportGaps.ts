@@ -10,7 +10,7 @@ import { protectCell, writeCsv } from '../../io/syntax/csvSyntax';
 import { encodeUtf8 } from '../../io/syntax/text';
 import { writeWorkbook } from '../../io/syntax/xlsxWrite';
 import { dateStamp, downloadFile } from '../common/download';
-import { gapListPreamble, gapTable, type GapRow } from './gapRows';
+import { gapListPreamble, gapTable, type GapRow } from '../../state/gapRows';
 
 /**
  * The gap list as file bytes: a CSV text or an XLSX workbook, under title rows that give the region, its

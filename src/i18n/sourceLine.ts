@@ -1,6 +1,6 @@
-import { translate, type Lang } from '../../i18n';
-import { formatDate } from '../../i18n/format';
-import type { Source } from '../../model/types';
+import { translate, type Lang } from './index';
+import { formatDate } from './format';
+import type { Source } from '../model/types';
 
 /**
  * A publisher's name as a reader of `lang` sees it. A publisher recorded in both languages, its Chinese

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { locale } from '../../state/locale.svelte';
+import { locale } from './locale.svelte';
 import { failureText } from './failureText';
 
 describe('why an edit or undo was not stored', () => {

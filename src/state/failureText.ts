@@ -1,7 +1,7 @@
 /** Why an edit, an undo or a redo was not stored, in the user's language: one home for the wording. */
-import { langTag } from '../../i18n';
-import type { EditFailure } from '../../state/editing.svelte';
-import { locale } from '../../state/locale.svelte';
+import { langTag } from '../i18n';
+import type { EditFailure } from './editing.svelte';
+import { locale } from './locale.svelte';
 
 export function failureText(failure: EditFailure): string {
   switch (failure.kind) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyseRegion } from '../../model/analysis';
-import { indexChain } from '../../model/graph';
-import { loadShippedDataset } from '../../store/seed';
+import { analyseRegion } from '../model/analysis';
+import { indexChain } from '../model/graph';
+import { loadShippedDataset } from '../store/seed';
 import { gapRows, gapTable } from './gapRows';
-import { zhCN } from '../../i18n/zh-CN';
+import { zhCN } from '../i18n/zh-CN';
 
 const shipped = await loadShippedDataset();
 const region = shipped.regions[0]!;

@@ -2,14 +2,14 @@
  * The gap list as rows: what the table shows, what its CSV and XLSX exports hold, and what sorting and
  * filtering work on. Pure, so it is tested without a browser.
  */
-import { otherLang, translate, type Lang } from '../../i18n';
-import { formatDate, listSeparator } from '../../i18n/format';
-import { publisherIn, sourceLine } from '../common/sourceLine';
-import type { RegionAnalysis } from '../../model/analysis';
-import { SCORE_WEIGHTS, scoreParts, type GapKind, type GapRules, type LinkAssessment } from '../../model/gaps';
-import type { ChainIndex } from '../../model/graph';
-import type { Citation, Dataset, Indicator, LinkStatus, Localized, Region } from '../../model/types';
-import { corridorCover, type CorridorCover } from '../../model/compare';
+import { otherLang, translate, type Lang } from '../i18n';
+import { formatDate, listSeparator } from '../i18n/format';
+import { publisherIn, sourceLine } from '../i18n/sourceLine';
+import type { RegionAnalysis } from '../model/analysis';
+import { SCORE_WEIGHTS, scoreParts, type GapKind, type GapRules, type LinkAssessment } from '../model/gaps';
+import type { ChainIndex } from '../model/graph';
+import type { Citation, Dataset, Indicator, LinkStatus, Localized, Region } from '../model/types';
+import { corridorCover, type CorridorCover } from '../model/compare';
 
 /** A corridor verdict in words. */
 export function corridorText(cover: CorridorCover | undefined, lang: Lang): string {
@@ -252,12 +252,4 @@ export function figuresBySubject(
     else groups.set(key, { key, subject, rows: [f] });
   }
   return [...groups.values()];
-}
-
-/**
- * The links the gap view frames on the chain: every gap, and the first `top` rows of the list (whatever
- * their kind), in rank order.
- */
-export function gapSubject(rows: readonly GapRow[], top = 5): string[] {
-  return rows.filter((r, i) => i < top || r.kind === 'gap').map((r) => r.linkId);
 }
