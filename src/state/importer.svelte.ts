@@ -239,6 +239,9 @@ export class ImporterState {
     this.failureDetail = '';
     this.lossConfirmed = false;
     this.encodingChosen = false;
+    // The batch's files are read against the whole data: wait for it, unless another import starts meanwhile.
+    const batch = {};
+    this.#batch = batch;
     await this.#atlas.loaded();
     if (this.#batch !== batch) return;
     const db = this.#atlas.db;
