@@ -322,7 +322,12 @@ export class ChainGraph {
       ...elements.links.map((l) => ({
         group: 'nodes' as const,
         // What the canvas writes: the status glyph before the name, wrapped with room for the glyph.
-        data: { ...l, text: `${STATUS_GLYPH[l.status]} ${l.label}`, textWidth: l.wrapWidth + ICON_SPACE },
+        data: {
+          ...l,
+          glyph: STATUS_GLYPH[l.status],
+          text: `${STATUS_GLYPH[l.status]} ${l.label}`,
+          textWidth: l.wrapWidth + ICON_SPACE,
+        },
         position: positions?.[l.id] ? { ...positions[l.id]! } : undefined,
       })),
       ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
@@ -393,7 +398,9 @@ export class ChainGraph {
         const px = (n: NodeSingular) => parseFloat(String(n.style('font-size'))) * zoom;
         const links: Record<string, number | null> = {};
         cy.nodes('[kind = "link"]').forEach((n) => {
-          links[n.id()] = n.style('label') ? px(n) : null;
+          // A link whose name the level of detail leaves out shows its status glyph alone.
+          const label = String(n.style('label'));
+          links[n.id()] = label && label !== n.data('glyph') ? px(n) : null;
         });
         return { zoom, links, titles: cy.nodes('[kind = "group"]').map(px) };
       },

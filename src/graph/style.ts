@@ -66,8 +66,8 @@ const EDGE_STRENGTH = { other: 0.45, local: 0.95 } as const;
 
 /**
  * A link label drawn at a constant size on screen (class `lbl-lod`) covers its box like a larger chip
- * in the status's colours and border; `lbl-none` hides a label the level of detail leaves out (the box
- * keeps its colour and icon); `lbl-hover` shows it while the pointer is on the link.
+ * in the status's colours and border; `lbl-none` hides a name the level of detail leaves out (the box
+ * keeps its colour and status glyph); `lbl-hover` shows it while the pointer is on the link.
  */
 function lodRules(lod: LabelLod): StylesheetJson {
   const scaled = {
@@ -93,7 +93,8 @@ function lodRules(lod: LabelLod): StylesheetJson {
     };
   });
   return [
-    { selector: 'node[kind = "link"].lbl-none', style: { label: '' } },
+    // A link whose name is left out keeps its status glyph, in the middle of its box.
+    { selector: 'node[kind = "link"].lbl-none', style: { label: 'data(glyph)' } },
     { selector: 'node[kind = "link"].lbl-lod, node[kind = "link"].lbl-hover', style: scaled },
     {
       selector: 'node[kind = "link"].lbl-lod.lbl-small',
