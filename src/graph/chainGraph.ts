@@ -194,7 +194,7 @@ export class ChainGraph {
     this.#cy.on('viewport resize', () => this.#scheduleLabels());
     // A link whose label the level of detail leaves out shows it while the pointer is on it.
     this.#cy.on('mouseover', 'node.lbl-none', (event) => event.target.addClass('lbl-hover'));
-    this.#cy.on('mouseout', 'node[kind = "link"]', (event) => event.target.removeClass('lbl-hover'));
+    this.#cy.on('mouseout', 'node.lbl-hover', (event) => event.target.removeClass('lbl-hover'));
     this.#resize = new ResizeObserver(() => this.#cy.resize());
     this.#resize.observe(container);
     phaseSince('cytoscape', begun);
@@ -282,11 +282,13 @@ export class ChainGraph {
     });
     const restyle = this.#lod.zoom !== zoom;
     cy.batch(() => {
+      // Only elements whose classes change: Cytoscape restyles (and redraws from scratch) every element
+      // `addClass` or `removeClass` is called on, even one that already has, or lacks, the class.
       // Box titles, the aggregate layer, grow to stay readable whenever the view is zoomed out.
-      if (zoom < 1) groups.addClass('lbl-lod');
-      else groups.removeClass('lbl-lod');
+      if (zoom < 1) groups.not('.lbl-lod').addClass('lbl-lod');
+      else groups.filter('.lbl-lod').removeClass('lbl-lod');
       if (!choice.scaled) {
-        links.removeClass('lbl-lod lbl-small lbl-none lbl-hover');
+        links.filter('.lbl-lod, .lbl-small, .lbl-none, .lbl-hover').removeClass('lbl-lod lbl-small lbl-none lbl-hover');
         Object.assign(this.#lod, { zoom, titleSize });
       } else {
         const { fontSize, scale, smallFontSize, smallScale } = choice;
