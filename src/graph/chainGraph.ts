@@ -6,7 +6,7 @@
 import type { HaloKind } from './palette';
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { LinkStatus, ViewBox } from '../model/types';
-import { estimateText, ICON_SPACE, LINK_FONT_SIZE, PAD_X, PAD_Y, type ChainElements } from './elements';
+import { estimateText, LINK_FONT_SIZE, PAD_X, PAD_Y, type ChainElements } from './elements';
 import {
   FRAME_ID,
   firmNodeId,
@@ -323,12 +323,14 @@ export class ChainGraph {
       ...elements.groups.map((g) => ({ group: 'nodes' as const, data: { ...g } })),
       ...elements.links.map((l) => ({
         group: 'nodes' as const,
-        // What the canvas writes: the status glyph before the name, wrapped with room for the glyph.
+        // What the canvas writes: the status glyph before the name, wrapped where the name alone wraps, or
+        // at the box's inner width with half its padding to spare when that is wider (room for the glyph):
+        // a line never runs more than half the padding past the box.
         data: {
           ...l,
           glyph: STATUS_GLYPH[l.status],
           text: `${STATUS_GLYPH[l.status]} ${l.label}`,
-          textWidth: l.wrapWidth + ICON_SPACE,
+          textWidth: Math.max(l.wrapWidth, l.width - PAD_X),
         },
         position: positions?.[l.id] ? { ...positions[l.id]! } : undefined,
       })),
