@@ -359,8 +359,67 @@ async function seedNation(): Promise<{ firms: number; relations: number; linkId:
   };
 }
 
+interface DrawLayouts {
+  readonly shipped: Dataset;
+  readonly mid: Dataset;
+  readonly small: Positions;
+  readonly big: Positions;
+}
+let drawLayouts: Promise<DrawLayouts> | undefined;
+/** The shipped chain and a 5,000-link chain with their layouts, computed once per page. */
+function layoutsForDrawing(): Promise<DrawLayouts> {
+  drawLayouts ??= (async () => {
+    const shipped = await loadShippedDataset();
+    const mid = syntheticDataset(shipped, 5000);
+    return { shipped, mid, small: (await layoutOf(shipped)).positions, big: (await layoutOf(mid)).positions };
+  })();
+  return drawLayouts;
+}
+
+/**
+ * Only drawing (`node bench/draw.mjs`): the shipped chain and 5,000 links, ChainAtlas against plain
+ * Cytoscape, and the label pass at Fit.
+ */
+async function drawBench(): Promise<Figure[]> {
+  const { shipped, mid, small, big } = await layoutsForDrawing();
+  return [
+    ...(await drawFigures('shipped chain', shipped, small)),
+    ...(await drawFigures('5,000 links', mid, big)),
+    await labelFigure('5,000 links', mid, big),
+  ];
+}
+
+/** One draw of the 5,000-link chain by ChainAtlas or plain Cytoscape, in ms: to profile one alone. */
+async function drawOnce(which: 'ours' | 'plain'): Promise<number> {
+  const { mid, big } = await layoutsForDrawing();
+  const elements = buildChainElements(indexChain(mid.chains[0]!), mid.regions[0], 'zh');
+  const t0 = performance.now();
+  const host = stage.appendChild(document.createElement('div'));
+  if (which === 'ours') {
+    const graph = new ChainGraph(host, {}, { webgl: false });
+    graph.render(elements, big);
+    graph.fit();
+    await frame();
+    graph.destroy();
+  } else {
+    const cy = cytoscape({
+      container: host,
+      elements: plainElements(elements, big),
+      style: PLAIN_STYLE,
+      layout: { name: 'preset' },
+    });
+    cy.fit(undefined, 24);
+    await frame();
+    cy.destroy();
+  }
+  host.remove();
+  return performance.now() - t0;
+}
+
 Object.assign(window, {
   runBench,
+  drawBench,
+  drawOnce,
   seedNation,
   expandBench: () => expandFigures(nationWorkload()),
   /** Only the firm-level figures (`npm run bench -- --firms`). */

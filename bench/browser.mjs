@@ -53,16 +53,13 @@ const stopFrames = (page) =>
     return { worst: Math.round(f.at(-1) ?? 0), p95: Math.round(f[Math.floor(f.length * 0.95)] ?? 0), frames: f.length };
   });
 
-/** The canvas's Cytoscape instance (Cytoscape keeps it on its container), to set a zoom level. */
+/** Sets a zoom level through the graph's probe (`ChainProbe` in src/graph/chainGraph.ts). */
 const setZoom = (page, level) =>
   page.evaluate((level) => {
-    const el = document.querySelector('[data-testid="chain-canvas"]');
-    const cy = el._cyreg.cy;
-    cy.stop(true);
+    const probe = document.querySelector('[data-testid="chain-canvas"]').chainProbe;
     // A drag pans the view wherever it starts (links are not moved by the bench).
-    cy.autoungrabify(true);
-    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    return cy.zoom();
+    probe.lockNodes();
+    return probe.zoomTo(level);
   }, level);
 
 /** Drags the canvas around and turns the wheel (in then out), as a reader exploring does. */

@@ -6,7 +6,7 @@
 import type { HaloKind } from './palette';
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { LinkStatus, ViewBox } from '../model/types';
-import { estimateText, ICON_SPACE, LINK_FONT_SIZE, PAD_X, PAD_Y, type ChainElements } from './elements';
+import { estimateText, LINK_FONT_SIZE, PAD_X, PAD_Y, type ChainElements } from './elements';
 import {
   FRAME_ID,
   firmNodeId,
@@ -17,6 +17,7 @@ import {
 } from './firmElements';
 import { chooseLabels, LabelPriority, TITLE_PX, type LabelChoice, type LabelItem } from './labels';
 import { GROUP_PADDING, type Point, type Positions } from './layout';
+import { STATUS_GLYPH } from './icons';
 import { hasHardwareWebgl } from './renderer';
 import { FIRST_DRAW, phaseSince } from './startPhases';
 import { chainStylesheet, TITLE_FONT_SIZE, type LabelLod } from './style';
@@ -83,6 +84,42 @@ export interface Emphasis {
 }
 
 export { FIRST_DRAW };
+
+/** A node's box on the canvas, in CSS pixels from the canvas's top-left corner. */
+export interface RenderedBox {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+/**
+ * What browser tests and the bench read from the drawn graph, and the one thing they set (the zoom),
+ * published on the canvas element as `chainProbe` (see `ProbeHost`) once the chain is rendered. It keeps
+ * them off Cytoscape's internals; the app itself never uses it.
+ */
+export interface ChainProbe {
+  zoom(): number;
+  /** The canvas's size in CSS pixels, as the renderer draws it. */
+  size(): { width: number; height: number };
+  /** The link nodes drawn: id, name (without the wrapping marks), status and classes. */
+  links(): { id: string; label: string; status: string; classes: string[] }[];
+  /** A node's box on the canvas (with its label unless `labels` is false), or null when not drawn. */
+  box(id: string, labels?: boolean): RenderedBox | null;
+  /** Where a node stands in the layout (model coordinates), or null when not drawn. */
+  position(id: string): { x: number; y: number } | null;
+  /** Each link's label size on screen (font size × zoom, CSS pixels), null when hidden; box titles' sizes. */
+  labels(): { zoom: number; links: Record<string, number | null>; titles: number[] };
+  /** The firm drawn in the middle of an expanded link (the largest): its id and title, or null. */
+  centreFirm(): { id: string; title: string } | null;
+  /** Zooms to `level` around the centre of the view, stopping any animation; returns the zoom reached. */
+  zoomTo(level: number): number;
+  /** Links can no longer be dragged: a drag pans the view wherever it starts (the bench's pan). */
+  lockNodes(): void;
+}
+
+/** The canvas element, once a chain is rendered on it. */
+export type ProbeHost = HTMLElement & { chainProbe?: ChainProbe };
 
 /** The classes `emphasise` sets, and a selector for the elements that carry any of them. */
 const EMPHASIS_CLASSES = [
@@ -159,7 +196,7 @@ export class ChainGraph {
     this.#cy.on('viewport resize', () => this.#scheduleLabels());
     // A link whose label the level of detail leaves out shows it while the pointer is on it.
     this.#cy.on('mouseover', 'node.lbl-none', (event) => event.target.addClass('lbl-hover'));
-    this.#cy.on('mouseout', 'node[kind = "link"]', (event) => event.target.removeClass('lbl-hover'));
+    this.#cy.on('mouseout', 'node.lbl-hover', (event) => event.target.removeClass('lbl-hover'));
     this.#resize = new ResizeObserver(() => this.#cy.resize());
     this.#resize.observe(container);
     phaseSince('cytoscape', begun);
@@ -233,7 +270,7 @@ export class ChainGraph {
         id: n.id(),
         x: p.x,
         y: p.y,
-        width: (n.data('width') as number) - 2 * PAD_X - ICON_SPACE,
+        width: (n.data('width') as number) - 2 * PAD_X,
         height: (n.data('height') as number) - 2 * PAD_Y,
         priority: priority(n),
       });
@@ -247,11 +284,13 @@ export class ChainGraph {
     });
     const restyle = this.#lod.zoom !== zoom;
     cy.batch(() => {
+      // Only elements whose classes change: Cytoscape restyles (and redraws from scratch) every element
+      // `addClass` or `removeClass` is called on, even one that already has, or lacks, the class.
       // Box titles, the aggregate layer, grow to stay readable whenever the view is zoomed out.
-      if (zoom < 1) groups.addClass('lbl-lod');
-      else groups.removeClass('lbl-lod');
+      if (zoom < 1) groups.not('.lbl-lod').addClass('lbl-lod');
+      else groups.filter('.lbl-lod').removeClass('lbl-lod');
       if (!choice.scaled) {
-        links.removeClass('lbl-lod lbl-small lbl-none lbl-hover');
+        links.filter('.lbl-lod, .lbl-small, .lbl-none, .lbl-hover').removeClass('lbl-lod lbl-small lbl-none lbl-hover');
         Object.assign(this.#lod, { zoom, titleSize });
       } else {
         const { fontSize, scale, smallFontSize, smallScale } = choice;
@@ -286,7 +325,15 @@ export class ChainGraph {
       ...elements.groups.map((g) => ({ group: 'nodes' as const, data: { ...g } })),
       ...elements.links.map((l) => ({
         group: 'nodes' as const,
-        data: { ...l },
+        // What the canvas writes: the status glyph before the name, wrapped where the name alone wraps, or
+        // at the box's inner width with half its padding to spare when that is wider (room for the glyph):
+        // a line never runs more than half the padding past the box.
+        data: {
+          ...l,
+          glyph: STATUS_GLYPH[l.status],
+          text: `${STATUS_GLYPH[l.status]} ${l.label}`,
+          textWidth: Math.max(l.wrapWidth, l.width - PAD_X),
+        },
         position: positions?.[l.id] ? { ...positions[l.id]! } : undefined,
       })),
       ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
@@ -306,6 +353,11 @@ export class ChainGraph {
       this.#fitBoxes();
     });
     phaseSince('render', begun);
+    if (!this.#probed) {
+      this.#probed = true;
+      const host = cy.container() as ProbeHost | null;
+      if (host) host.chainProbe = this.#probe();
+    }
     this.#scheduleLabels();
     if (!this.#drawn && cy.nodes().nonempty()) {
       this.#drawn = true;
@@ -319,6 +371,57 @@ export class ChainGraph {
   }
 
   #drawn = false;
+  #probed = false;
+
+  #probe(): ChainProbe {
+    const cy = this.#cy;
+    const node = (id: string) => {
+      const n = cy.getElementById(id);
+      return n.empty() ? null : n;
+    };
+    return {
+      zoom: () => cy.zoom(),
+      size: () => ({ width: cy.width(), height: cy.height() }),
+      links: () =>
+        cy.nodes('[kind = "link"]').map((n) => ({
+          id: n.id(),
+          label: String(n.data('label')).replaceAll('\u200b', ''),
+          status: String(n.data('status')),
+          classes: n.classes(),
+        })),
+      box: (id, labels = true) => {
+        const n = node(id);
+        if (!n) return null;
+        const { x1, y1, x2, y2 } = n.renderedBoundingBox({ includeLabels: labels, includeUnderlays: false });
+        return { x1, y1, x2, y2 };
+      },
+      position: (id) => {
+        const p = node(id)?.position();
+        return p ? { x: p.x, y: p.y } : null;
+      },
+      labels: () => {
+        const zoom = cy.zoom();
+        const px = (n: NodeSingular) => parseFloat(String(n.style('font-size'))) * zoom;
+        const links: Record<string, number | null> = {};
+        cy.nodes('[kind = "link"]').forEach((n) => {
+          // A link whose name the level of detail leaves out shows its status glyph alone.
+          const label = String(n.style('label'));
+          links[n.id()] = label && label !== n.data('glyph') ? px(n) : null;
+        });
+        return { zoom, links, titles: cy.nodes('[kind = "group"]').map(px) };
+      },
+      centreFirm: () => {
+        const n = cy.nodes('[kind = "firm"][?centre]').first();
+        return n.empty() ? null : { id: n.id(), title: String(n.data('title')) };
+      },
+      zoomTo: (level) => {
+        cy.stop(true);
+        cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        return cy.zoom();
+      },
+      lockNodes: () => cy.autoungrabify(true),
+    };
+  }
 
   /** Moves link nodes to `positions` (a layout, a saved arrangement, or the one a discard returns to). */
   place(positions: Positions): void {

@@ -3,6 +3,7 @@ import { indexChain } from '../model/graph';
 import { tinyChain, tinyDataset } from '../model/testing';
 import type { ChainTemplate, Region } from '../model/types';
 import { buildChainElements, edgeId, estimateText, groupId, measureLabel, wrappableLabel } from './elements';
+import { STATUS_GLYPH } from './icons';
 import { chainStylesheet } from './style';
 
 function chain(): ChainTemplate {
@@ -109,13 +110,12 @@ describe('labels', () => {
 });
 
 describe('stylesheet', () => {
-  it('gives every status its own colour and its own border style or icon', () => {
+  it('gives every status its own colour and its own glyph', () => {
     const rules = (chainStylesheet() as { selector: string; style: Record<string, unknown> }[]).filter(
       (r) => /status = /.test(r.selector) && !r.selector.includes('.lbl-'),
     );
     expect(rules).toHaveLength(6);
-    const looks = rules.map((r) => JSON.stringify([r.style['border-style'], r.style['background-image']]));
-    expect(new Set(looks).size).toBe(6);
+    expect(new Set(Object.values(STATUS_GLYPH)).size).toBe(6);
     const fills = rules.map((r) => r.style['background-color']);
     expect(new Set(fills).size).toBe(6);
   });

@@ -15,7 +15,7 @@ export const MAX_LABEL_WIDTH: Readonly<Record<Lang, number>> = { zh: 98, en: 116
 /** Room around a link label inside its box, in layout units. */
 export const PAD_X = 7;
 export const PAD_Y = 6;
-/** Room on the left of a link for its status icon. */
+/** Room in a link for its status glyph (drawn before the name; exports draw an icon there). */
 export const ICON_SPACE = 17;
 const LINE_HEIGHT = 1.25;
 

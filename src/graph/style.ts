@@ -1,10 +1,10 @@
 /**
- * The Cytoscape stylesheet as data. Status drives colour, border style and the label glyph; edges
+ * The Cytoscape stylesheet as data. Status drives colour, border style and the label's glyph; edges
  * show whether supply is local (both ends in the region) or crosses the region's border.
  */
 import type { NodeSingular, StylesheetJson } from 'cytoscape';
-import { ICON_SPACE, LINK_FONT_SIZE } from './elements';
-import { FIRM_BADGE, firmBadgeUri, statusIconUri } from './icons';
+import { LINK_FONT_SIZE } from './elements';
+import { FIRM_BADGE, firmBadgeUri } from './icons';
 import {
   EDGE_FEEDBACK,
   EDGE_LOCAL,
@@ -66,14 +66,13 @@ const EDGE_STRENGTH = { other: 0.45, local: 0.95 } as const;
 
 /**
  * A link label drawn at a constant size on screen (class `lbl-lod`) covers its box like a larger chip
- * in the status's colours and border; `lbl-none` hides a label the level of detail leaves out (the box
- * keeps its colour and icon); `lbl-hover` shows it while the pointer is on the link.
+ * in the status's colours and border; `lbl-none` hides a name the level of detail leaves out (the box
+ * keeps its colour and status glyph); `lbl-hover` shows it while the pointer is on the link.
  */
 function lodRules(lod: LabelLod): StylesheetJson {
   const scaled = {
     'font-size': () => lod.fontSize,
-    'text-max-width': (ele: { data: (key: string) => unknown }) => `${(ele.data('wrapWidth') as number) * lod.scale}px`,
-    'text-margin-x': 0,
+    'text-max-width': (ele: { data: (key: string) => unknown }) => `${(ele.data('textWidth') as number) * lod.scale}px`,
     'text-background-opacity': 1,
     'text-background-shape': 'roundrectangle',
     'text-background-padding': () => `${LOD_PAD_PX / lod.zoom}px`,
@@ -94,17 +93,18 @@ function lodRules(lod: LabelLod): StylesheetJson {
     };
   });
   return [
-    { selector: 'node[kind = "link"].lbl-none', style: { label: '' } },
+    // A link whose name is left out keeps its status glyph, in the middle of its box.
+    { selector: 'node[kind = "link"].lbl-none', style: { label: 'data(glyph)' } },
     { selector: 'node[kind = "link"].lbl-lod, node[kind = "link"].lbl-hover', style: scaled },
     {
       selector: 'node[kind = "link"].lbl-lod.lbl-small',
       style: {
         'font-size': () => lod.smallFontSize,
         'text-max-width': (ele: { data: (key: string) => unknown }) =>
-          `${(ele.data('wrapWidth') as number) * lod.smallScale}px`,
+          `${(ele.data('textWidth') as number) * lod.smallScale}px`,
       },
     },
-    { selector: 'node[kind = "link"].lbl-hover', style: { label: 'data(label)', 'z-index': 4 } },
+    { selector: 'node[kind = "link"].lbl-hover', style: { label: 'data(text)', 'z-index': 4 } },
     ...statusRules,
     {
       selector: 'node[kind = "link"].dimmed.lbl-lod, node[kind = "link"].dimmed.lbl-hover',
@@ -145,7 +145,6 @@ export function chainStylesheet(
         'border-color': look.border,
         'border-style': look.borderStyle,
         'border-width': look.borderWidth,
-        'background-image': statusIconUri(status),
       },
     };
   });
@@ -182,20 +181,12 @@ export function chainStylesheet(
         shape: 'round-rectangle',
         width: 'data(width)',
         height: 'data(height)',
-        label: 'data(label)',
+        // The status glyph and the name (see `STATUS_GLYPH`), wrapped with room for the glyph.
+        label: 'data(text)',
         'text-wrap': 'wrap',
-        'text-max-width': 'data(wrapWidth)',
+        'text-max-width': 'data(textWidth)',
         'text-valign': 'center',
         'text-halign': 'center',
-        // The label shifts right of the status icon, which sits at the left edge.
-        'text-margin-x': ICON_SPACE / 2,
-        'background-width': '12px',
-        'background-height': '12px',
-        'background-position-x': '7px',
-        'background-position-y': '50%',
-        'background-fit': 'none',
-        'background-clip': 'none',
-        'background-image-containment': 'over',
         'font-family': GRAPH_FONT,
         'font-size': LINK_FONT_SIZE,
         'line-height': 1.25,
@@ -206,24 +197,19 @@ export function chainStylesheet(
     },
     ...statusRules,
     {
-      // A link with firms in the region: their count on a small pill at its top-right corner, a second
-      // background image beside the status icon (which keeps its place and look).
+      // A link with firms in the region: their count on a small pill at its top-right corner.
       selector: 'node[kind = "link"][firms > 0]',
       style: {
-        'background-image': (ele: NodeSingular) => [
-          statusIconUri(ele.data('status') as LinkStatus),
-          firmBadgeUri(ele.data('firms') as number),
-        ],
-        'background-width': ['12px', `${FIRM_BADGE.width}px`],
-        'background-height': ['12px', `${FIRM_BADGE.height}px`],
-        'background-position-x': ['7px', '100%'],
-        'background-position-y': ['50%', '0%'],
-        'background-offset-x': ['0px', '9px'],
-        'background-offset-y': ['0px', '-8px'],
-        'background-fit': ['none', 'none'],
-        'background-clip': ['none', 'none'],
-        'background-image-containment': ['over', 'over'],
-        'background-image-opacity': [1, 1],
+        'background-image': (ele: NodeSingular) => firmBadgeUri(ele.data('firms') as number),
+        'background-width': `${FIRM_BADGE.width}px`,
+        'background-height': `${FIRM_BADGE.height}px`,
+        'background-position-x': '100%',
+        'background-position-y': '0%',
+        'background-offset-x': '9px',
+        'background-offset-y': '-8px',
+        'background-fit': 'none',
+        'background-clip': 'none',
+        'background-image-containment': 'over',
         'bounds-expansion': 10,
       },
     },
@@ -366,7 +352,6 @@ export function chainStylesheet(
       selector: 'edge[?feedback].dimmed',
       style: { 'line-color': EDGE_FEEDBACK, 'target-arrow-color': EDGE_FEEDBACK },
     },
-    { selector: 'node.dimmed[firms > 0]', style: { 'background-image-opacity': [0.25, 0.25] } },
     // No built-in selection box: the focus ring above shows the selection.
     { selector: 'node:selected', style: { 'overlay-opacity': 0 } },
     ...lodRules(lod),

@@ -28,12 +28,9 @@ test('PNG of the view comes at the size asked for: 1×, 2× and 4× the canvas, 
 }) => {
   await openApp(page);
   // The canvas's size in whole CSS pixels, as the renderer draws it.
-  const canvas = await page.evaluate(() => {
-    const el = document.querySelector('[data-testid="chain-canvas"]') as unknown as {
-      _cyreg: { cy: import('cytoscape').Core };
-    };
-    return { width: el._cyreg.cy.width(), height: el._cyreg.cy.height() };
-  });
+  const canvas = await page.evaluate(() =>
+    document.querySelector<import('./graph').ProbeHost>('[data-testid="chain-canvas"]')!.chainProbe!.size(),
+  );
   for (const scale of [1, 2, 4]) {
     const file = await exportFile(page, `PNG of this view, ${scale}×`);
     expect(file.name).toMatch(new RegExp(`view@${scale}x\\.png$`));

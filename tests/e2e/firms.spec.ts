@@ -87,13 +87,12 @@ test('a link with 2,000 firms expands to its largest, and the rest open in a tab
   expect(frameMoved.y - frame.y).toBeCloseTo(linkMoved.y - link.y, 3);
   // A firm drawn on the canvas opens its view when clicked, as a link does; back returns to the firms.
   const largest = await page.evaluate(() => {
-    // Cytoscape keeps its instance on the container: used only to find where the firm is drawn.
-    const el = document.querySelector<HTMLElement & { _cyreg: { cy: import('cytoscape').Core } }>(
-      '[data-testid="chain-canvas"]',
-    )!;
-    const node = el._cyreg.cy.nodes('[kind = "firm"][?centre]').first();
+    // The graph's probe: used only to find where the firm is drawn.
+    const el = document.querySelector<import('./graph').ProbeHost>('[data-testid="chain-canvas"]')!;
+    const firm = el.chainProbe!.centreFirm()!;
+    const at = el.chainProbe!.box(firm.id, false)!;
     const box = el.getBoundingClientRect();
-    return { x: box.x + node.renderedPosition().x, y: box.y + node.renderedPosition().y, title: node.data('title') };
+    return { x: box.x + (at.x1 + at.x2) / 2, y: box.y + (at.y1 + at.y2) / 2, title: firm.title };
   });
   await page.mouse.click(largest.x, largest.y);
   await expect(page.getByTestId('firm-view').getByRole('heading', { level: 1 })).toHaveText(largest.title);

@@ -1,17 +1,20 @@
 /**
- * Reading what the graph drew, so tests can click a link where it really is on the canvas. Cytoscape
- * registers its instance on its container; tests only read from it.
+ * Reading what the graph drew, so tests can click a link where it really is on the canvas: through the
+ * probe the adapter publishes on the canvas element (`ChainProbe` in src/graph/chainGraph.ts).
  */
 import type { Page } from '@playwright/test';
+import type { ChainProbe, ProbeHost } from '../../src/graph/chainGraph';
+
+export type { ChainProbe, ProbeHost };
 
 /** Where on the page the centre of a link's node is drawn. */
 export async function linkPoint(page: Page, linkId: string): Promise<{ x: number; y: number }> {
   return page.evaluate((id) => {
-    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
-    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
-    const p = cy.getElementById(id).renderedPosition();
+    const container = document.querySelector<ProbeHost>('[data-testid="chain-canvas"]')!;
+    const probe = container.chainProbe!;
+    const b = probe.box(id, false)!;
     const box = container.getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
+    return { x: box.left + (b.x1 + b.x2) / 2, y: box.top + (b.y1 + b.y2) / 2 };
   }, linkId);
 }
 
@@ -20,23 +23,18 @@ export async function drawnLinks(
   page: Page,
 ): Promise<{ id: string; label: string; status: string; classes: string[] }[]> {
   return page.evaluate(() => {
-    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
-    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
-    return cy.nodes('[kind = "link"]').map((n) => ({
-      id: n.id(),
-      label: String(n.data('label')).replaceAll('\u200b', ''),
-      status: String(n.data('status')),
-      classes: n.classes(),
-    }));
+    const container = document.querySelector<ProbeHost>('[data-testid="chain-canvas"]')!;
+    const probe = container.chainProbe!;
+    return probe.links();
   });
 }
 
 /** Where a link's node stands in the layout (model coordinates, not pixels on the page). */
 export async function modelPosition(page: Page, linkId: string): Promise<{ x: number; y: number }> {
   return page.evaluate((id) => {
-    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
-    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
-    return cy.getElementById(id).position();
+    const container = document.querySelector<ProbeHost>('[data-testid="chain-canvas"]')!;
+    const probe = container.chainProbe!;
+    return probe.position(id)!;
   }, linkId);
 }
 
@@ -55,8 +53,8 @@ export async function dragLink(page: Page, linkId: string, dx: number, dy: numbe
  */
 export async function linksOutOfView(page: Page, ids: readonly string[]): Promise<string[]> {
   return page.evaluate((list) => {
-    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
-    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+    const container = document.querySelector<ProbeHost>('[data-testid="chain-canvas"]')!;
+    const probe = container.chainProbe!;
     const frame = container.getBoundingClientRect();
     const free = (x: number, y: number) => {
       if (x < frame.left || x > frame.right || y < frame.top || y > frame.bottom) return false;
@@ -64,7 +62,7 @@ export async function linksOutOfView(page: Page, ids: readonly string[]): Promis
       return !!hit && container.contains(hit);
     };
     return list.filter((id) => {
-      const b = cy.getElementById(id).renderedBoundingBox({ includeLabels: true, includeUnderlays: false });
+      const b = probe.box(id)!;
       const [x1, x2, y1, y2] = [frame.left + b.x1, frame.left + b.x2, frame.top + b.y1, frame.top + b.y2];
       const points = [
         [x1 + 1, y1 + 1],
@@ -86,14 +84,8 @@ export async function drawnLabels(
   page: Page,
 ): Promise<{ zoom: number; links: Record<string, number | null>; titles: number[] }> {
   return page.evaluate(() => {
-    const container = document.querySelector<HTMLElement>('[data-testid="chain-canvas"]')!;
-    const cy = (container as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
-    const zoom = cy.zoom();
-    const px = (n: import('cytoscape').NodeSingular) => parseFloat(String(n.style('font-size'))) * zoom;
-    const links: Record<string, number | null> = {};
-    cy.nodes('[kind = "link"]').forEach((n) => {
-      links[n.id()] = n.style('label') ? px(n) : null;
-    });
-    return { zoom, links, titles: cy.nodes('[kind = "group"]').map(px) };
+    const container = document.querySelector<ProbeHost>('[data-testid="chain-canvas"]')!;
+    const probe = container.chainProbe!;
+    return probe.labels();
   });
 }
