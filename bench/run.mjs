@@ -4,8 +4,7 @@
 // machine). `npm run bench -- --firms` runs only the firm-level figures, into bench/results/firms.*.
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../scripts/chromium.mjs';
-import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { build, preview } from 'vite';
@@ -25,23 +24,6 @@ const start = firmsOnly ? [] : await startFigures({ runs: 5 });
 // The nation workload in a fresh app page: first interactive, heap, pan and zoom frames.
 if (!firmsOnly) start.push(...(await browserFigures({ runs: 3 })));
 
-/** The JS the first page load fetches (its module script and modulepreloads), gzipped. */
-function initialJs() {
-  const html = readFileSync('dist/index.html', 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*src|link rel="modulepreload"[^>]*href)="\.\/([^"]+\.js)"/g)].map(
-    (m) => m[1],
-  );
-  const bytes = files.map((f) => gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length);
-  const kb = Math.round(bytes.reduce((a, b) => a + b, 0) / 102.4) / 10;
-  return {
-    name: `initial JS, gzipped (${files.length} files: the entry and its modulepreloads)`,
-    size: files.length,
-    medianMs: 0,
-    runs: 1,
-    note: `${kb} KB; budget ≤ 250 KB`,
-  };
-}
-if (!firmsOnly) start.push(initialJs());
 const server = await preview({
   configFile: 'bench/vite.config.ts',
   preview: { port: Number(process.env.BENCH_PORT ?? 4179), strictPort: true },

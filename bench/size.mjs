@@ -8,30 +8,47 @@ import { gzipSync } from 'node:zlib';
 /** Budget of issue 12: the initial JS stays under this many KB, gzipped. */
 export const INITIAL_JS_BUDGET_KB = 250;
 
+/**
+ * What the first page load fetches and runs before the first view, per starting language: the entry
+ * script, its modulepreloads, the small script in <head> that preloads the starting language's catalogue,
+ * and that catalogue (the app mounts once it is there).
+ */
 export function initialJs(distDir = 'dist') {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const files = [
-    ...html.matchAll(
-      /<script type="module"[^>]*\ssrc="\.\/([^"]+)"|<link rel="modulepreload"[^>]*\shref="\.\/([^"]+)"/g,
-    ),
+    ...html.matchAll(/<script[^>]*\ssrc="\.\/([^"]+\.js)"|<link rel="modulepreload"[^>]*\shref="\.\/([^"]+\.js)"/g),
   ].map((m) => m[1] ?? m[2]);
-  const chunks = files.map((file) => ({ file, gzipKB: gzipSync(readFileSync(join(distDir, file))).length / 1024 }));
-  return { totalKB: chunks.reduce((sum, c) => sum + c.gzipKB, 0), chunks };
+  const gzipKB = (file) => gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length / 1024;
+  const chunks = files.map((file) => ({ file, gzipKB: gzipKB(file) }));
+  const codeKB = chunks.reduce((sum, c) => sum + c.gzipKB, 0);
+  // The catalogue each language starts with, as the preload script names it.
+  const preload = files.find((f) => f.includes('catalogue-preload'));
+  const named = preload ? readFileSync(join(distDir, preload), 'utf8').match(/\{("[a-z]+":"[^"]+"(?:,|))+\}/) : null;
+  const catalogues = Object.entries(named ? JSON.parse(named[0]) : {}).map(([lang, file]) => ({
+    lang,
+    gzipKB: gzipKB(file),
+  }));
+  const totalKB = codeKB + Math.max(0, ...catalogues.map((c) => c.gzipKB));
+  return { totalKB, codeKB, catalogues, chunks };
 }
 
-/** The figure for the bench table. */
+/** The figure for the bench table: the total with the larger catalogue, the code alone, the parts. */
 export function initialJsFigure(distDir = 'dist') {
-  const { totalKB, chunks } = initialJs(distDir);
+  const { totalKB, codeKB, catalogues, chunks } = initialJs(distDir);
   const parts = [...chunks]
     .sort((a, b) => b.gzipKB - a.gzipKB)
     .map((c) => `${c.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '')} ${c.gzipKB.toFixed(1)}`)
     .join(', ');
+  const words = catalogues.map((c) => `${c.lang} ${c.gzipKB.toFixed(1)}`).join(', ');
   return {
-    name: 'initial JS, gzipped (entry and the chunks index.html preloads)',
+    name: "initial JS, gzipped (entry, the chunks index.html preloads, and the starting language's catalogue)",
     size: '',
     medianMs: '',
     runs: 1,
-    note: `${totalKB.toFixed(1)} KB (budget < ${INITIAL_JS_BUDGET_KB} KB): ${parts}`,
+    note:
+      `${totalKB.toFixed(1)} KB with the larger catalogue (budget < ${INITIAL_JS_BUDGET_KB} KB, ` +
+      `${totalKB < INITIAL_JS_BUDGET_KB ? 'met' : 'missed'}); code ${codeKB.toFixed(1)} KB + catalogue (${words}); ` +
+      `code: ${parts}`,
   };
 }
 
