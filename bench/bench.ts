@@ -7,7 +7,7 @@ import cytoscape from 'cytoscape';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { pinyin } from 'pinyin-pro';
 import { ChainGraph } from '../src/graph/chainGraph';
-import { buildChainElements } from '../src/graph/elements';
+import { buildChainElements, type ChainElements } from '../src/graph/elements';
 import { layoutPanorama, toLayoutInput, type Positions } from '../src/graph/layout';
 import { analyseRegion } from '../src/model/analysis';
 import { validateDataset } from '../src/model/validate';
@@ -63,28 +63,8 @@ async function drawFigures(label: string, dataset: Dataset, positions: Positions
   const index = indexChain(dataset.chains[0]!);
   const elements = buildChainElements(index, dataset.regions[0], 'zh');
   const size = elements.links.length;
-  const drawOurs = async () => {
-    const host = stage.appendChild(document.createElement('div'));
-    const graph = new ChainGraph(host, {}, { webgl: false });
-    graph.render(elements, positions);
-    graph.fit();
-    await frame();
-    graph.destroy();
-    host.remove();
-  };
-  const drawPlain = async () => {
-    const host = stage.appendChild(document.createElement('div'));
-    const cy = cytoscape({
-      container: host,
-      elements: plainElements(elements, positions),
-      style: PLAIN_STYLE,
-      layout: { name: 'preset' },
-    });
-    cy.fit(undefined, 24);
-    await frame();
-    cy.destroy();
-    host.remove();
-  };
+  const drawOurs = () => drawOne('ours', elements, positions);
+  const drawPlain = () => drawOne('plain', elements, positions);
   // Taken in turns, so a busy moment of a shared machine falls on both alike.
   const ourTimes: number[] = [];
   const plainTimes: number[] = [];
@@ -389,22 +369,22 @@ async function drawBench(): Promise<Figure[]> {
   ];
 }
 
-/** One draw of the 5,000-link chain by ChainAtlas or plain Cytoscape, in ms: to profile one alone. */
-async function drawOnce(which: 'ours' | 'plain'): Promise<number> {
-  const { mid, big } = await layoutsForDrawing();
-  const elements = buildChainElements(indexChain(mid.chains[0]!), mid.regions[0], 'zh');
-  const t0 = performance.now();
+/**
+ * One draw of `elements` at `positions` by ChainAtlas (its adapter: styles, icons, groups) or plain
+ * Cytoscape (default look), to a fitted first frame, in a fresh container removed afterwards.
+ */
+async function drawOne(which: 'ours' | 'plain', elements: ChainElements, positions: Positions): Promise<void> {
   const host = stage.appendChild(document.createElement('div'));
   if (which === 'ours') {
     const graph = new ChainGraph(host, {}, { webgl: false });
-    graph.render(elements, big);
+    graph.render(elements, positions);
     graph.fit();
     await frame();
     graph.destroy();
   } else {
     const cy = cytoscape({
       container: host,
-      elements: plainElements(elements, big),
+      elements: plainElements(elements, positions),
       style: PLAIN_STYLE,
       layout: { name: 'preset' },
     });
@@ -413,6 +393,14 @@ async function drawOnce(which: 'ours' | 'plain'): Promise<number> {
     cy.destroy();
   }
   host.remove();
+}
+
+/** One draw of the 5,000-link chain by ChainAtlas or plain Cytoscape, in ms: to profile one alone. */
+async function drawOnce(which: 'ours' | 'plain'): Promise<number> {
+  const { mid, big } = await layoutsForDrawing();
+  const elements = buildChainElements(indexChain(mid.chains[0]!), mid.regions[0], 'zh');
+  const t0 = performance.now();
+  await drawOne(which, elements, big);
   return performance.now() - t0;
 }
 

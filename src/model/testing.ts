@@ -4,7 +4,10 @@
 import type { DatasetEdit, EditResult } from './edits';
 import type { ChainTemplate, Dataset, Region, SupplyEdge } from './types';
 import { FORMAT_VERSION } from './types';
+import { mergeDatasets } from './dataset';
 import { validateDataset } from './validate';
+import batteryChain from '../../seeds/battery-chain.json';
+import jinchang from '../../seeds/jinchang.json';
 
 const cite = { sourceId: 'src', locator: '¶1' };
 
@@ -132,4 +135,12 @@ export function ok(result: EditResult): { edit: DatasetEdit; dataset: Dataset } 
 export function refusal(result: EditResult): string[] {
   if (result.ok) throw new Error('accepted an invalid edit');
   return result.issues.map((i) => `${i.code}@${i.path}`);
+}
+
+/** The shipped chain and the Jinchang region, merged and validated as seeding does (a fresh copy). */
+export function shippedDataset(): Dataset {
+  const parts = [batteryChain, jinchang].map((p) => structuredClone(p) as unknown as Dataset);
+  const result = validateDataset(mergeDatasets(...parts));
+  if (!result.ok) throw new Error('the shipped data does not validate');
+  return result.dataset;
 }

@@ -6,22 +6,16 @@
  * what it keeps is exactly what whole validation keeps.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { shippedDataset } from './testing';
 import type { DatasetPatch } from '../io/types';
-import { mergeDatasets } from './dataset';
 import { datasetRecords, diffDatasets, sameValue } from './editRecords';
 import { applyPatch } from './patch';
 import type { Dataset } from './types';
 import { validateDataset } from './validate';
 import { recordCount, validateChange } from './validateChange';
 
-const seed = (file: string) => JSON.parse(readFileSync(new URL(`../../seeds/${file}`, import.meta.url), 'utf8'));
-const shipped = (() => {
-  const result = validateDataset(mergeDatasets(seed('battery-chain.json'), seed('jinchang.json')));
-  if (!result.ok) throw new Error('the shipped data does not validate');
-  return result.dataset;
-})();
+const shipped = shippedDataset();
 const chain = shipped.chains[0]!;
 const region = shipped.regions[0]!;
 const linkIds = chain.links.map((l) => l.id);

@@ -5,20 +5,14 @@
  * keeps is exactly what whole validation keeps.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mergeDatasets } from '../dataset';
+import { shippedDataset } from '../testing';
 import { getRecord, refOf, sameValue } from '../editRecords';
 import { buildEdit, type Draft } from '../editBuild';
 import type { Dataset } from '../types';
 import { validateDataset } from '../validate';
 
-const seed = (file: string) => JSON.parse(readFileSync(new URL(`../../../seeds/${file}`, import.meta.url), 'utf8'));
-const shipped = (() => {
-  const result = validateDataset(mergeDatasets(seed('battery-chain.json'), seed('jinchang.json')));
-  if (!result.ok) throw new Error('the shipped data does not validate');
-  return result.dataset;
-})();
+const shipped = shippedDataset();
 const chain = shipped.chains[0]!;
 const region = shipped.regions[0]!;
 const linkIds = chain.links.map((l) => l.id);
