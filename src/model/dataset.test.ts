@@ -39,7 +39,7 @@ describe('regionSources', () => {
         linkIds: ['a'],
         sources: [{ sourceId: 'directory', locator: `row ${i + 2}` }],
       });
-    const ranked = regionSources(data, region);
+    const ranked = regionSources(data.sources, region);
     expect(ranked.map((r) => r.source.id)).toEqual(['src', 'directory']);
     expect(ranked.find((r) => r.source.id === 'directory')?.citations).toBe(5);
   });

@@ -40,10 +40,11 @@ export function statusOf(states: ReadonlyMap<string, LinkState>, linkId: string)
 }
 
 /**
-
-
+ * The sources a region's records cite (`sources`: every source, or at least those it cites), with how
+ * often, the ones its statuses cite first, then most cited, ties by id. The first is the region's main
+ * source, shown beside its name.
  */
-export function regionSources(dataset: Dataset, region: Region): { source: Source; citations: number }[] {
+export function regionSources(sources: readonly Source[], region: Region): { source: Source; citations: number }[] {
   const counts = new Map<string, number>();
   const forStatus = new Map<string, number>();
   const count = (citations: readonly Citation[], into = counts) => {
@@ -60,7 +61,7 @@ export function regionSources(dataset: Dataset, region: Region): { source: Sourc
   // The statuses come first: the chain's colours rest on them, so the source they cite most is the
   // region's own, however many records an imported directory adds.
   const status = (id: string) => forStatus.get(id) ?? 0;
-  return dataset.sources
+  return sources
     .filter((s) => counts.has(s.id))
     .map((source) => ({ source, citations: counts.get(source.id)! }))
     .sort(

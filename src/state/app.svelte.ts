@@ -149,7 +149,7 @@ export class AppState {
     this.layoutInput = $derived(
       this.elements && atlas.chain ? toLayoutInput(this.elements, atlas.chain.subChains) : undefined,
     );
-    this.sources = $derived(atlas.dataset && atlas.region ? regionSources(atlas.dataset, atlas.region) : []);
+    this.sources = $derived(atlas.region ? regionSources(atlas.sources, atlas.region) : []);
     this.details = $derived(
       atlas.index && this.view.selectedId
         ? linkDetails(atlas.index, this.shownRegion, this.view.selectedId, { loops: this.view.loops })

@@ -22,7 +22,7 @@ import { chainOf, reuseUnchanged } from '../model/dataset';
 import { applyEdit, diffDatasets, type DatasetEdit } from '../model/editRecords';
 import { indexChain } from '../model/graph';
 import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
-import type { Dataset, Localized, Region } from '../model/types';
+import type { Dataset, Localized, Region, Source } from '../model/types';
 import { markPhase, measurePhase } from '../graph/startPhases';
 import { ChainAtlasDB } from '../store/db';
 import {
@@ -108,6 +108,8 @@ export class AtlasState {
   readonly regions: readonly Pick<Region, 'id' | 'name' | 'parent'>[] = $derived(
     (this.dataset ?? this.#partial?.dataset)?.regions ?? [],
   );
+  /** Every source, there from the first draw on (the first read holds the whole table). */
+  readonly sources: readonly Source[] = $derived(this.#view?.sources ?? []);
   /** The region shown, undated: the one edits go to. */
   readonly storedRegion: Region | undefined = $derived(
     this.#view?.regions.find((r) => r.id === this.regionId) ?? this.#view?.regions[0],
