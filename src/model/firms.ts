@@ -256,9 +256,9 @@ export interface LinkFirmsView {
   /** All relations into and out of the link's firms in scope, drawn or not. */
   readonly inboundTotal: number;
   readonly outboundTotal: number;
-  /** The distinct firms supplying the link's firms in scope, and buying from them on this link, drawn or not. */
-  readonly supplierCount: number;
-  readonly buyerCount: number;
+  /** The distinct firms (keys) supplying the link's firms in scope, and buying from them on this link, drawn or not. */
+  readonly suppliers: ReadonlySet<string>;
+  readonly buyers: ReadonlySet<string>;
 }
 
 /**
@@ -300,8 +300,8 @@ export function linkFirms(
     outbound,
     inboundTotal,
     outboundTotal,
-    supplierCount: suppliers.size,
-    buyerCount: buyers.size,
+    suppliers,
+    buyers,
   };
 }
 

@@ -125,4 +125,31 @@ describe('counting the suppliers and buyers of a link’s firms', () => {
     expect(layout.more).toEqual([0, 0, 0]);
     expect([layout.supplierCount, layout.buyerCount]).toEqual([4, 3]);
   });
+
+  it('draws each firm once when a firm of the link also supplies or buys from the others', () => {
+    const cite = [{ sourceId: 'src', locator: '1' }];
+    const firm = (id: string, linkIds: string[]) => ({ id, name: { zh: id, en: id }, linkIds, sources: cite });
+    const rel = (id: string, supplier: string, buyer: string, linkId: string) => ({
+      id,
+      supplier: { regionId: 'r', enterpriseId: supplier },
+      buyer: { regionId: 'r', enterpriseId: buyer },
+      linkId,
+      sources: cite,
+    });
+    // a and b make the link; a supplies b (a trader among makers); c supplies a and buys from b;
+    // d supplies a.
+    const r = region(
+      'r',
+      [firm('a', ['cam']), firm('b', ['cam']), firm('c', ['pcam', 'cell']), firm('d', ['pcam'])],
+      [rel('1', 'a', 'b', 'cam'), rel('2', 'c', 'a', 'pcam'), rel('3', 'b', 'c', 'cam'), rel('4', 'd', 'a', 'pcam')],
+    );
+    const layout = layoutLinkFirms(indexFirms({ regions: [r] }), 'cam', r, 'region');
+    const keys = layout.columns.flat().map((f) => f.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const column = (id: string) => layout.columns.findIndex((c) => c.some((f) => f.record?.firm.id === id));
+    expect([column('a'), column('b'), column('c'), column('d')]).toEqual([1, 1, 0, 0]);
+    // Every supplier and buyer is drawn, so none is counted as more.
+    expect(layout.more).toEqual([0, 0, 0]);
+    expect(layout.relations).toHaveLength(4);
+  });
 });

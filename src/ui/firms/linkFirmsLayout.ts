@@ -54,13 +54,20 @@ export interface LinkFirmsLayout {
 
 /**
  * Counterparts of the drawn firms on one side, most relations first (then first met), at most `limit`:
- * the ones drawn, so each has a relation to a drawn firm.
+ * the ones drawn, so each has a relation to a drawn firm. A firm `placed` in another column already
+ * (a firm of the link supplying another, a supplier that also buys) is drawn there, once.
  */
-function counterparts(relations: readonly SupplyRelation[], side: 'supplier' | 'buyer', limit: number) {
+function counterparts(
+  relations: readonly SupplyRelation[],
+  side: 'supplier' | 'buyer',
+  limit: number,
+  placed: ReadonlySet<string>,
+) {
   const counts = new Map<string, { ref: SupplyRelation['supplier']; n: number }>();
   for (const r of relations) {
     const ref = r[side];
     const key = firmKey(ref);
+    if (placed.has(key)) continue;
     const c = counts.get(key);
     if (c) c.n++;
     else counts.set(key, { ref, n: 1 });
@@ -87,8 +94,10 @@ export function layoutLinkFirms(
     const record = index.firms.get(key);
     return { key, record, id, column, y: y(i), local: isLocalFirm(index, key, home), relations };
   };
-  const ups = counterparts(view.inbound, 'supplier', side);
-  const downs = counterparts(view.outbound, 'buyer', side);
+  const placed = new Set(view.shown.map((f) => f.key));
+  const ups = counterparts(view.inbound, 'supplier', side, placed);
+  for (const [key] of ups) placed.add(key);
+  const downs = counterparts(view.outbound, 'buyer', side, placed);
   const centre = view.shown.map((f, i) =>
     place(f.key, f.firm.id, 1, i, (index.byBuyer.get(f.key)?.length ?? 0) + (index.bySupplier.get(f.key)?.length ?? 0)),
   );
@@ -105,11 +114,8 @@ export function layoutLinkFirms(
     seen.add(k);
     relations.push({ from, to, local: isLocalFirm(index, from, home) && isLocalFirm(index, to, home) });
   }
-  const more = [
-    view.supplierCount - left.length,
-    view.ranked.length - centre.length,
-    view.buyerCount - right.length,
-  ] as const;
+  const undrawn = (keys: ReadonlySet<string>) => [...keys].filter((k) => !drawn.has(k)).length;
+  const more = [undrawn(view.suppliers), view.ranked.length - centre.length, undrawn(view.buyers)] as const;
   const rows = Math.max(left.length + (more[0] > 0 ? 1 : 0), centre.length + 1, right.length + 1);
   return {
     columns: [left, centre, right],
@@ -118,8 +124,8 @@ export function layoutLinkFirms(
     firmCount: view.ranked.length,
     inboundTotal: view.inboundTotal,
     outboundTotal: view.outboundTotal,
-    supplierCount: view.supplierCount,
-    buyerCount: view.buyerCount,
+    supplierCount: view.suppliers.size,
+    buyerCount: view.buyers.size,
     height: y(rows) + 8,
     ranked: view.ranked,
   };
