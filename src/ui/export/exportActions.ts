@@ -12,6 +12,7 @@ import { formatDate, formatQuantity } from '../../i18n/format';
 import { chartedSeries, targetProgress, type TargetProgress } from '../../model/series';
 import { sourceLine } from '../../i18n/sourceLine';
 import type { ExportFormat, ExportedFile } from '../../io/types';
+import { formatById } from '../../io/formats';
 import { LINK_STATUSES, type ChainTemplate, type Dataset, type Region, type Source } from '../../model/types';
 import { dateStamp } from '../common/download';
 import { gapTable, type GapRow } from '../../state/gapRows';
@@ -135,7 +136,7 @@ export async function exportFiles(choice: ExportChoice, ctx: ExportContext): Pro
       return [
         {
           fileName: `chainatlas-template-${ctx.lang}.xlsx`,
-          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          mimeType: formatById('xlsx').mimeTypes[0]!,
           bytes: templateWorkbook(headers),
         },
       ];

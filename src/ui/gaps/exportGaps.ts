@@ -9,6 +9,7 @@ import type { Region } from '../../model/types';
 import { protectCell, writeCsv } from '../../io/syntax/csvSyntax';
 import { encodeUtf8 } from '../../io/syntax/text';
 import { writeWorkbook } from '../../io/syntax/xlsxWrite';
+import { formatById } from '../../io/formats';
 import { dateStamp, downloadFile } from '../common/download';
 import { gapListPreamble, gapTable, type GapRow } from '../../state/gapRows';
 
@@ -36,11 +37,15 @@ export function gapListFile(
       ...preamble.map((row) => row.map(protectCell)),
       ...table.map((row, r) => (r === 0 ? row : row.map((cell, c) => (numeric.has(c) ? cell : protectCell(cell))))),
     ];
-    return { fileName: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', bytes: encodeUtf8(writeCsv(safe), true) };
+    return {
+      fileName: `${base}.csv`,
+      mimeType: `${formatById('csv').mimeTypes[0]};charset=utf-8`,
+      bytes: encodeUtf8(writeCsv(safe), true),
+    };
   }
   return {
     fileName: `${base}.xlsx`,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    mimeType: formatById('xlsx').mimeTypes[0]!,
     bytes: writeWorkbook([
       {
         name: whatIf
