@@ -20,7 +20,7 @@ import { GROUP_PADDING, type Point, type Positions } from './layout';
 import { STATUS_GLYPH } from './icons';
 import { hasHardwareWebgl } from './renderer';
 import { FIRST_DRAW, phaseSince } from './startPhases';
-import { chainStylesheet, TITLE_FONT_SIZE, type LabelLod } from './style';
+import { chainStylesheet, readableLod, TITLE_FONT_SIZE, type LabelLod } from './style';
 
 /** The chain as drawn, in layout coordinates, for exporters. */
 export interface GraphSnapshot {
@@ -151,14 +151,7 @@ export class ChainGraph {
   readonly #cy: Core;
   readonly #events: ChainGraphEvents;
   /** How scaled labels are drawn, read by the stylesheet (see `labels.ts`). */
-  readonly #lod: LabelLod = {
-    zoom: 1,
-    fontSize: LINK_FONT_SIZE,
-    scale: 1,
-    smallFontSize: LINK_FONT_SIZE,
-    smallScale: 1,
-    titleSize: TITLE_FONT_SIZE,
-  };
+  readonly #lod: LabelLod = readableLod();
   /** What the view is about: its labels are drawn first. */
   #subject: ReadonlySet<string> = new Set();
   #relabelTimer: ReturnType<typeof setTimeout> | undefined;

@@ -235,6 +235,15 @@ export function firmStylesheet(): StylesheetJson {
     'min-zoomed-font-size': 5,
     ...front(12),
   };
+  /** Text without a box (column titles, notes): wrapped to the width it is given. */
+  const bareText = {
+    ...labelled,
+    shape: 'rectangle' as const,
+    'background-opacity': 0,
+    'border-width': 0,
+    'text-wrap': 'wrap' as const,
+    'text-max-width': 'data(width)',
+  };
   return [
     {
       selector: 'node[kind = "firm-frame"]',
@@ -253,12 +262,7 @@ export function firmStylesheet(): StylesheetJson {
     {
       selector: 'node[kind = "firm-title"]',
       style: {
-        ...labelled,
-        shape: 'rectangle',
-        'background-opacity': 0,
-        'border-width': 0,
-        'text-wrap': 'wrap',
-        'text-max-width': 'data(width)',
+        ...bareText,
         'line-height': 1.2,
         'font-size': 13,
         'font-weight': 'bold',
@@ -311,12 +315,7 @@ export function firmStylesheet(): StylesheetJson {
     {
       selector: 'node[kind = "firm-note"]',
       style: {
-        ...labelled,
-        shape: 'rectangle',
-        'background-opacity': 0,
-        'border-width': 0,
-        'text-wrap': 'wrap',
-        'text-max-width': 'data(width)',
+        ...bareText,
         'font-size': FIRM_FONT_SIZE,
         color: '#6b7483',
         events: 'no',

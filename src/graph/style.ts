@@ -125,16 +125,19 @@ function lodRules(lod: LabelLod): StylesheetJson {
   ];
 }
 
-export function chainStylesheet(
-  lod: LabelLod = {
+/** Labels at the readable zoom: drawn at their own size, unscaled (a new view's level of detail). */
+export function readableLod(): LabelLod {
+  return {
     zoom: 1,
     fontSize: LINK_FONT_SIZE,
     scale: 1,
     smallFontSize: LINK_FONT_SIZE,
     smallScale: 1,
     titleSize: TITLE_FONT_SIZE,
-  },
-): StylesheetJson {
+  };
+}
+
+export function chainStylesheet(lod: LabelLod = readableLod()): StylesheetJson {
   const statusRules = (Object.keys(STATUS_LOOK) as LinkStatus[]).map((status) => {
     const look = STATUS_LOOK[status];
     return {
