@@ -15,9 +15,12 @@ const target = document.getElementById('app');
 if (!target) throw new Error('ChainAtlas needs an element with id "app" to mount into');
 // The catalogue of the language the app starts in comes first, so the first frame is in that language
 // and no other flashes. Should it fail to load, the app still opens (showing message keys).
-await locale.ready.catch(() => undefined);
-const app = mount(App, { target });
-markPhase('mounted');
-// The other language, so that the switch is immediate: after the first draw, never before it.
-void afterFirstDraw(() => loadCatalogue(otherLang(locale.lang))).catch(() => undefined);
-export default app;
+// No top-level await: with one, the bundler keeps its runtime in a start-up chunk of its own.
+void locale.ready
+  .catch(() => undefined)
+  .then(() => {
+    mount(App, { target });
+    markPhase('mounted');
+    // The other language, so that the switch is immediate: after the first draw, never before it.
+    void afterFirstDraw(() => loadCatalogue(otherLang(locale.lang))).catch(() => undefined);
+  });

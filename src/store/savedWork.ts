@@ -4,7 +4,7 @@
  * writes a file's in the same transaction as its data, and undoing the import puts the previous ones
  * back while keeping whatever was saved since.
  */
-import { sameValue } from '../model/edits';
+import { sameValue } from '../model/editRecords';
 import type { Briefing, Dataset, SavedLayout, SavedView, Scenario } from '../model/types';
 import type { ChainAtlasDB } from './db';
 
