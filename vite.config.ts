@@ -56,10 +56,11 @@ function serviceWorker(entry: string): Plugin {
 }
 
 /**
- * Fetches the catalogue of the language the page will show beside the start-up code, not after it:
- * each catalogue is a chunk of its own (src/i18n/index.ts, `loadCatalogue`) that the app awaits before
- * it mounts, so without this its request would wait until the entry has run. A small classic script
- * in <head>, written here with the app's own `chooseLang`, adds a modulepreload for that one chunk.
+ * Fetches the first part of the catalogue of the language the page will show beside the start-up code,
+ * not after it: each part is a chunk of its own (src/i18n/index.ts, `loadFirstPart`) and the app awaits
+ * that one before it mounts, so without this its request would wait until the entry has run. A small
+ * classic script in <head>, written here with the app's own `chooseLang`, adds a modulepreload for that
+ * one chunk (`en.ts` or `zh-CN.ts`; the rest, `*.more.ts`, loads after the first draw).
  */
 function cataloguePreload(): Plugin {
   return {

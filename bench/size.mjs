@@ -10,8 +10,9 @@ export const INITIAL_JS_BUDGET_KB = 250;
 
 /**
  * What the first page load fetches and runs before the first view, per starting language: the entry
- * script, its modulepreloads, the small script in <head> that preloads the starting language's catalogue,
- * and that catalogue (the app mounts once it is there).
+ * script, its modulepreloads, the small script in <head> that preloads the first part of the starting
+ * language's catalogue, and that part (the app mounts once it is there; the rest loads after the first
+ * draw).
  */
 export function initialJs(distDir = 'dist') {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');

@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zh-CN';
+import { en, zhCN } from '../i18n/testing';
 import { loadShippedDataset } from '../store/seed';
 import { EXPORT_FORMATS, FORMATS, IMPORT_ACCEPT, REFUSED_SPREADSHEETS, type ImportFormat } from './formats';
 import { detectFormat } from './pipeline/detect';

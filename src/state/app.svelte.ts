@@ -256,21 +256,23 @@ export class AppState {
 
   /** Loads the gap rows' module once; rejects when its file cannot be loaded (the gap view says so). */
   loadGapRows(): Promise<unknown> {
-    this.#gapRowsLoad ??= import('./gapRows').then((m) => (this.#gapRows = m));
+    this.#gapRowsLoad ??= Promise.all([import('./gapRows'), locale.whole()]).then(([m]) => (this.#gapRows = m));
     return this.#gapRowsLoad;
   }
 
   /** Team sync's state, made once (its module loads after the first draw, or when a part needs it). */
   loadSync(): Promise<SyncState> {
-    this.#sync ??= import('../sync/sync.svelte').then(({ SyncState }) => (this.sync = new SyncState(this.atlas)));
+    this.#sync ??= Promise.all([import('../sync/sync.svelte'), locale.whole()]).then(
+      ([{ SyncState }]) => (this.sync = new SyncState(this.atlas)),
+    );
     return this.#sync;
   }
 
   /** The import, made on first use: loads its chunk once (the Import button, a dropped file, the
    * import dialog after the first draw). */
   loadImporter(): Promise<ImporterState> {
-    this.#importer ??= import('./importer.svelte').then(
-      ({ ImporterState }) => (this.importer = new ImporterState(this.atlas)),
+    this.#importer ??= Promise.all([import('./importer.svelte'), locale.whole()]).then(
+      ([{ ImporterState }]) => (this.importer = new ImporterState(this.atlas)),
     );
     return this.#importer;
   }

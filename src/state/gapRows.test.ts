@@ -3,7 +3,7 @@ import { analyseRegion } from '../model/analysis';
 import { indexChain } from '../model/graph';
 import { loadShippedDataset } from '../store/seed';
 import { gapRows, gapTable } from './gapRows';
-import { zhCN } from '../i18n/zh-CN';
+import { zhCN } from '../i18n/testing';
 
 const shipped = await loadShippedDataset();
 const region = shipped.regions[0]!;

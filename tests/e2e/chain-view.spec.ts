@@ -1,4 +1,4 @@
-import { en } from '../../src/i18n/en';
+import { en } from '../../src/i18n/testing';
 import { downstreamOf, upstreamOf } from '../../src/model/graph';
 import { expect, openApp, test } from './fixtures';
 import { dragLink, drawnLinks, linkPoint, modelPosition } from './graph';

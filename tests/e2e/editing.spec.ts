@@ -1,4 +1,4 @@
-import { en } from '../../src/i18n/en';
+import { en } from '../../src/i18n/testing';
 import { expect, openApp, test } from './fixtures';
 import { dragLink, drawnLinks, modelPosition } from './graph';
 import { SHIPPED_LINKS, shippedStatusCount } from './shipped';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/io/syntax/csvSyntax';
-import { en } from '../../src/i18n/en';
+import { en } from '../../src/i18n/testing';
 import { dumpDb } from './db';
 import { expect, openApp, test } from './fixtures';
 import { drawnLinks } from './graph';

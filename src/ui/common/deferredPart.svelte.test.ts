@@ -1,6 +1,7 @@
+// @vitest-environment happy-dom
 /**
- * A part loaded on demand: shown once loaded; a chunk that fails to load leaves the part saying so
- * (`failed`), never loading for ever.
+ * A part loaded on demand: shown once loaded, with the whole catalogue of the language; a chunk that
+ * fails to load leaves the part saying so (`failed`), never loading for ever.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { missingParts } from '../../state/missingParts.svelte';
@@ -15,6 +16,18 @@ describe('DeferredPart', () => {
     expect(part.status).toBe('ready');
     expect(part.module).toEqual({ default: 'Dossier' });
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows only once the whole catalogue of the language is there too (the page starts with its first part)', async () => {
+    vi.resetModules();
+    history.replaceState(null, '', '/?lang=en');
+    const i18n = await import('../../i18n');
+    const fresh = await import('./deferredPart.svelte');
+    expect(i18n.hasCatalogue('en')).toBe(false);
+    const part = new fresh.DeferredPart(() => Promise.resolve({ default: 'Import' }));
+    await part.settled;
+    expect(part.status).toBe('ready');
+    expect(i18n.hasCatalogue('en')).toBe(true);
   });
 
   it('says it failed when the chunk cannot be fetched', async () => {

@@ -3,6 +3,7 @@
  * A chunk can fail to load (a new version replaced it on the server and no cache holds it, or the
  * network dropped): the part then says so instead of showing nothing (see `Deferred.svelte`).
  */
+import { locale } from '../../state/locale.svelte';
 import { missingParts } from '../../state/missingParts.svelte';
 
 export class DeferredPart<T> {
@@ -13,8 +14,10 @@ export class DeferredPart<T> {
   readonly settled: Promise<void>;
 
   constructor(load: () => Promise<T>) {
+    // A part shows once the whole catalogue is there too (the start-up code loads only its first part).
     this.settled = Promise.resolve()
-      .then(load)
+      .then(() => Promise.all([load(), locale.whole()]))
+      .then(([module]) => module)
       .then(
         (module) => {
           this.module = module;

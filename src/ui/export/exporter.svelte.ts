@@ -32,8 +32,8 @@ export class Exporter {
         this.notice.clear(locale.t('export.working'));
         return;
       }
-      // The file makers load on the first export, not with the app.
-      const { exportFiles } = await import('./exportActions');
+      // The file makers load on the first export, not with the app; their words with the whole catalogue.
+      const [{ exportFiles }] = await Promise.all([import('./exportActions'), locale.whole()]);
       const files = await exportFiles(choice, ctx);
       for (const f of files) downloadFile(f.fileName, f.mimeType, f.bytes);
       // Many files (the CSV tables) are counted, not listed: the notice must not cover the chart.
