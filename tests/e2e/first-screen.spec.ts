@@ -1,6 +1,14 @@
+import type { Page } from '@playwright/test';
+import { en } from '../../src/i18n/testing';
 import { ELECTROLYTE_MISSING, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
 import { SHIPPED_LINKS } from './shipped';
+
+/** Message keys shown as text: a message looked up before its part of the catalogue was there. */
+async function rawKeys(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return Object.keys(en).filter((key) => text.includes(key));
+}
 
 test('opens on the Jinchang chain, drawn, with its title, data date and source', async ({ page, watch }) => {
   await openApp(page, './?lang=en');
@@ -43,6 +51,13 @@ test('follows the browser language and lets ?lang= force one', async ({ browser,
       'lang',
       browserLocale === 'en-US' || path.includes('en') ? 'en' : 'zh-CN',
     );
+    // The page starts with the first part of its language's catalogue: no message is ever a raw key,
+    // neither on the first screen nor in the menu opened next (its words load after the first draw).
+    expect(await rawKeys(page)).toEqual([]);
+    const data = heading === 'Jinchang' ? 'Data' : '数据';
+    await page.getByRole('button', { name: data, exact: true }).click();
+    await expect(page.getByRole('group', { name: data })).toBeVisible();
+    expect(await rawKeys(page)).toEqual([]);
     await context.close();
   }
 });
