@@ -65,16 +65,18 @@ async function drawFigures(label: string, dataset: Dataset, positions: Positions
   const size = elements.links.length;
   const drawOurs = () => drawOne('ours', elements, positions);
   const drawPlain = () => drawOne('plain', elements, positions);
-  // Taken in turns, so a busy moment of a shared machine falls on both alike.
+  // Taken in turns, so a busy moment of a shared machine falls on both alike. A small chain draws in
+  // about a tenth of a second, where one busy moment moves the median of five: it takes more turns.
+  const rounds = size < 1000 ? 15 : 5;
   const ourTimes: number[] = [];
   const plainTimes: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < rounds; i++) {
     ourTimes.push((await median(1, drawOurs)).medianMs);
     plainTimes.push((await median(1, drawPlain)).medianMs);
   }
   const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const ours = { medianMs: mid(ourTimes), runs: 5 };
-  const plain = { medianMs: mid(plainTimes), runs: 5 };
+  const ours = { medianMs: mid(ourTimes), runs: rounds };
+  const plain = { medianMs: mid(plainTimes), runs: rounds };
   return [
     {
       name: `draw ${label}: ChainAtlas (styles, icons, groups)`,
