@@ -1,10 +1,12 @@
 /**
  * The panorama's layout: positions from the store when this chain structure was laid out before (so
  * the chain stands where it stood), otherwise from the ELK worker; and the user's own arrangement,
- * dragged and then saved or discarded.
+ * dragged and then saved or discarded. On a first visit nothing is stored yet (the database is made
+ * after the first draw): the first draw takes the shipped positions without asking the store, and
+ * they are stored once the chain is drawn.
  */
 import { digestText } from '../model/digest';
-import { markPhase, measurePhase } from '../graph/startPhases';
+import { chainDrawn, markPhase, measurePhase } from '../graph/startPhases';
 import { layoutKey, type LayoutInput, type Positions } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
 import { fittingLayout } from '../graph/shippedLayout';
@@ -40,9 +42,26 @@ export class PanoramaState {
   /** The layout last shown, asked for at start-up before its key can be worked out from the data. */
   #early: { key: string; row: ReturnType<typeof getLayout> } | undefined;
   readonly #db: () => ChainAtlasDB | undefined;
+  readonly #firstVisit: () => boolean;
+  readonly #afterFirstDraw: () => Promise<unknown>;
 
-  constructor(db: () => ChainAtlasDB | undefined) {
+  /**
+   * @param firstVisit whether no database existed at start (`AtlasState.firstVisit`)
+   * @param afterFirstDraw resolves once the chain is drawn: on a first visit, layouts are stored then
+   */
+  constructor(
+    db: () => ChainAtlasDB | undefined,
+    firstVisit: () => boolean = () => false,
+    afterFirstDraw: () => Promise<unknown> = async () => {},
+  ) {
     this.#db = db;
+    this.#firstVisit = firstVisit;
+    this.#afterFirstDraw = afterFirstDraw;
+  }
+
+  /** Before the first draw of a first visit: nothing is stored, and the database is not made yet. */
+  #unstored(): boolean {
+    return this.#firstVisit() && !chainDrawn();
   }
 
   /**
@@ -70,6 +89,7 @@ export class PanoramaState {
     this.error = '';
     this.storageFailure = undefined;
     const db = this.#db();
+    const unstored = this.#unstored();
     // The shipped layouts are in a chunk of their own (a first visit needs them, later ones rarely):
     // fetched beside the store's answer, waited for only when it has no layout.
     const shipped = import('virtual:shipped-layouts').then((m) => m.default);
@@ -78,9 +98,10 @@ export class PanoramaState {
     this.#early = undefined;
     if (readPref(LAST_LAYOUT_KEY) !== key) writePref(LAST_LAYOUT_KEY, key);
     // A store that cannot be read (storage blocked) only means laying the chain out afresh.
-    const stored = db
-      ? await measurePhase('stored-layout', () => (early ?? getLayout(db, key)).catch(() => undefined))
-      : undefined;
+    const stored =
+      db && !unstored
+        ? await measurePhase('stored-layout', () => (early ?? getLayout(db, key)).catch(() => undefined))
+        : undefined;
     if (key !== this.#key) return;
     if (stored && input.links.every((l) => stored.positions[l.id])) {
       this.custom = stored.custom;
@@ -101,12 +122,15 @@ export class PanoramaState {
     this.custom = false;
     this.positions = positions;
     markPhase('positions');
-    if (db) await this.#store(() => putLayout(db, key, positions, false), false);
+    // On a first visit, stored once the chain is drawn: writing now would make the database while
+    // the first frame is being drawn.
+    if (db) await this.#store(async () => putLayout(db, key, positions, false), false, unstored);
   }
 
   /** Runs a layout write; a failure is noted as a storage problem (the layout on screen stays). */
-  async #store(write: () => Promise<void>, saving: boolean): Promise<boolean> {
+  async #store(write: () => Promise<void>, saving: boolean, afterDraw = false): Promise<boolean> {
     try {
+      if (afterDraw) await this.#afterFirstDraw();
       await write();
       if (this.storageFailure?.saving === saving) this.storageFailure = undefined;
       return true;
