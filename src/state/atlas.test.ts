@@ -344,10 +344,13 @@ describe('a first visit', () => {
     }
   });
 
-  it('opens the database as on any later visit where the browser cannot say which databases it holds', async () => {
+  it('opens the database as on any later visit where the browser cannot say, or does not say in time, which databases it holds', async () => {
     const databases = vi.spyOn(indexedDB, 'databases').mockRejectedValue(new Error('not here'));
     try {
       expect(await databaseMissing(freshName())).toBe(false);
+      // An answer that does not come counts as no answer.
+      databases.mockReturnValue(new Promise(() => undefined));
+      expect(await databaseMissing(freshName(), 10)).toBe(false);
     } finally {
       databases.mockRestore();
     }
