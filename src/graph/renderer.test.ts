@@ -1,35 +1,60 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hasHardwareWebgl, WEBGL_PROBE_KEY } from './renderer';
+import { forgetWebglProbe, hasHardwareWebgl, WEBGL_PROBE_KEY } from './renderer';
+
+/** Runs the deferred probe at once, when asked. */
+function deferred() {
+  const tasks: (() => void)[] = [];
+  return { later: (task: () => void) => void tasks.push(task), run: () => tasks.splice(0).forEach((t) => t()) };
+}
 
 describe('hasHardwareWebgl', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(() => {
+    localStorage.clear();
+    forgetWebglProbe();
+  });
 
-  it('asks once and keeps the answer for this browser', () => {
+  it('answers no until it has asked, asks once the page is idle, and keeps the answer for this browser', () => {
     const probe = vi.fn(() => true);
-    expect(hasHardwareWebgl(probe)).toBe(true);
-    expect(hasHardwareWebgl(probe)).toBe(true);
+    const idle = deferred();
+    // The first chain is drawn without waiting for a WebGL context to be made.
+    expect(hasHardwareWebgl(probe, idle.later)).toBe(false);
+    expect(probe).not.toHaveBeenCalled();
+    idle.run();
     expect(probe).toHaveBeenCalledTimes(1);
     expect(localStorage.getItem(WEBGL_PROBE_KEY)).toBe(`1 ${navigator.userAgent}`);
+    forgetWebglProbe();
+    expect(hasHardwareWebgl(probe, idle.later)).toBe(true);
+    idle.run();
+    expect(probe).toHaveBeenCalledTimes(1);
   });
 
   it('keeps a "no" as well as a "yes"', () => {
     const probe = vi.fn(() => false);
-    expect(hasHardwareWebgl(probe)).toBe(false);
-    expect(hasHardwareWebgl(probe)).toBe(false);
+    const idle = deferred();
+    expect(hasHardwareWebgl(probe, idle.later)).toBe(false);
+    idle.run();
+    forgetWebglProbe();
+    expect(hasHardwareWebgl(probe, idle.later)).toBe(false);
+    idle.run();
     expect(probe).toHaveBeenCalledTimes(1);
+    expect(localStorage.getItem(WEBGL_PROBE_KEY)).toBe(`0 ${navigator.userAgent}`);
   });
 
   it('asks again in another browser or version, or when the kept answer is unreadable', () => {
-    localStorage.setItem(WEBGL_PROBE_KEY, '1 SomeOtherBrowser/1.0');
     const probe = vi.fn(() => false);
-    expect(hasHardwareWebgl(probe)).toBe(false);
+    const idle = deferred();
+    localStorage.setItem(WEBGL_PROBE_KEY, '1 SomeOtherBrowser/1.0');
+    expect(hasHardwareWebgl(probe, idle.later)).toBe(false);
+    idle.run();
+    forgetWebglProbe();
     localStorage.setItem(WEBGL_PROBE_KEY, `x ${navigator.userAgent}`);
-    expect(hasHardwareWebgl(probe)).toBe(false);
+    expect(hasHardwareWebgl(probe, idle.later)).toBe(false);
+    idle.run();
     expect(probe).toHaveBeenCalledTimes(2);
   });
 
-  it('still answers when storage is blocked', () => {
+  it('still answers when storage is blocked, from what it found in this page', () => {
     const get = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
       throw new Error('blocked');
     });
@@ -37,7 +62,10 @@ describe('hasHardwareWebgl', () => {
       throw new Error('blocked');
     });
     try {
-      expect(hasHardwareWebgl(() => true)).toBe(true);
+      const idle = deferred();
+      expect(hasHardwareWebgl(() => true, idle.later)).toBe(false);
+      idle.run();
+      expect(hasHardwareWebgl(() => true, idle.later)).toBe(true);
     } finally {
       get.mockRestore();
       set.mockRestore();

@@ -6,16 +6,18 @@
 /** The mark and window event of the first frame that shows the chain. */
 export const FIRST_DRAW = 'chain-drawn';
 
-const drawn = () => typeof performance === 'undefined' || performance.getEntriesByName(FIRST_DRAW).length > 0;
+/** Whether the chain has been drawn once on this page (true where there is no performance timeline). */
+export const chainDrawn = (): boolean =>
+  typeof performance === 'undefined' || performance.getEntriesByName(FIRST_DRAW).length > 0;
 
 /** Marks the moment a start-up phase is reached (only before the first draw). */
 export function markPhase(phase: string): void {
-  if (!drawn()) performance.mark(`start:${phase}`);
+  if (!chainDrawn()) performance.mark(`start:${phase}`);
 }
 
 /** Measures a start-up phase that began at `start` (performance.now()) and ends now (only before the first draw). */
 export function phaseSince(phase: string, start: number): void {
-  if (!drawn()) performance.measure(`start:${phase}`, { start, end: performance.now() });
+  if (!chainDrawn()) performance.measure(`start:${phase}`, { start, end: performance.now() });
 }
 
 /** Runs `work`, measured as a start-up phase when it runs before the first draw. */

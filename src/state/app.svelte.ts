@@ -124,7 +124,11 @@ export class AppState {
     this.view = new ChainViewState(atlas, router, () => this.shownRegion);
     this.search = new SearchState(atlas);
     this.firms = new FirmsState(() => atlas.shown ?? atlas.dataset);
-    this.panorama = new PanoramaState(() => atlas.db);
+    this.panorama = new PanoramaState(
+      () => atlas.db,
+      () => atlas.firstVisit,
+      firstDraw,
+    );
     this.gaps = new GapsState(atlas);
     this.briefing = new BriefingState(atlas, router, this.gaps);
     this.editing = new EditingState(atlas);
@@ -181,10 +185,14 @@ export class AppState {
       atlas.regionId = router.route.region;
       atlas.at = router.route.at;
     });
+    // The undo history and the backup state are not part of the first draw (and on a first visit the
+    // database is made only after it): followed once the chain is drawn.
     $effect(() => {
       if (atlas.phase !== 'ready') return;
-      this.editing.follow();
-      void this.safety.follow();
+      void firstDraw().then(() => {
+        this.editing.follow();
+        void this.safety.follow();
+      });
     });
     // Editing ends when the selection moves on; with typed changes not yet saved, only if the user says
     // so (else the selection goes back to the link being edited).

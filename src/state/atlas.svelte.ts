@@ -70,6 +70,11 @@ export class AtlasState {
   #markLoaded!: () => void;
   #failLoad!: (e: unknown) => void;
   regionId = $state<string | undefined>(undefined);
+  /**
+   * No database existed when start-up began (a first visit): there is nothing stored to look up (a
+   * layout, say); the database is made and the shipped data written into it after the first draw.
+   */
+  firstVisit = false;
   /** This tab's edits still being written. */
   readonly writing = new SvelteSet<DatasetEdit>();
   /** Writes and reads of the store queued or under way (0: everything shown is stored). */
@@ -169,9 +174,10 @@ export class AtlasState {
   }
 
   /**
-   * Opens the database and shows its data. On a first visit the shipped data is shown at once and
-   * written behind. On later visits the region asked for (`regionId`, else the first) is read and shown
-   * first; the other regions are read after the first draw, in turns (`complete`, `loaded()`).
+   * Opens the database and shows its data. On a first visit (no database yet) the shipped data is shown
+   * at once, without waiting for the database to be made; it is made and the shipped data written
+   * after the first draw. On later visits the region asked for (`regionId`, else the first) is read and
+   * shown first; the other regions are read after the first draw, in turns (`complete`, `loaded()`).
    * Resolves once the region can be drawn.
    */
   async start(dbName?: string): Promise<void> {
@@ -179,46 +185,66 @@ export class AtlasState {
       const db = (this.#db = new ChainAtlasDB(dbName));
       this.#listen(db.name);
       // A first visit (no offline copy controls the page yet) most likely finds nothing stored: the
-      // shipped data starts loading at once, beside the store's check, rather than after it.
+      // shipped data starts loading at once, and whether the database exists is asked beside it.
       const early = firstVisitLikely() ? this.#loadShipped() : undefined;
       early?.catch(() => undefined);
-      await measurePhase('store-open', () => db.open());
-      // One transaction: whether the store was seeded, and if so what the region shown needs.
-      const asked = this.regionId;
-      const first = await measurePhase('store-read', () =>
-        this.#enqueue(async () => {
-          const stored = await readFirstRegion(db, asked);
-          if (stored.seeded) {
-            this.#partial = { ...stored, asked };
-            this.#version = stored.version;
-          }
-          return stored;
-        }),
-      );
-      if (first.seeded) {
-        // The rest, in turn with the writes: an edit, import or message waits until it is read.
-        void this.#enqueue(async () => {
-          await this.#afterFirstDraw();
-          const whole = await readOtherRegions(db, first);
-          this.#partial = undefined;
-          this.#take(whole);
-        }).catch((e: unknown) => this.fail(e));
+      if (early && (await measurePhase('store-check', () => databaseMissing(db.name)))) {
+        // Nothing to read: what is stored after the first draw is this same data, so the chain drawn
+        // now is the one the user keeps seeing.
+        this.firstVisit = true;
+        this.#showShipped(db, await measurePhase('shipped-data', () => early));
       } else {
-        const shipped = await measurePhase('shipped-data', () => early ?? this.#loadShipped());
-        this.#confirmed = shipped;
-        this.dataset = shipped;
-        this.#markLoaded();
-        void this.#enqueue(async () => {
-          await this.#afterFirstDraw();
-          await ensureSeeded(db, async () => shipped);
-          await this.#reload();
-        }).catch((e: unknown) => this.fail(e));
+        await this.#openAndRead(db, early);
       }
       this.phase = 'ready';
       markPhase('data');
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** A later visit: opens the database and reads the region shown, or shows the shipped data when nothing was stored. */
+  async #openAndRead(db: ChainAtlasDB, early: Promise<Dataset> | undefined): Promise<void> {
+    await measurePhase('store-open', () => db.open());
+    // One transaction: whether the store was seeded, and if so what the region shown needs.
+    const asked = this.regionId;
+    const first = await measurePhase('store-read', () =>
+      this.#enqueue(async () => {
+        const stored = await readFirstRegion(db, asked);
+        if (stored.seeded) {
+          this.#partial = { ...stored, asked };
+          this.#version = stored.version;
+        }
+        return stored;
+      }),
+    );
+    if (!first.seeded) {
+      this.#showShipped(db, await measurePhase('shipped-data', () => early ?? this.#loadShipped()));
+      return;
+    }
+    // The rest, in turn with the writes: an edit, import or message waits until it is read.
+    void this.#enqueue(async () => {
+      await this.#afterFirstDraw();
+      const whole = await readOtherRegions(db, first);
+      this.#partial = undefined;
+      this.#take(whole);
+    }).catch((e: unknown) => this.fail(e));
+  }
+
+  /**
+   * Shows the shipped data as the working copy and writes it into the store after the first draw (the
+   * database is opened, or made, then). Edits, imports and messages queue behind that write.
+   */
+  #showShipped(db: ChainAtlasDB, shipped: Dataset): void {
+    this.#confirmed = shipped;
+    this.dataset = shipped;
+    this.#markLoaded();
+    void this.#enqueue(async () => {
+      await this.#afterFirstDraw();
+      await db.open();
+      await ensureSeeded(db, async () => shipped);
+      await this.#reload();
+    }).catch((e: unknown) => this.fail(e));
   }
 
   /** The database, once started (for the layout, scenario and history stores). */
@@ -517,4 +543,29 @@ export class AtlasState {
 /** No service worker controls this page: a first visit, or a browser or server without the offline copy. */
 function firstVisitLikely(): boolean {
   return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && !navigator.serviceWorker.controller;
+}
+
+/** How long the browser may take to say which databases it holds before the database is simply opened. */
+const DATABASES_WAIT_MS = 2000;
+
+/**
+ * Whether the browser holds no database of this name: true only when it says so (`indexedDB.databases()`
+ * does not list it). Where that cannot be asked (an older browser), the answer fails or does not come
+ * (some browsers' storage hangs until a database is opened), false: the database is opened and read,
+ * as on any later visit.
+ */
+export async function databaseMissing(name: string, wait = DATABASES_WAIT_MS): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const listed = await Promise.race([
+      indexedDB.databases(),
+      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), wait))),
+    ]);
+    return listed !== undefined && !listed.some((d) => d.name === name);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -15,7 +15,7 @@ import { ConflictError, historyState } from '../store/editRepository';
 import { freshName, track } from '../store/testing';
 import { addView } from '../store/viewRepository';
 import { commitImport } from '../store/importRepository';
-import { AtlasState } from './atlas.svelte';
+import { AtlasState, databaseMissing } from './atlas.svelte';
 
 const cite = [{ sourceId: 'src', locator: '¶2' }];
 
@@ -269,5 +269,95 @@ describe('a later start on a large store', () => {
     draw();
     await atlas.loaded();
     expect(atlas.region).toEqual(data.regions[1]);
+  });
+});
+
+describe('a first visit', () => {
+  /** A page no service worker controls yet (a first visit, or a hard reload): the check is asked. */
+  function uncontrolled(): void {
+    vi.stubGlobal('navigator', { serviceWorker: { controller: null } });
+  }
+  const listed = async (name: string) => (await indexedDB.databases()).some((d) => d.name === name);
+
+  it('draws the shipped data before the database is made, and stores it, with an edit made meanwhile, after the draw', async () => {
+    uncontrolled();
+    try {
+      const name = freshName();
+      let draw!: () => void;
+      const atlas = new AtlasState(
+        async () => tinyDataset(),
+        () => new Promise<void>((resolve) => (draw = resolve)),
+      );
+      track({ close: () => atlas.stop() });
+      await atlas.start(name);
+      // Drawn from the shipped data, whole, with nothing made in the browser yet.
+      expect(atlas.phase).toBe('ready');
+      expect(atlas.firstVisit).toBe(true);
+      expect(atlas.dataset).toEqual(tinyDataset());
+      expect(await listed(name)).toBe(false);
+      // An edit made at once is shown at once and waits for the database.
+      const edit = editOf(setLinkState(atlas.dataset!, 'r1', 'b', { status: 'building', asOf: '2025', sources: cite }));
+      const stored = atlas.apply(edit);
+      expect(statusOf(atlas, 'b')).toBe('building');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await listed(name)).toBe(false);
+
+      draw();
+      await stored;
+      expect(statusOf(atlas, 'b')).toBe('building');
+      const db = track(new ChainAtlasDB(name));
+      expect(await readDataset(db)).toEqual(atlas.dataset);
+      expect((await historyState(db)).canUndo).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('draws what is stored, never the shipped data, when the database exists (a hard reload, an older version’s data)', async () => {
+    uncontrolled();
+    try {
+      const name = freshName();
+      const mine = tinyDataset();
+      const stored = { ...mine, regions: [{ ...mine.regions[0]!, name: { zh: '我的', en: 'Mine' } }] };
+      const db = track(new ChainAtlasDB(name));
+      await replaceDataset(db, stored, { seed: { seededAt: '2026-12-06T00:00:00Z', shippedDigest: 'test' } });
+      db.close();
+      let draw!: () => void;
+      const atlas = new AtlasState(
+        async () => tinyDataset(),
+        () => new Promise<void>((resolve) => (draw = resolve)),
+      );
+      track({ close: () => atlas.stop() });
+      // What a view would show, looked at on every turn of the event loop while the start goes on.
+      const seen = new Set<string | undefined>();
+      const look = setInterval(() => seen.add(atlas.region?.name.en), 0);
+      await atlas.start(name);
+      seen.add(atlas.region?.name.en);
+      clearInterval(look);
+      expect(atlas.firstVisit).toBe(false);
+      expect([...seen].filter(Boolean)).toEqual(['Mine']);
+      draw();
+      await atlas.loaded();
+      expect(atlas.dataset).toEqual(stored);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('opens the database as on any later visit where the browser cannot say, or does not say in time, which databases it holds', async () => {
+    const databases = vi.spyOn(indexedDB, 'databases').mockRejectedValue(new Error('not here'));
+    try {
+      expect(await databaseMissing(freshName())).toBe(false);
+      // An answer that does not come counts as no answer.
+      databases.mockReturnValue(new Promise(() => undefined));
+      expect(await databaseMissing(freshName(), 10)).toBe(false);
+    } finally {
+      databases.mockRestore();
+    }
+    const name = freshName();
+    expect(await databaseMissing(name)).toBe(true);
+    track(new ChainAtlasDB(name));
+    await copy(name);
+    expect(await databaseMissing(name)).toBe(false);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * The panorama's layout: positions from the store when this chain structure was laid out before (so
  * the chain stands where it stood), otherwise from the ELK worker; and the user's own arrangement,
- * dragged and then saved or discarded.
+ * dragged and then saved or discarded. On a first visit nothing is stored yet (the database is made
+ * after the first draw): the first draw takes the shipped positions without asking the store, and
+ * they are stored once the chain is drawn.
  */
 import { digestText } from '../model/digest';
-import { markPhase, measurePhase } from '../graph/startPhases';
+import { chainDrawn, markPhase, measurePhase } from '../graph/startPhases';
 import { layoutKey, type LayoutInput, type Positions } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
-import { fittingLayout } from '../graph/shippedLayout';
-import type { ChainAtlasDB } from '../store/db';
+import { fittingLayout, type ShippedLayout } from '../graph/shippedLayout';
+import type { ChainAtlasDB, LayoutRow } from '../store/db';
 import { describeStorageError, type StorageErrorInfo } from '../store/storageError';
 import { deleteLayout, getLayout, putLayout } from '../store/layoutRepository';
 import { readPref, writePref } from './prefs';
@@ -20,6 +22,25 @@ const LAST_LAYOUT_KEY = 'chainatlas.layout';
 export interface LayoutStorageFailure {
   readonly saving: boolean;
   readonly code: StorageErrorInfo['code'];
+}
+
+/** A layout row asked for early, and once the store answered, the answer. */
+interface EarlyRow {
+  readonly key: string;
+  readonly row: Promise<LayoutRow | undefined>;
+  settled?: boolean;
+  value?: LayoutRow | undefined;
+}
+
+/** The shipped layouts, once their chunk is loaded: then taken at once, without a wait for the import. */
+let shippedLayouts: readonly ShippedLayout[] | undefined;
+let shippedLoad: Promise<readonly ShippedLayout[]> | undefined;
+
+function loadShippedLayouts(): Promise<readonly ShippedLayout[]> {
+  shippedLoad ??= import('virtual:shipped-layouts').then((m) => (shippedLayouts = m.default));
+  // A failed load is tried again next time.
+  shippedLoad.catch(() => (shippedLoad = undefined));
+  return shippedLoad;
 }
 
 export class PanoramaState {
@@ -38,11 +59,28 @@ export class PanoramaState {
   #key = '';
   #moved: Positions | undefined;
   /** The layout last shown, asked for at start-up before its key can be worked out from the data. */
-  #early: { key: string; row: ReturnType<typeof getLayout> } | undefined;
+  #early: EarlyRow | undefined;
   readonly #db: () => ChainAtlasDB | undefined;
+  readonly #firstVisit: () => boolean;
+  readonly #afterFirstDraw: () => Promise<unknown>;
 
-  constructor(db: () => ChainAtlasDB | undefined) {
+  /**
+   * @param firstVisit whether no database existed at start (`AtlasState.firstVisit`)
+   * @param afterFirstDraw resolves once the chain is drawn: on a first visit, layouts are stored then
+   */
+  constructor(
+    db: () => ChainAtlasDB | undefined,
+    firstVisit: () => boolean = () => false,
+    afterFirstDraw: () => Promise<unknown> = async () => {},
+  ) {
     this.#db = db;
+    this.#firstVisit = firstVisit;
+    this.#afterFirstDraw = afterFirstDraw;
+  }
+
+  /** Before the first draw of a first visit: nothing is stored, and the database is not made yet. */
+  #unstored(): boolean {
+    return this.#firstVisit() && !chainDrawn();
   }
 
   /**
@@ -54,14 +92,22 @@ export class PanoramaState {
   prefetch(): void {
     const db = this.#db();
     const key = readPref(LAST_LAYOUT_KEY);
-    if (!key) import('virtual:shipped-layouts').catch(() => undefined);
+    if (!key) loadShippedLayouts().catch(() => undefined);
     if (!db || !key || this.#key) return;
-    const row = getLayout(db, key);
-    row.catch(() => undefined);
-    this.#early = { key, row };
+    const early: EarlyRow = { key, row: getLayout(db, key) };
+    early.row.then(
+      (value) => Object.assign(early, { settled: true, value }),
+      () => Object.assign(early, { settled: true, value: undefined }),
+    );
+    this.#early = early;
   }
 
-  /** Makes sure positions exist for this layout input: stored ones if any, else a fresh layout. */
+  /**
+   * Makes sure positions exist for this layout input: stored ones if any, else a fresh layout. When
+   * the answer is already at hand (the row asked for by `prefetch`, or on a first visit the shipped
+   * layouts), the positions are set before this returns, so the chain is drawn in the same turn as
+   * its data rather than a frame later.
+   */
   async ensure(input: LayoutInput): Promise<void> {
     const key = digestText(layoutKey(input));
     if (key === this.#key) return;
@@ -70,17 +116,21 @@ export class PanoramaState {
     this.error = '';
     this.storageFailure = undefined;
     const db = this.#db();
+    const unstored = this.#unstored();
     // The shipped layouts are in a chunk of their own (a first visit needs them, later ones rarely):
     // fetched beside the store's answer, waited for only when it has no layout.
-    const shipped = import('virtual:shipped-layouts').then((m) => m.default);
+    const shipped = loadShippedLayouts();
     shipped.catch(() => undefined);
-    const early = this.#early?.key === key ? this.#early.row : undefined;
+    const early = this.#early?.key === key ? this.#early : undefined;
     this.#early = undefined;
     if (readPref(LAST_LAYOUT_KEY) !== key) writePref(LAST_LAYOUT_KEY, key);
     // A store that cannot be read (storage blocked) only means laying the chain out afresh.
-    const stored = db
-      ? await measurePhase('stored-layout', () => (early ?? getLayout(db, key)).catch(() => undefined))
-      : undefined;
+    const stored =
+      !db || unstored
+        ? undefined
+        : early?.settled
+          ? early.value
+          : await measurePhase('stored-layout', () => (early?.row ?? getLayout(db, key)).catch(() => undefined));
     if (key !== this.#key) return;
     if (stored && input.links.every((l) => stored.positions[l.id])) {
       this.custom = stored.custom;
@@ -91,7 +141,7 @@ export class PanoramaState {
     let positions: Positions;
     try {
       // The shipped chain as the build laid it out, when this browser's labels fit it: no ELK to load.
-      const layouts = await measurePhase('shipped-layout', () => shipped);
+      const layouts = shippedLayouts ?? (await measurePhase('shipped-layout', () => shipped));
       positions = fittingLayout(input, layouts) ?? (await measurePhase('worker-layout', () => layoutInWorker(input)));
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
@@ -101,12 +151,15 @@ export class PanoramaState {
     this.custom = false;
     this.positions = positions;
     markPhase('positions');
-    if (db) await this.#store(() => putLayout(db, key, positions, false), false);
+    // On a first visit, stored once the chain is drawn: writing now would make the database while
+    // the first frame is being drawn.
+    if (db) await this.#store(async () => putLayout(db, key, positions, false), false, unstored);
   }
 
   /** Runs a layout write; a failure is noted as a storage problem (the layout on screen stays). */
-  async #store(write: () => Promise<void>, saving: boolean): Promise<boolean> {
+  async #store(write: () => Promise<void>, saving: boolean, afterDraw = false): Promise<boolean> {
     try {
+      if (afterDraw) await this.#afterFirstDraw();
       await write();
       if (this.storageFailure?.saving === saving) this.storageFailure = undefined;
       return true;

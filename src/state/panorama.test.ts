@@ -81,3 +81,30 @@ describe('PanoramaState on the next start', () => {
     }
   });
 });
+
+describe('PanoramaState on a first visit', () => {
+  it('takes its positions without asking the store, which it writes only once the chain is drawn', async () => {
+    const rows = new Map<string, unknown>();
+    const asked: string[] = [];
+    const db = {
+      layouts: {
+        get: async (key: string) => (asked.push(key), rows.get(key)),
+        put: async (row: { key: string }) => void rows.set(row.key, row),
+      },
+    } as unknown as ChainAtlasDB;
+    let draw!: () => void;
+    const drawn = new Promise<void>((resolve) => (draw = resolve));
+    const panorama = new PanoramaState(
+      () => db,
+      () => true,
+      () => drawn,
+    );
+    const ensured = panorama.ensure(input);
+    await vi.waitFor(() => expect(panorama.positions).toEqual(positions));
+    expect(asked).toEqual([]);
+    expect(rows.size).toBe(0);
+    draw();
+    await ensured;
+    expect([...rows.values()]).toEqual([expect.objectContaining({ positions, custom: false })]);
+  });
+});
