@@ -61,21 +61,34 @@ function serviceWorker(entry: string): Plugin {
  * that one before it mounts, so without this its request would wait until the entry has run. A small
  * classic script in <head>, written here with the app's own `chooseLang`, adds a modulepreload for that
  * one chunk (`en.ts` or `zh-CN.ts`; the rest, `*.more.ts`, loads after the first draw).
+ *
+ * On a first visit (no offline copy controls the page yet) it also preloads what that visit draws: the
+ * shipped data, its checks and its build-time positions (`FIRST_VISIT_CHUNKS`). The app asks for them by
+ * dynamic import only once its entry has run; fetched here, they arrive beside the entry instead of after
+ * it. A later visit reads the store and its own layout and fetches none of them.
  */
-function cataloguePreload(): Plugin {
+function startPreload(): Plugin {
   return {
-    name: 'chainatlas:catalogue-preload',
+    name: 'chainatlas:start-preload',
     apply: 'build',
     enforce: 'post',
     async generateBundle(_options, bundle) {
       const urls: Record<string, string> = {};
+      const firstVisit: string[] = [];
       for (const output of Object.values(bundle)) {
-        const lang = output.type === 'chunk' && /src\/i18n\/(en|zh-CN)\.ts$/.exec(output.facadeModuleId ?? '')?.[1];
+        if (output.type !== 'chunk') continue;
+        const id = output.facadeModuleId ?? '';
+        const lang = /src\/i18n\/(en|zh-CN)\.ts$/.exec(id)?.[1];
         if (lang) urls[lang === 'en' ? 'en' : 'zh'] = output.fileName;
+        // By a module it holds: the checks are a chunk shared by several lazy parts, with no facade module.
+        const holds = (end: string) => output.moduleIds.some((m) => m.endsWith(end));
+        if (!output.isEntry && FIRST_VISIT_CHUNKS.some(holds)) firstVisit.push(`./${output.fileName}`);
       }
       const html = bundle['index.html'];
       if (!urls.en || !urls.zh || html?.type !== 'asset')
-        return this.error('catalogue preload: catalogue chunks or index.html missing');
+        return this.error('start preload: catalogue chunks or index.html missing');
+      if (firstVisit.length !== FIRST_VISIT_CHUNKS.length)
+        return this.error(`start preload: found ${firstVisit.length} of the first visit's chunks`);
       const { module: i18n } = await runnerImport<typeof import('./src/i18n/index')>('./src/i18n/index.ts', {
         configFile: false,
         logLevel: 'silent',
@@ -86,17 +99,21 @@ ${i18n.chooseLang.toString()}
 var stored = null;
 try { stored = localStorage.getItem(${JSON.stringify(i18n.LANG_PREF_KEY)}); } catch (e) {}
 var lang = chooseLang(location.search, stored, navigator.languages || [navigator.language]);
-var link = document.createElement('link');
-link.rel = 'modulepreload';
-link.crossOrigin = '';
-link.href = './' + ${JSON.stringify(urls)}[lang];
-document.head.appendChild(link);
+function preload(href) {
+  var link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.crossOrigin = '';
+  link.href = href;
+  document.head.appendChild(link);
+}
+preload('./' + ${JSON.stringify(urls)}[lang]);
+if ('serviceWorker' in navigator && !navigator.serviceWorker.controller) ${JSON.stringify(firstVisit)}.forEach(preload);
 })();
 `;
-      const fileName = `assets/catalogue-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
+      const fileName = `assets/start-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
       this.emitFile({ type: 'asset', fileName, source: code });
       const source = String(html.source);
-      if (!source.includes('</title>')) return this.error('catalogue preload: no </title> in index.html');
+      if (!source.includes('</title>')) return this.error('start preload: no </title> in index.html');
       html.source = source.replace('</title>', `</title>\n    <script async src="./${fileName}"></script>`);
     },
   };
@@ -104,6 +121,9 @@ document.head.appendChild(link);
 
 /** The seed files the app ships, in the order `loadShippedDataset` (src/store/seed.ts) merges them. */
 export const SEED_FILES = ['seeds/battery-chain.json', 'seeds/jinchang.json', 'seeds/hexi.json'];
+
+/** The chunks a first visit draws from (by a module each holds): see `startPreload`. */
+const FIRST_VISIT_CHUNKS = [...SEED_FILES, 'src/model/validate.ts', 'virtual:shipped-layouts'];
 
 /**
  * Serves `virtual:shipped-layouts`: the shipped chain laid out at build time (build/shippedLayouts.ts,
@@ -201,7 +221,7 @@ function* walk(dir: string): Generator<string> {
 }
 
 export default defineConfig({
-  plugins: [svelte(), shippedLayouts(), cataloguePreload(), serviceWorker('src/sw/sw.ts'), appAddresses()],
+  plugins: [svelte(), shippedLayouts(), startPreload(), serviceWorker('src/sw/sw.ts'), appAddresses()],
   // Relative asset URLs, so a static copy of dist/ works from any folder or file server.
   base: './',
   build: {
