@@ -80,8 +80,8 @@ export function valueWords(value: unknown, dataset: Dataset, w: Words): string {
 }
 
 /** A field of `record` as stored now, in words. */
-export function fieldWords(key: string, record: Readonly<Record<string, unknown>>, dataset: Dataset, w: Words): string {
-  const value = record[key];
+export function fieldWords(key: string, record: object, dataset: Dataset, w: Words): string {
+  const value = (record as Readonly<Record<string, unknown>>)[key];
   const list = ID_LISTS[key];
   if (list && Array.isArray(value) && value.length > 0) {
     const named = dataset.chains.flatMap((c): readonly { id: string; name: Localized }[] => c[list]);
