@@ -43,6 +43,20 @@ describe('PanoramaState on a full disk', () => {
   });
 });
 
+/** A layouts table in memory: its rows, and the keys asked for, in order. */
+function layoutStore() {
+  const rows = new Map<string, unknown>();
+  const asked: string[] = [];
+  const db = {
+    layouts: {
+      get: async (key: string) => (asked.push(key), rows.get(key)),
+      put: async (row: { key: string }) => void rows.set(row.key, row),
+      delete: async (key: string) => void rows.delete(key),
+    },
+  } as unknown as ChainAtlasDB;
+  return { db, rows, asked };
+}
+
 describe('PanoramaState on the next start', () => {
   it('asks the store for the layout shown last time before the data is read, and shows it', async () => {
     const prefs = new Map<string, string>();
@@ -50,15 +64,7 @@ describe('PanoramaState on the next start', () => {
       getItem: (k: string) => prefs.get(k) ?? null,
       setItem: (k: string, v: string) => void prefs.set(k, v),
     });
-    const rows = new Map<string, unknown>();
-    const asked: string[] = [];
-    const db = {
-      layouts: {
-        get: async (key: string) => (asked.push(key), rows.get(key)),
-        put: async (row: { key: string }) => void rows.set(row.key, row),
-        delete: async (key: string) => void rows.delete(key),
-      },
-    } as unknown as ChainAtlasDB;
+    const { db, asked } = layoutStore();
     try {
       const first = new PanoramaState(() => db);
       first.prefetch();
@@ -84,14 +90,7 @@ describe('PanoramaState on the next start', () => {
 
 describe('PanoramaState on a first visit', () => {
   it('takes its positions without asking the store, which it writes only once the chain is drawn', async () => {
-    const rows = new Map<string, unknown>();
-    const asked: string[] = [];
-    const db = {
-      layouts: {
-        get: async (key: string) => (asked.push(key), rows.get(key)),
-        put: async (row: { key: string }) => void rows.set(row.key, row),
-      },
-    } as unknown as ChainAtlasDB;
+    const { db, rows, asked } = layoutStore();
     let draw!: () => void;
     const drawn = new Promise<void>((resolve) => (draw = resolve));
     const panorama = new PanoramaState(
