@@ -55,6 +55,10 @@ function serviceWorker(entry: string): Plugin {
   };
 }
 
+/** One of the app's own modules (or a build script), run through Vite's module runner: this config imports none of them. */
+const appModule = async <T>(file: string): Promise<T> =>
+  (await runnerImport<T>(file, { configFile: false, logLevel: 'silent' })).module;
+
 /**
  * Fetches the first part of the catalogue of the language the page will show beside the start-up code,
  * not after it: each part is a chunk of its own (src/i18n/index.ts, `loadFirstPart`) and the app awaits
@@ -63,9 +67,9 @@ function serviceWorker(entry: string): Plugin {
  * one chunk (`en.ts` or `zh-CN.ts`; the rest, `*.more.ts`, loads after the first draw).
  *
  * On a first visit (no offline copy controls the page yet) it also preloads what that visit draws: the
- * shipped data, its checks and its build-time positions (`FIRST_VISIT_CHUNKS`). The app asks for them by
- * dynamic import only once its entry has run; fetched here, they arrive beside the entry instead of after
- * it. A later visit reads the store and its own layout and fetches none of them.
+ * shipped data and its build-time positions (`FIRST_VISIT_FILES`, see `shippedData`). The app fetches them
+ * only once its entry has run; asked for here, they arrive beside the entry instead of after it. A later
+ * visit reads the store and its own layout and fetches neither.
  */
 function startPreload(): Plugin {
   return {
@@ -80,34 +84,34 @@ function startPreload(): Plugin {
         const id = output.facadeModuleId ?? '';
         const lang = /src\/i18n\/(en|zh-CN)\.ts$/.exec(id)?.[1];
         if (lang) urls[lang === 'en' ? 'en' : 'zh'] = output.fileName;
-        // By a module it holds: the checks are a chunk shared by several lazy parts, with no facade module.
-        const holds = (end: string) => output.moduleIds.some((m) => m.endsWith(end));
-        if (!output.isEntry && FIRST_VISIT_CHUNKS.some(holds)) firstVisit.push(`./${output.fileName}`);
+      }
+      for (const name of FIRST_VISIT_FILES) {
+        const file = Object.values(bundle).find((o) => o.type === 'asset' && o.names.includes(name));
+        if (!file) return this.error(`start preload: no ${name} in the build`);
+        firstVisit.push(`./${file.fileName}`);
       }
       const html = bundle['index.html'];
       if (!urls.en || !urls.zh || html?.type !== 'asset')
         return this.error('start preload: catalogue chunks or index.html missing');
-      if (firstVisit.length !== FIRST_VISIT_CHUNKS.length)
-        return this.error(`start preload: found ${firstVisit.length} of the first visit's chunks`);
-      const { module: i18n } = await runnerImport<typeof import('./src/i18n/index')>('./src/i18n/index.ts', {
-        configFile: false,
-        logLevel: 'silent',
-      });
+      const i18n = await appModule<typeof import('./src/i18n/index')>('./src/i18n/index.ts');
+      const visit = await appModule<typeof import('./src/store/firstVisit')>('./src/store/firstVisit.ts');
       const code = `(function () {
 ${i18n.toLang.toString()}
 ${i18n.chooseLang.toString()}
 var stored = null;
 try { stored = localStorage.getItem(${JSON.stringify(i18n.LANG_PREF_KEY)}); } catch (e) {}
 var lang = chooseLang(location.search, stored, navigator.languages || [navigator.language]);
-function preload(href) {
+function preload(href, as) {
   var link = document.createElement('link');
-  link.rel = 'modulepreload';
-  link.crossOrigin = '';
+  link.rel = as ? 'preload' : 'modulepreload';
+  if (as) link.as = as;
+  link.crossOrigin = 'anonymous';
   link.href = href;
   document.head.appendChild(link);
 }
 preload('./' + ${JSON.stringify(urls)}[lang]);
-if ('serviceWorker' in navigator && !navigator.serviceWorker.controller) ${JSON.stringify(firstVisit)}.forEach(preload);
+${visit.firstVisitLikely.toString()}
+if (firstVisitLikely()) ${JSON.stringify(firstVisit)}.forEach(function (href) { preload(href, 'fetch'); });
 })();
 `;
       const fileName = `assets/start-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
@@ -119,35 +123,57 @@ if ('serviceWorker' in navigator && !navigator.serviceWorker.controller) ${JSON.
   };
 }
 
-/** The seed files the app ships, in the order `loadShippedDataset` (src/store/seed.ts) merges them. */
+/** The seed files the app ships, in the order they are merged: Jinchang first, the app opens on the first region. */
 export const SEED_FILES = ['seeds/battery-chain.json', 'seeds/jinchang.json', 'seeds/hexi.json'];
 
-/** The chunks a first visit draws from (by a module each holds): see `startPreload`. */
-const FIRST_VISIT_CHUNKS = [...SEED_FILES, 'src/model/validate.ts', 'virtual:shipped-layouts'];
+const SHIPPED_DATASET = 'virtual:shipped-dataset';
+const SHIPPED_LAYOUTS = 'virtual:shipped-layouts';
+
+/** The files a first visit draws from, preloaded: see `startPreload` and `shippedData`. */
+const FIRST_VISIT_FILES = ['shipped-dataset.json', 'shipped-layouts.json'];
 
 /**
- * Serves `virtual:shipped-layouts`: the shipped chain laid out at build time (build/shippedLayouts.ts,
- * loaded through Vite's module runner so this config imports none of the app's code).
+ * The shipped data as the build makes it, so that a first visit neither merges nor checks it:
+ * `virtual:shipped-dataset`, the seed files merged and validated (build/shippedData.ts; the build fails
+ * when they do not validate), and `virtual:shipped-layouts`, the shipped chain laid out
+ * (build/shippedLayouts.ts). Each module exports `load()`, which gives a fresh copy. In the app's build
+ * each is a JSON file beside the code, fetched (and, on a first visit, preloaded: `startPreload`): as a
+ * script, the data cost 13-18 ms of the first visit's main thread to compile, JSON far less to parse.
+ * Elsewhere (tests, the dev server, the bench pages: `inline`) the JSON is in the module.
  */
-export function shippedLayouts(seedFiles: readonly string[] = SEED_FILES): Plugin {
-  const id = 'virtual:shipped-layouts';
-  let code: Promise<string> | undefined;
+export function shippedData({ seedFiles = SEED_FILES, inline = false } = {}): Plugin {
+  const make: Record<string, () => Promise<unknown>> = {
+    [SHIPPED_DATASET]: async () =>
+      (await appModule<typeof import('./build/shippedData')>('./build/shippedData.ts')).shippedDatasetOf(seedFiles),
+    [SHIPPED_LAYOUTS]: async () =>
+      (await appModule<typeof import('./build/shippedLayouts')>('./build/shippedLayouts.ts')).shippedLayoutsOf(
+        seedFiles,
+      ),
+  };
+  const json = new Map<string, Promise<string>>();
+  let fetched = false;
   return {
-    name: 'chainatlas:shipped-layouts',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load(resolved) {
-      if (resolved !== `\0${id}`) return undefined;
+    name: 'chainatlas:shipped-data',
+    configResolved(config) {
+      fetched = config.command === 'build' && !inline;
+    },
+    resolveId: (source) => (source in make ? `\0${source}` : undefined),
+    async load(resolved) {
+      const id = resolved.slice(1);
+      if (!resolved.startsWith('\0') || !(id in make)) return undefined;
       for (const file of seedFiles) this.addWatchFile(file);
-      code ??= runnerImport<typeof import('./build/shippedLayouts')>('./build/shippedLayouts.ts', {
-        configFile: false,
-        logLevel: 'silent',
-      })
-        .then(({ module }) => module.shippedLayoutsOf(seedFiles))
-        .then((layouts) => `export default ${JSON.stringify(layouts)};`);
-      return code;
+      if (!json.has(id)) json.set(id, make[id]!().then(JSON.stringify));
+      const text = await json.get(id)!;
+      if (!fetched) return `export const load = () => Promise.resolve(JSON.parse(${JSON.stringify(text)}));`;
+      const ref = this.emitFile({ type: 'asset', name: `${id.slice('virtual:'.length)}.json`, source: text });
+      return `export async function load() {
+  const response = await fetch(import.meta.ROLLUP_FILE_URL_${ref});
+  if (!response.ok) throw new Error(\`${id}: HTTP \${response.status}\`);
+  return response.json();
+}`;
     },
     handleHotUpdate({ file }) {
-      if (seedFiles.some((f) => file.endsWith(f))) code = undefined;
+      if (seedFiles.some((f) => file.endsWith(f))) json.clear();
     },
   };
 }
@@ -221,7 +247,7 @@ function* walk(dir: string): Generator<string> {
 }
 
 export default defineConfig({
-  plugins: [svelte(), shippedLayouts(), startPreload(), serviceWorker('src/sw/sw.ts'), appAddresses()],
+  plugins: [svelte(), shippedData(), startPreload(), serviceWorker('src/sw/sw.ts'), appAddresses()],
   // Relative asset URLs, so a static copy of dist/ works from any folder or file server.
   base: './',
   build: {

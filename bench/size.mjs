@@ -1,8 +1,8 @@
 // The initial JS of the built app: the entry script and every chunk index.html preloads with it (what a
 // browser fetches and runs before the first view), gzipped as a server would send it. Dialogs and views
-// other than the chain come in chunks of their own, later. A first visit also fetches the shipped data,
-// its checks and its positions beside the entry (the start preload in vite.config.ts): shown apart, as
-// the first visit's data, since a later visit fetches none of it.
+// other than the chain come in chunks of their own, later. A first visit also fetches the shipped data
+// and its positions beside the entry (JSON files the start preload in vite.config.ts names): shown
+// apart, as the first visit's data, since a later visit fetches none of it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,9 +32,9 @@ export function initialJs(distDir = 'dist') {
     gzipKB: gzipKB(file),
   }));
   const totalKB = codeKB + Math.max(0, ...catalogues.map((c) => c.gzipKB));
-  // The chunks the start preload fetches on a first visit only: the array of paths it names.
+  // The files the start preload fetches on a first visit only: the array of paths it names.
   const listed = preload
-    ? readFileSync(join(distDir, preload), 'utf8').match(/\[("\.\/assets\/[^"]+\.js",?)+\]/)
+    ? readFileSync(join(distDir, preload), 'utf8').match(/\[("\.\/assets\/[^"]+\.json",?)+\]/)
     : null;
   const firstVisitKB = (listed ? JSON.parse(listed[0]) : []).reduce((sum, f) => sum + gzipKB(f), 0);
   return { totalKB, codeKB, catalogues, chunks, firstVisitKB };
@@ -57,7 +57,7 @@ export function initialJsFigure(distDir = 'dist') {
       `${totalKB.toFixed(1)} KB with the larger catalogue (budget < ${INITIAL_JS_BUDGET_KB} KB, ` +
       `${totalKB < INITIAL_JS_BUDGET_KB ? 'met' : 'missed'}); code ${codeKB.toFixed(1)} KB + catalogue (${words}); ` +
       `code: ${parts}; a first visit also fetches ${firstVisitKB.toFixed(1)} KB beside it (the shipped data, ` +
-      `the code that checks it, its positions; a later visit fetches none of it)`,
+      `checked when the app was built, and its positions; a later visit fetches neither)`,
   };
 }
 

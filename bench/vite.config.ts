@@ -1,6 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
-import { shippedLayouts } from '../vite.config';
+import { shippedData } from '../vite.config';
 
 /**
  * Builds the benchmark pages into bench/dist, apart from the app: the model and drawing benchmarks
@@ -9,7 +9,8 @@ import { shippedLayouts } from '../vite.config';
 export default defineConfig({
   root: 'bench',
   base: './',
-  plugins: [svelte(), shippedLayouts()],
+  // The positions are in the pages' code (`inline`): the plain page fetches nothing beside its script.
+  plugins: [svelte(), shippedData({ inline: true })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

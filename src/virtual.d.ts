@@ -1,5 +1,9 @@
+/** The shipped data, merged and validated at build time (build/shippedData.ts): a fresh copy each call. */
+declare module 'virtual:shipped-dataset' {
+  export function load(): Promise<import('./model/types').Dataset>;
+}
+
 /** Layouts of the shipped chain made at build time (build/shippedLayouts.ts). */
 declare module 'virtual:shipped-layouts' {
-  const layouts: readonly import('./graph/shippedLayout').ShippedLayout[];
-  export default layouts;
+  export function load(): Promise<import('./graph/shippedLayout').ShippedLayout[]>;
 }

@@ -9,7 +9,7 @@
  * (`ChainProbe` in src/graph/chainGraph.ts) to set a zoom level.
  */
 import cytoscape from 'cytoscape';
-import layouts from 'virtual:shipped-layouts';
+import { load as loadLayouts } from 'virtual:shipped-layouts';
 import chainSeed from '../../seeds/battery-chain.json';
 import regionSeed from '../../seeds/jinchang.json';
 import { buildChainElements } from '../../src/graph/elements';
@@ -25,6 +25,7 @@ const dataset = mergeDatasets(chainSeed as unknown as Dataset, regionSeed as unk
 const region = dataset.regions[0]!;
 const chain = dataset.chains.find((c) => c.id === region.chainId)!;
 const elements = buildChainElements(indexChain(chain), region, lang);
+const layouts = await loadLayouts();
 const positions =
   fittingLayout(toLayoutInput(elements, chain.subChains), layouts) ?? layouts[lang === 'zh' ? 0 : 1]!.positions;
 

@@ -15,7 +15,8 @@ import { ConflictError, historyState } from '../store/editRepository';
 import { freshName, track } from '../store/testing';
 import { addView } from '../store/viewRepository';
 import { commitImport } from '../store/importRepository';
-import { AtlasState, databaseMissing } from './atlas.svelte';
+import { AtlasState } from './atlas.svelte';
+import { databaseMissing } from '../store/firstVisit';
 
 const cite = [{ sourceId: 'src', locator: '¶2' }];
 

@@ -14,6 +14,7 @@ import type { ChainAtlasDB, LayoutRow } from '../store/db';
 import { describeStorageError, type StorageErrorInfo } from '../store/storageError';
 import { deleteLayout, getLayout, putLayout } from '../store/layoutRepository';
 import { readPref, writePref } from './prefs';
+import { load as loadLayouts } from 'virtual:shipped-layouts';
 
 /** The layout last shown (its key), so the next start can ask the store for it beside the data. */
 const LAST_LAYOUT_KEY = 'chainatlas.layout';
@@ -32,12 +33,12 @@ interface EarlyRow {
   value?: LayoutRow | undefined;
 }
 
-/** The shipped layouts, once their chunk is loaded: then taken at once, without a wait for the import. */
+/** The shipped layouts, once fetched: then taken at once, without a wait. */
 let shippedLayouts: readonly ShippedLayout[] | undefined;
 let shippedLoad: Promise<readonly ShippedLayout[]> | undefined;
 
 function loadShippedLayouts(): Promise<readonly ShippedLayout[]> {
-  shippedLoad ??= import('virtual:shipped-layouts').then((m) => (shippedLayouts = m.default));
+  shippedLoad ??= loadLayouts().then((layouts) => (shippedLayouts = layouts));
   // A failed load is tried again next time.
   shippedLoad.catch(() => (shippedLoad = undefined));
   return shippedLoad;

@@ -2,9 +2,9 @@
  * The shipped data: loading it on first start, never over a user's data afterwards, and restoring it
  * on request ("Reset to shipped data").
  */
-import { mergeDatasets } from '../model/dataset';
 import { digestText } from '../model/digest';
 import type { Dataset } from '../model/types';
+import { load } from 'virtual:shipped-dataset';
 import type { ChainAtlasDB } from './db';
 import { SEED_KEY, replaceDataset, writeRows } from './datasetRepository';
 import { LAST_EDIT_KEY, bumpVersion } from './history';
@@ -14,23 +14,11 @@ export type ShippedLoader = () => Promise<Dataset>;
 
 /**
  * The data that ships with the app: the battery-chain template, Jinchang's state and the Hexi Corridor
- * regions around it, validated. Jinchang comes first: the app opens on the first region.
+ * regions around it, merged and validated when the app is built (`shippedData` in vite.config.ts), so
+ * nothing is checked here. A fresh copy each call, fetched from this origin (a file of its own, which
+ * only a first visit or a reset needs). Jinchang comes first: the app opens on the first region.
  */
-export async function loadShippedDataset(): Promise<Dataset> {
-  // Dynamic imports put the seed in its own chunk, fetched (from this origin) only when needed.
-  // The validators come beside them (a chunk of their own): a later start, from the store, needs none.
-  const [{ validateDataset }, ...parts] = await Promise.all([
-    import('../model/validate'),
-    import('../../seeds/battery-chain.json'),
-    import('../../seeds/jinchang.json'),
-    import('../../seeds/hexi.json'),
-  ]);
-  const result = validateDataset(mergeDatasets(...parts.map((p) => p.default as unknown as Dataset)));
-  if (!result.ok) {
-    throw new Error(`The shipped data is invalid: ${result.issues.map((i) => i.message).join('; ')}`);
-  }
-  return result.dataset;
-}
+export const loadShippedDataset: ShippedLoader = load;
 
 /** A short fingerprint of a dataset, to tell later which shipped data a database started from. */
 export function digest(dataset: Dataset): string {
