@@ -160,6 +160,9 @@ async function warmCpu(browser, url, { offline }) {
   return cpu / 1000;
 }
 
+/** The start-up budgets (issue 10), each against the plain page's first load in the same run. */
+const BUDGETS = { cold: { ratio: 1.5, ms: 1000 }, warm: { ratio: 0.75, ms: 500 } };
+
 /** Start-up figures: the app and plain Cytoscape.js on the shipped chain, in both languages. */
 export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', runs = 5 } = {}) {
   const server = await serve({ app: normalize(appDir), bench: normalize(benchDir) });
@@ -181,13 +184,19 @@ export async function startFigures({ appDir = 'dist', benchDir = 'bench/dist', r
       }
       const cpuMs = (xs) => Math.round(median(xs.filter((x) => x !== undefined)));
       for (const visit of ['cold', 'warm']) {
-        const ratio = app[visit] / plain[visit];
+        // Both budgets are set against the plain page's first load (issue 10: "about 1.4 s cold";
+        // cold ≤ 1.5× and ≤ 1 s, warm ≤ 0.75× and ≤ 0.5 s, the same page and the same halving in
+        // both). The warm start is also set beside the plain page's own second load.
+        const ratio = app[visit] / plain.cold;
+        const budget = BUDGETS[visit];
+        const verdict = (ok) => (ok ? 'met' : 'missed');
+        const beside = visit === 'warm' ? `; ${(app.warm / plain.warm).toFixed(2)}× the plain page's second load` : '';
         figures.push({
           name: `${visit} start to a drawn chain (${lang}): ChainAtlas`,
           size: LINKS,
           medianMs: app[visit],
           runs,
-          note: `${ratio.toFixed(2)}× plain; budget ≤ ${visit === 'cold' ? '1.5× and ≤ 1,000 ms' : '0.75× and ≤ 500 ms'}; phases (median ms): ${phaseLine(app.phases[visit])}`,
+          note: `${ratio.toFixed(2)}× plain's first load${beside}; budget ≤ ${budget.ratio}× plain's first load (${verdict(ratio <= budget.ratio)}) and ≤ ${budget.ms.toLocaleString('en')} ms (${verdict(app[visit] <= budget.ms)}); phases (median ms): ${phaseLine(app.phases[visit])}`,
           phases: app.phases[visit],
         });
         figures.push({
