@@ -3,8 +3,9 @@
  * runs before and at the first draw, and what the start-up chunk holds) are read as text, and every
  * key they name is collected — a literal key (`t('legend.title')`, `label: 'status.strong'`), or every
  * key under a prefix built at run time (`` t(`issue.${code}`) `` means every `issue.*` key, as does
- * `'issue.' + code`). Used by the test that keeps the first part of each catalogue
- * (`src/i18n/en.ts`, `zh-CN.ts`) enough for the first screen (`src/i18n/catalogueParts.test.ts`).
+ * `'issue.' + code`). Used by the tests that keep the first part of each catalogue
+ * (`src/i18n/en.ts`, `zh-CN.ts`) enough for the first screen, and every key looked up somewhere
+ * (`src/i18n/catalogueParts.test.ts`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -45,9 +46,18 @@ const CATALOGUE = /[\\/]i18n[\\/](en|zh-CN)(\.more)?\.ts$/;
  * to `root`) that names it.
  */
 export function keysUsed(entry: string, keys: readonly string[], root = process.cwd()): Map<string, string> {
+  return keysNamed(staticGraph(entry), keys, root);
+}
+
+/** The keys of `keys` that `files` can look up, each with the first file (relative to `root`) that names it. */
+export function keysNamed(
+  files: readonly string[],
+  keys: readonly string[],
+  root = process.cwd(),
+): Map<string, string> {
   const used = new Map<string, string>();
   const known = new Set(keys);
-  for (const file of staticGraph(entry)) {
+  for (const file of files) {
     if (CATALOGUE.test(file)) continue;
     const text = readFileSync(file, 'utf8');
     const where = relative(root, file);

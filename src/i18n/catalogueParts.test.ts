@@ -3,11 +3,11 @@
  * screen can look up, since the rest loads only after the first draw. The first screen is every module
  * `src/main.ts` imports statically (build/firstScreenKeys.ts).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keysUsed } from '../../build/firstScreenKeys';
+import { keysNamed, keysUsed } from '../../build/firstScreenKeys';
 import { en } from './en';
 import { enMore } from './en.more';
 import { zhCN } from './zh-CN';
@@ -22,6 +22,14 @@ describe('catalogue parts', () => {
       .filter(([key]) => !first.has(key))
       .map(([key, file]) => `${key} (looked up in ${file})`);
     expect(missing, 'keys the first screen looks up, in en.more.ts / zh-CN.more.ts: move them').toEqual([]);
+  });
+
+  it('every key is looked up somewhere in the app: a message no screen shows is not kept', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .map((f) => join('src', f))
+      .filter((f) => /\.(ts|svelte)$/.test(f) && !/\.test\.ts$|[\\/]testing\.ts$|[\\/]testSetup\.ts$/.test(f));
+    const used = keysNamed(files, allKeys);
+    expect(allKeys.filter((k) => !used.has(k))).toEqual([]);
   });
 
   it('the two parts share no key, and each language has the same keys in each part', () => {

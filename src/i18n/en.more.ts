@@ -3,16 +3,6 @@
  * dossier, compare, what-if, edit forms, firm pages, link details, the messages of edits and imports.
  */
 export const enMore = {
-  'app.storageUnavailable':
-    'This browser does not allow the app to store data (private mode or storage blocked). Nothing can be kept.',
-
-  'header.chainOf': '{chain}',
-  'header.source': 'Source',
-  'header.sources': '{count:source|sources}',
-  'header.language': 'Language',
-
-  'sources.undated': 'undated',
-
   'citation.translation': 'Translation',
   'citation.translationHint': 'A translation of the quote, not the source’s own words',
   'citation.dataLine': 'The chain table in the reference notes lists {link} under {stage}.',
@@ -428,7 +418,6 @@ export const enMore = {
   'read.skip': 'Skip',
   'read.added': 'To add',
   'read.skipped': 'Skipped',
-  'read.undecided': 'Not decided',
   'read.change': 'Change',
   'read.commit': 'Add {count:fact|facts} to the data',
   'read.committed': 'Added {count:fact|facts} from “{title}”.',
@@ -650,7 +639,6 @@ export const enMore = {
   'targets.latestOn': '{value} ({date})',
   'targets.of': '{share} of the target',
   'series.target': 'target {value} by {date}',
-  'series.sources': 'Sources',
   'compare.noFocus':
     '{region} has no focus products on record, so completeness and local supply have nothing to measure. Show a region with focus products (Jinchang) to compare them.',
   'compare.noGaps': '{region} has no gap on the list (a region without focus products has none).',
@@ -735,7 +723,6 @@ export const enMore = {
   'firms.showAll': 'Expand to all {count} firms',
   'firms.expand': 'Show the firms on the canvas',
   'firms.topByCapacity': 'Largest {count} by capacity',
-  'firms.countTitle': '{count:firm|firms} recorded on this link in the region',
   'dossier.firmSummary':
     '{count} firms are recorded on this link in the region, {withCapacity} of them with a capacity.',
   'dossier.firmTotal':
@@ -800,12 +787,10 @@ export const enMore = {
   'sync.keep': 'Keep this one',
   'sync.merge': 'Merge: the first one’s fields with the sources of all',
   'sync.removed': 'Removed',
-  'sync.resolvedLabel': 'Sync: conflict resolved',
   'sync.refusedTitle': 'Changes refused by the server',
   'sync.refusedHint':
     'The server refused these changes of yours. They stay on this computer until you put back the server’s version.',
   'sync.putBack': 'Put back the server’s version',
-  'sync.putBackLabel': 'Sync: server’s version put back',
   'sync.history': 'History',
   'sync.historyNone': 'No synced changes of this link yet.',
   'sync.historyLine': '{user}, {time}: {what}',

@@ -2,15 +2,6 @@ import type { MoreKey } from './en.more';
 
 /** Simplified Chinese catalogue, the rest; the same keys as `en.more.ts`. */
 export const zhCNMore: Record<MoreKey, string> = {
-  'app.storageUnavailable': '此浏览器不允许本应用存储数据（无痕模式或存储被禁用），无法保存任何内容。',
-
-  'header.chainOf': '{chain}',
-  'header.source': '来源',
-  'header.sources': '{count} 个来源',
-  'header.language': '语言',
-
-  'sources.undated': '日期不详',
-
   'citation.translation': '译文',
   'citation.translationHint': '引文的译文，并非来源原文',
   'citation.dataLine': '参考资料的产业链分类表将{link}列入{stage}。',
@@ -409,7 +400,6 @@ export const zhCNMore: Record<MoreKey, string> = {
   'read.skip': '跳过',
   'read.added': '待添加',
   'read.skipped': '已跳过',
-  'read.undecided': '未决定',
   'read.change': '修改',
   'read.commit': '将 {count} 条事实添加到数据',
   'read.committed': '已从“{title}”添加 {count} 条事实。',
@@ -622,7 +612,6 @@ export const zhCNMore: Record<MoreKey, string> = {
   'targets.latestOn': '{value}（{date}）',
   'targets.of': '已完成目标的 {share}',
   'series.target': '目标：{date}前达到{value}',
-  'series.sources': '来源',
   'compare.noFocus':
     '{region}没有记录重点产品，完整度和本地配套率无从计算。请切换到有重点产品的地区（如金昌市）进行对比。',
   'compare.noGaps': '{region}无缺链清单（未确定重点产品的地区不列缺链）。',
@@ -705,7 +694,6 @@ export const zhCNMore: Record<MoreKey, string> = {
   'firms.showAll': '展开全部 {count} 家企业',
   'firms.expand': '在画布上展开企业',
   'firms.topByCapacity': '产能最大的 {count} 家',
-  'firms.countTitle': '本地区该环节记录了 {count} 家企业',
   'dossier.firmSummary': '本地区该环节记录了 {count} 家企业，其中 {withCapacity} 家有产能数据。',
   'dossier.firmTotal': '产能合计 {total}（{firms} 家企业；由各来源给出的产能相加计算）。',
   'dossier.firmTop': '产能最大的 {count} 家：',
@@ -765,11 +753,9 @@ export const zhCNMore: Record<MoreKey, string> = {
   'sync.keep': '保留此版本',
   'sync.merge': '合并：采用第一个版本的字段和所有版本的来源',
   'sync.removed': '已删除',
-  'sync.resolvedLabel': '同步：已解决冲突',
   'sync.refusedTitle': '被服务器拒绝的修改',
   'sync.refusedHint': '服务器拒绝了你的这些修改。它们保留在这台电脑上，直到你恢复服务器上的版本。',
   'sync.putBack': '恢复服务器上的版本',
-  'sync.putBackLabel': '同步：已恢复服务器上的版本',
   'sync.history': '修改记录',
   'sync.historyNone': '此环节尚无同步的修改。',
   'sync.historyLine': '{user}，{time}：{what}',
