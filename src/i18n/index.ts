@@ -62,11 +62,6 @@ export function hasCatalogue(lang: Lang): boolean {
   return parts[lang].size === 2;
 }
 
-/** Whether the first part of the catalogue of `lang` is loaded. */
-export function hasFirstPart(lang: Lang): boolean {
-  return parts[lang].has('first');
-}
-
 /** Whether the loaded catalogue of `lang` has the message `key` (a key made at run time, such as `issue.<code>`). */
 export function hasMessage(lang: Lang, key: string): key is MessageKey {
   return Object.hasOwn(loaded[lang], key);
