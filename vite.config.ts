@@ -165,10 +165,23 @@ export function shippedData({ seedFiles = SEED_FILES, inline = false } = {}): Pl
       if (!json.has(id)) json.set(id, make[id]!().then(JSON.stringify));
       const text = await json.get(id)!;
       if (!fetched) return `export const load = () => Promise.resolve(JSON.parse(${JSON.stringify(text)}));`;
-      const ref = this.emitFile({ type: 'asset', name: `${id.slice('virtual:'.length)}.json`, source: text });
+      const name = `${id.slice('virtual:'.length)}.json`;
+      const ref = this.emitFile({ type: 'asset', name, source: text });
+      // A file that cannot be fetched is a ShippedDataUnavailable error, which the app words
+      // (src/ui/panorama/startFailure.ts); `status` is the server's answer, none when there was none.
       return `export async function load() {
-  const response = await fetch(import.meta.ROLLUP_FILE_URL_${ref});
-  if (!response.ok) throw new Error(\`${id}: HTTP \${response.status}\`);
+  const unavailable = (status, cause) =>
+    Object.assign(new Error(\`${name} could not be fetched\${status ? \` (HTTP \${status})\` : ''}\`, { cause }), {
+      name: 'ShippedDataUnavailable',
+      status,
+    });
+  let response;
+  try {
+    response = await fetch(import.meta.ROLLUP_FILE_URL_${ref});
+  } catch (e) {
+    throw unavailable(undefined, e);
+  }
+  if (!response.ok) throw unavailable(response.status);
   return response.json();
 }`;
     },

@@ -12,6 +12,8 @@ export const en = {
   'app.tagline': 'Industry chain map',
   'app.loading': 'Opening the chain…',
   'app.loadFailed': 'The data could not be opened: {reason}',
+  'app.shippedMissing': 'the shipped data could not be fetched (the server answered HTTP {status}); reload the page',
+  'app.shippedUnreachable': 'the shipped data could not be fetched (no answer from the server); reload the page',
   'app.saving': 'Saving…',
 
   'header.region': '{region}, {parent}',

@@ -6,6 +6,8 @@ export const zhCN: Record<FirstKey, string> = {
   'app.tagline': '产业链图谱',
   'app.loading': '正在打开产业链…',
   'app.loadFailed': '无法打开数据：{reason}',
+  'app.shippedMissing': '未能取得内置数据（服务器返回 HTTP {status}），请重新加载页面',
+  'app.shippedUnreachable': '未能取得内置数据（服务器无响应），请重新加载页面',
   'app.saving': '正在保存…',
 
   'header.region': '{parent}{region}',

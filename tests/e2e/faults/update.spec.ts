@@ -120,3 +120,39 @@ test('a lazy file that cannot be loaded is said in words, with a reload that bri
     await context.close();
   }
 });
+
+test('a first visit whose shipped data cannot be fetched says so in words and stores nothing; a reload brings it', async ({
+  browser,
+  baseURL,
+}) => {
+  fault('shipped data missing on a first visit');
+  // No service worker: a first visit, answered by the server alone.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
+  const watch = watchContext(context, new URL(baseURL!).origin);
+  const shippedData = /\/assets\/shipped-dataset-[^/]+\.json$/;
+  try {
+    const missing: string[] = [];
+    await context.route(shippedData, (route) => {
+      missing.push(route.request().url());
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseURL}?lang=en`);
+    await expect(page.getByRole('alert')).toContainText(
+      'The data could not be opened: the shipped data could not be fetched (the server answered HTTP 404); reload the page',
+    );
+    expect(missing.length).toBeGreaterThan(0);
+    // Nothing was stored: no database was made.
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+    expect(watch.consoleErrors.filter((e) => !/404/.test(e))).toEqual([]);
+    watch.consoleErrors.length = 0;
+
+    await context.unroute(shippedData);
+    await page.reload();
+    await expect(page.getByTestId('chain-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    watch.expectClean();
+  } finally {
+    await context.close();
+  }
+});
