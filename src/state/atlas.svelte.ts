@@ -55,8 +55,7 @@ export type WriteScope = 'views' | 'all';
 
 export class AtlasState {
   phase = $state<Phase>('loading');
-  /** Why start-up failed: the error's message, and the error itself (the UI words it: ui/panorama/startFailure.ts). */
-  error = $state<string>('');
+  /** Why start-up failed, as thrown (the UI words it: ui/panorama/startFailure.ts). */
   failure = $state.raw<unknown>(undefined);
   /**
    * The dataset as shown: the stored data with this tab's edits not yet written on top. Replaced, never
@@ -433,7 +432,6 @@ export class AtlasState {
   }
 
   fail(e: unknown): void {
-    this.error = e instanceof Error ? e.message : String(e);
     this.failure = e;
     this.phase = 'error';
     this.#failLoad(e);
