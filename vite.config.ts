@@ -128,9 +128,11 @@ export const SEED_FILES = ['seeds/battery-chain.json', 'seeds/jinchang.json', 's
 
 const SHIPPED_DATASET = 'virtual:shipped-dataset';
 const SHIPPED_LAYOUTS = 'virtual:shipped-layouts';
+/** The name of the JSON file the build writes for a shipped module (`shipped-dataset.json`). */
+const shippedFile = (id: string) => `${id.slice('virtual:'.length)}.json`;
 
 /** The files a first visit draws from, preloaded: see `startPreload` and `shippedData`. */
-const FIRST_VISIT_FILES = ['shipped-dataset.json', 'shipped-layouts.json'];
+const FIRST_VISIT_FILES = [SHIPPED_DATASET, SHIPPED_LAYOUTS].map(shippedFile);
 
 /**
  * The shipped data as the build makes it, so that a first visit neither merges nor checks it:
@@ -157,15 +159,15 @@ export function shippedData({ seedFiles = SEED_FILES, inline = false } = {}): Pl
     configResolved(config) {
       fetched = config.command === 'build' && !inline;
     },
-    resolveId: (source) => (source in make ? `\0${source}` : undefined),
+    resolveId: (source) => (Object.hasOwn(make, source) ? `\0${source}` : undefined),
     async load(resolved) {
       const id = resolved.slice(1);
-      if (!resolved.startsWith('\0') || !(id in make)) return undefined;
+      if (!resolved.startsWith('\0') || !Object.hasOwn(make, id)) return undefined;
       for (const file of seedFiles) this.addWatchFile(file);
       if (!json.has(id)) json.set(id, make[id]!().then(JSON.stringify));
       const text = await json.get(id)!;
       if (!fetched) return `export const load = () => Promise.resolve(JSON.parse(${JSON.stringify(text)}));`;
-      const name = `${id.slice('virtual:'.length)}.json`;
+      const name = shippedFile(id);
       const ref = this.emitFile({ type: 'asset', name, source: text });
       // A file that cannot be fetched is a ShippedDataUnavailable error, which the app words
       // (src/ui/panorama/startFailure.ts); `status` is the server's answer, none when there was none.

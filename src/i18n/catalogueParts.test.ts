@@ -1,7 +1,8 @@
 /**
  * Each catalogue comes in two parts (src/i18n/index.ts): the first part must hold every message the first
  * screen can look up, since the rest loads only after the first draw. The first screen is every module
- * `src/main.ts` imports statically (build/firstScreenKeys.ts).
+ * `src/main.ts` imports statically (build/firstScreenKeys.ts). And no message is kept that the app never
+ * looks up.
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
