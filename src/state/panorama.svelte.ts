@@ -118,10 +118,6 @@ export class PanoramaState {
     this.storageFailure = undefined;
     const db = this.#db();
     const unstored = this.#unstored();
-    // The shipped layouts are in a chunk of their own (a first visit needs them, later ones rarely):
-    // fetched beside the store's answer, waited for only when it has no layout.
-    const shipped = loadShippedLayouts();
-    shipped.catch(() => undefined);
     const early = this.#early?.key === key ? this.#early : undefined;
     this.#early = undefined;
     if (readPref(LAST_LAYOUT_KEY) !== key) writePref(LAST_LAYOUT_KEY, key);
@@ -141,8 +137,10 @@ export class PanoramaState {
     }
     let positions: Positions;
     try {
-      // The shipped chain as the build laid it out, when this browser's labels fit it: no ELK to load.
-      const layouts = shippedLayouts ?? (await measurePhase('shipped-layout', () => shipped));
+      // The shipped chain as the build laid it out, when this browser's labels fit it: no ELK to load. A
+      // file of its own, fetched only when the store has no layout (a first visit asks for it early:
+      // `prefetch`); a later visit that finds its layout stored fetches and parses none of it.
+      const layouts = shippedLayouts ?? (await measurePhase('shipped-layout', loadShippedLayouts));
       positions = fittingLayout(input, layouts) ?? (await measurePhase('worker-layout', () => layoutInWorker(input)));
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
