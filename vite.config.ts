@@ -95,6 +95,10 @@ function startPreload(): Plugin {
         return this.error('start preload: catalogue chunks or index.html missing');
       const i18n = await appModule<typeof import('./src/i18n/index')>('./src/i18n/index.ts');
       const visit = await appModule<typeof import('./src/store/firstVisit')>('./src/store/firstVisit.ts');
+      const early = await appModule<typeof import('./src/store/earlyRead')>('./src/store/earlyRead.ts');
+      const { ChainAtlasDB, DB_NAME } = await appModule<typeof import('./src/store/db')>('./src/store/db.ts');
+      const { askedRegion } = await appModule<typeof import('./src/state/route')>('./src/state/route.ts');
+      const { LAST_LAYOUT_KEY } = await appModule<typeof import('./src/state/prefs')>('./src/state/prefs.ts');
       const code = `(function () {
 ${i18n.toLang.toString()}
 ${i18n.chooseLang.toString()}
@@ -111,7 +115,18 @@ function preload(href, as) {
 }
 preload('./' + ${JSON.stringify(urls)}[lang]);
 ${visit.firstVisitLikely.toString()}
+${early.earlyRead.toString()}
+${askedRegion.toString()}
 if (firstVisitLikely()) ${JSON.stringify(firstVisit)}.forEach(function (href) { preload(href, 'fetch'); });
+else {
+  var layoutKey = null;
+  try { layoutKey = localStorage.getItem(${JSON.stringify(LAST_LAYOUT_KEY)}); } catch (e) {}
+  var asked = { name: ${JSON.stringify(DB_NAME)}, region: askedRegion(location.hash), layoutKey: layoutKey };
+  window[${JSON.stringify(early.EARLY_READ_GLOBAL)}] = {
+    asked: asked,
+    rows: earlyRead(asked.name, ${new ChainAtlasDB('build').nativeVersion}, asked.region, asked.layoutKey),
+  };
+}
 })();
 `;
       const fileName = `assets/start-preload-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;

@@ -28,7 +28,7 @@ import type { ImporterState } from './importer.svelte';
 import { locale } from './locale.svelte';
 import { NoticeState } from './notice.svelte';
 import { PanoramaState } from './panorama.svelte';
-import { readPref, writePref } from './prefs';
+import { lastLayoutKey, readPref, writePref } from './prefs';
 import { formatRoute, type Route } from './route';
 import { router } from './router.svelte';
 import { SafetyState } from './safety.svelte';
@@ -250,10 +250,12 @@ export class AppState {
   /** Opens the store, then the team sync if it was set up; asks for the last layout beside it; returns the cleanup. */
   start(): () => void {
     // Sync resumes once the data is there and the chain drawn: it is not part of the first draw.
-    void Promise.all([this.atlas.start(), this.#firstDraw()]).then(() =>
+    // The region asked for, before the address effect first runs: start-up reads its records first.
+    this.atlas.regionId = router.route.region;
+    void Promise.all([this.atlas.start(undefined, lastLayoutKey()), this.#firstDraw()]).then(() =>
       this.atlas.phase === 'ready' ? this.loadSync().then((sync) => sync.resume()) : undefined,
     );
-    this.panorama.prefetch();
+    this.panorama.prefetch(this.atlas.startLayout);
     return () => this.atlas.stop();
   }
 

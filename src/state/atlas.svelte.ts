@@ -25,10 +25,12 @@ import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
 import type { Dataset, Localized, Region, Source } from '../model/types';
 import { markPhase, measurePhase } from '../graph/startPhases';
 import { databaseMissing, firstVisitLikely } from '../store/firstVisit';
-import { ChainAtlasDB } from '../store/db';
+import { ChainAtlasDB, type LayoutRow } from '../store/db';
+import { takeEarlyRead } from '../store/earlyRead';
 import {
   readFirstRegion,
   readOtherRegions,
+  type FirstRead,
   readSnapshot,
   readViews,
   type PartialRead,
@@ -88,6 +90,12 @@ export class AtlasState {
    * while it runs): an undo refused because of such a change says who and when.
    */
   changedBy: ((ref: RecordRef) => Promise<ChangedBy | undefined>) | undefined;
+
+  /**
+   * The layout row `start` was asked for (`layoutKey`), read beside the data on a later visit so the
+   * chain is drawn without a second wait for the store; undefined when not stored, or on a first visit.
+   */
+  startLayout: Promise<LayoutRow | undefined> | undefined;
 
   /** The date the data is shown as it stood at (`?at=`); undefined shows it as it stands. */
   at = $state<string | undefined>(undefined);
@@ -182,7 +190,9 @@ export class AtlasState {
    * shown first; the other regions are read after the first draw, in turns (`complete`, `loaded()`).
    * Resolves once the region can be drawn.
    */
-  async start(dbName?: string): Promise<void> {
+  async start(dbName?: string, layoutKey?: string): Promise<void> {
+    let layout: (row: LayoutRow | undefined) => void = () => undefined;
+    this.startLayout = new Promise((resolve) => (layout = resolve));
     try {
       const db = (this.#db = new ChainAtlasDB(dbName));
       this.#listen(db.name);
@@ -196,25 +206,33 @@ export class AtlasState {
         this.firstVisit = true;
         this.#showShipped(db, await measurePhase('shipped-data', () => early));
       } else {
-        await this.#openAndRead(db, early);
+        layout((await this.#openAndRead(db, early, layoutKey))?.layout);
       }
       this.phase = 'ready';
       markPhase('data');
     } catch (e) {
       this.fail(e);
+    } finally {
+      layout(undefined);
     }
   }
 
   /** A later visit: opens the database and reads the region shown, or shows the shipped data when nothing was stored. */
-  async #openAndRead(db: ChainAtlasDB, early: Promise<Dataset> | undefined): Promise<void> {
-    await measurePhase('store-open', () => db.open());
+  async #openAndRead(
+    db: ChainAtlasDB,
+    early: Promise<Dataset> | undefined,
+    layoutKey: string | undefined,
+  ): Promise<FirstRead | undefined> {
     // One transaction: whether the store was seeded, and if so what the region shown needs.
     const asked = this.regionId;
     const first = await measurePhase('store-read', () =>
       this.#enqueue(async () => {
-        const stored = await readFirstRegion(db, asked);
+        const stored = await readFirstRegion(db, asked, {
+          layoutKey,
+          early: takeEarlyRead({ name: db.name, region: asked ?? null, layoutKey: layoutKey ?? null }),
+        });
         if (stored.seeded) {
-          this.#partial = { ...stored, asked };
+          this.#partial = { dataset: stored.dataset, version: stored.version, regionId: stored.regionId, asked };
           this.#version = stored.version;
         }
         return stored;
@@ -222,15 +240,17 @@ export class AtlasState {
     );
     if (!first.seeded) {
       this.#showShipped(db, await measurePhase('shipped-data', () => early ?? this.#loadShipped()));
-      return;
+      return undefined;
     }
     // The rest, in turn with the writes: an edit, import or message waits until it is read.
     void this.#enqueue(async () => {
       await this.#afterFirstDraw();
+      await db.open();
       const whole = await readOtherRegions(db, first);
       this.#partial = undefined;
       this.#take(whole);
     }).catch((e: unknown) => this.fail(e));
+    return first;
   }
 
   /**

@@ -13,11 +13,8 @@ import { fittingLayout, type ShippedLayout } from '../graph/shippedLayout';
 import type { ChainAtlasDB, LayoutRow } from '../store/db';
 import { describeStorageError, type StorageErrorInfo } from '../store/storageError';
 import { deleteLayout, getLayout, putLayout } from '../store/layoutRepository';
-import { readPref, writePref } from './prefs';
+import { LAST_LAYOUT_KEY, lastLayoutKey, readPref, writePref } from './prefs';
 import { load as loadLayouts } from 'virtual:shipped-layouts';
-
-/** The layout last shown (its key), so the next start can ask the store for it beside the data. */
-const LAST_LAYOUT_KEY = 'chainatlas.layout';
 
 /** A layout that is shown but could not be stored: when saving the user's arrangement, or one computed. */
 export interface LayoutStorageFailure {
@@ -85,17 +82,17 @@ export class PanoramaState {
   }
 
   /**
-   * Asks the store, at start-up, for the layout shown last time, beside the read of the data: the
-   * chain most likely has the same structure and language, so its positions are there without a
-   * second wait for the store once the data is read (`ensure` uses them only when the key matches).
-   * With none shown before (a first visit), the shipped layouts are fetched instead.
+   * Takes, at start-up, the layout shown last time (`lastLayoutKey`), read from the store beside the
+   * data (`stored`, `AtlasState.startLayout`): the chain most likely has the same structure and
+   * language, so its positions are there without a second wait for the store once the data is read
+   * (`ensure` uses them only when the key matches). With none shown before (a first visit), the
+   * shipped layouts are fetched instead.
    */
-  prefetch(): void {
-    const db = this.#db();
-    const key = readPref(LAST_LAYOUT_KEY);
+  prefetch(stored: Promise<LayoutRow | undefined> | undefined): void {
+    const key = lastLayoutKey();
     if (!key) loadShippedLayouts().catch(() => undefined);
-    if (!db || !key || this.#key) return;
-    const early: EarlyRow = { key, row: getLayout(db, key) };
+    if (!stored || !key || this.#key) return;
+    const early: EarlyRow = { key, row: stored };
     early.row.then(
       (value) => Object.assign(early, { settled: true, value }),
       () => Object.assign(early, { settled: true, value: undefined }),

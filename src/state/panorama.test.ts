@@ -1,10 +1,13 @@
 /**
- * The panorama's layout when the disk is full: the layout is shown all the same, and the failure is a
- * storage problem in words, not "the chain could not be laid out".
+ * The panorama's layout: when the disk is full, the layout is shown all the same, and the failure is a
+ * storage problem in words, not "the chain could not be laid out"; on the next start, the layout read
+ * beside the data is shown without a second wait for the store; on a first visit, nothing is asked of
+ * the store before the chain is drawn.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { ChainAtlasDB } from '../store/db';
+import type { ChainAtlasDB, LayoutRow } from '../store/db';
 import { PanoramaState } from './panorama.svelte';
+import { lastLayoutKey } from './prefs';
 
 const positions = { a: { x: 0, y: 0 }, b: { x: 100, y: 0 } };
 vi.mock('../graph/layoutClient', () => ({ layoutInWorker: async () => positions }));
@@ -58,30 +61,47 @@ function layoutStore() {
 }
 
 describe('PanoramaState on the next start', () => {
-  it('asks the store for the layout shown last time before the data is read, and shows it', async () => {
+  it('shows the layout read beside the data, without asking the store again', async () => {
     const prefs = new Map<string, string>();
     vi.stubGlobal('localStorage', {
       getItem: (k: string) => prefs.get(k) ?? null,
       setItem: (k: string, v: string) => void prefs.set(k, v),
     });
-    const { db, asked } = layoutStore();
+    const { db, rows, asked } = layoutStore();
     try {
       const first = new PanoramaState(() => db);
-      first.prefetch();
+      first.prefetch(undefined);
       await first.ensure(input);
       const moved = { a: { x: 5, y: 5 }, b: { x: 200, y: 50 } };
       first.moved(moved);
       await first.save();
 
+      // What start-up read beside the data: the row of the key the last start left.
+      const key = lastLayoutKey()!;
+      expect(rows.has(key)).toBe(true);
       asked.length = 0;
       const next = new PanoramaState(() => db);
-      next.prefetch();
-      expect(asked).toHaveLength(1);
+      next.prefetch(Promise.resolve(rows.get(key) as LayoutRow));
       await next.ensure(input);
       expect(next.positions).toEqual(moved);
       expect(next.custom).toBe(true);
-      // The layout asked for early was the one needed: the store was not asked again.
+      expect(asked).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('asks the store itself when the chain drawn is not the one last shown', async () => {
+    const { db, rows, asked } = layoutStore();
+    const stale = { key: 'another chain', positions: {}, custom: false, savedAt: '2026-12-01T00:00:00Z' };
+    vi.stubGlobal('localStorage', { getItem: () => stale.key, setItem: () => undefined });
+    try {
+      const panorama = new PanoramaState(() => db);
+      panorama.prefetch(Promise.resolve(stale));
+      await panorama.ensure(input);
+      expect(panorama.positions).toEqual(positions);
       expect(asked).toHaveLength(1);
+      expect([...rows.values()]).toEqual([expect.objectContaining({ positions, custom: false })]);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -62,6 +62,14 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/**
+ * The region an address asks for (`?region=`), or null. The page's head script runs it too
+ * (`startPreload` in vite.config.ts copies it by its text), to read that region's records early.
+ */
+export function askedRegion(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '').split('?', 2)[1] || '').get('region') || null;
+}
+
 /** Reads a route from `location.hash`. Unknown parts are dropped, never fatal. */
 export function parseRoute(hash: string): Route {
   const body = hash.replace(/^#/, '');
@@ -76,7 +84,7 @@ export function parseRoute(hash: string): Route {
   const context: { region?: string; at?: string; since?: string } = {};
   const sinceParam = params.get('since');
   if (sinceParam && isAskedDate(sinceParam) && path[0] !== 'changes') context.since = sinceParam;
-  const regionParam = params.get('region');
+  const regionParam = askedRegion(hash);
   if (regionParam) context.region = regionParam;
   const atParam = params.get('at');
   if (atParam && isAskedDate(atParam)) context.at = atParam;

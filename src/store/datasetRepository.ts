@@ -12,6 +12,7 @@ import type {
   EdgeRow,
   EnterpriseRow,
   IndicatorRow,
+  LayoutRow,
   LinkRow,
   LinkStateRow,
   ProjectRow,
@@ -21,6 +22,7 @@ import type {
   ViewRow,
 } from './db';
 import { dataVersion } from './history';
+import { earlyRead, type EarlyRows } from './earlyRead';
 
 /** The meta key of the seeding record (see `seed.ts`). */
 export const SEED_KEY = 'seed';
@@ -148,36 +150,46 @@ export async function readDataset(db: ChainAtlasDB): Promise<Dataset | undefined
   });
 }
 
+/** What the first read gives (see `readFirstRegion`). */
+export interface FirstRead extends PartialRead {
+  /** Whether the store was seeded (a store made but never written holds no data yet). */
+  readonly seeded: boolean;
+  /** The layout row asked for, when stored. */
+  readonly layout: LayoutRow | undefined;
+}
+
 /**
- * What the first draw of one region needs, read in one transaction: the chains, sources, regions, saved
- * views and briefings, and that region's own records (`regionId`, or the first region when it names
- * none the store holds). The other regions come with no records: `dataset` is a partial copy, for the
- * first draw only, until `readOtherRegions` completes it. Also says whether the store was seeded.
+ * What the first draw of one region needs, read in one transaction (`earlyRead`, in plain IndexedDB):
+ * the chains, sources, regions, saved views and briefings, that region's own records (`regionId`, or
+ * the first region when it names none the store holds), and the layout row `layoutKey` when given.
+ * The other regions come with no records: `dataset` is a partial copy, for the first draw only, until
+ * `readOtherRegions` completes it. Also says whether the store was seeded.
+ *
+ * `early` is the same read already under way (the page's head script starts it before the app's code
+ * has loaded). When the database is not at this code's schema (missing, or due an upgrade), it is
+ * opened through Dexie, which makes or upgrades it (and reports why it cannot), and read again.
  */
 export async function readFirstRegion(
   db: ChainAtlasDB,
   regionId: string | undefined,
-): Promise<PartialRead & { readonly seeded: boolean }> {
-  return db.transaction('r', [...db.dataTables, db.meta], async () => {
-    const rowsOf = (id: string) =>
-      Promise.all(REGION_TABLES.map((t) => db[t].where('regionId').equals(id).toArray())).then(
-        (lists) => Object.fromEntries(REGION_TABLES.map((t, i) => [t, lists[i]])) as unknown as RegionTableRows,
-      );
-    // The region asked for is read beside the rest: one wait for the store on a later visit.
-    const [shared, asked, version, seed] = await Promise.all([
-      readShared(db),
-      regionId === undefined ? undefined : rowsOf(regionId),
-      dataVersion(db),
-      db.meta.get(SEED_KEY),
-    ]);
-    const regions = [...shared.regions].sort((a, b) => a.seq - b.seq);
-    const region = regions.find((r) => r.id === regionId) ?? regions[0];
-    const rows = region && region.id !== regionId ? await rowsOf(region.id) : asked;
-    const dataset = assemble(shared, (row) =>
-      row.id === region?.id && rows ? regionOf(row, rows) : regionOf(row, {}),
-    );
-    return { seeded: seed !== undefined, dataset, version, regionId: region?.id };
-  });
+  { layoutKey, early }: { layoutKey?: string; early?: Promise<EarlyRows | undefined> } = {},
+): Promise<FirstRead> {
+  const read = (version: number) => earlyRead(db.name, version, regionId ?? null, layoutKey ?? null);
+  let rows = await (early ?? read(db.nativeVersion)).catch(() => undefined);
+  if (!rows) {
+    await db.open();
+    rows = await read(db.backendDB().version);
+    if (!rows) throw new Error(`the database ${db.name} could not be read`);
+  }
+  const rowsOf = (table: RegionTable) => rows[table] as RegionTableRows[typeof table];
+  const region = rows.regionId;
+  const dataset = assemble(rows, (row) =>
+    row.id === region
+      ? regionOf(row, Object.fromEntries(REGION_TABLES.map((t) => [t, rowsOf(t)])) as never)
+      : regionOf(row, {}),
+  );
+  const version = (rows.dataVersion?.value as number | undefined) ?? 0;
+  return { seeded: rows.seed !== undefined, dataset, version, regionId: region, layout: rows.layout };
 }
 
 /** A copy of the stored data that holds one region's records and no other region's (see `readFirstRegion`). */

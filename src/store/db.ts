@@ -150,6 +150,11 @@ export class ChainAtlasDB extends Dexie {
     });
   }
 
+  /** The IndexedDB version of this schema, as Dexie numbers it (ten times the `version()` number). */
+  get nativeVersion(): number {
+    return Math.round(this.verno * 10);
+  }
+
   /** Every table that holds dataset records (not `meta` or `layouts`, which are about the app). */
   get dataTables() {
     return [

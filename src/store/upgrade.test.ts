@@ -1,7 +1,7 @@
 /**
  * Schema upgrades keep every user edit: a database written by the previous schema (version 1, declared
  * here exactly as it shipped) opens with the current one with every record, edit, layout and scenario
- * intact, and the new tables work.
+ * intact, and the new tables work; start-up's first read upgrades it before it reads.
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { addEnterprise } from '../model/edits';
 import type { Dataset } from '../model/types';
 import { ChainAtlasDB } from './db';
-import { readDataset } from './datasetRepository';
+import { readDataset, readFirstRegion } from './datasetRepository';
 import { commitEdit, historyState, undo } from './editRepository';
 import { getLayout } from './layoutRepository';
 import { listScenarios } from './scenarioRepository';
@@ -99,6 +99,11 @@ describe('upgrade from schema version 1', () => {
         ...shipped.regions.slice(1),
       ],
     };
+    // Start-up's first read (plain IndexedDB) finds the older schema: Dexie upgrades it, then it reads.
+    const first = await readFirstRegion(db, undefined, { layoutKey: 'L1' });
+    expect(first).toMatchObject({ seeded: true, regionId: jinchang.id, version: 0 });
+    expect(first.dataset!.regions[0]).toEqual(expected.regions[0]);
+    expect(first.layout?.positions).toEqual({ ni_ore: { x: 1, y: 2 } });
     expect(await readDataset(db)).toEqual(expected);
     // Opened by this version, the database is at its latest schema (v3 adds the relations table).
     expect(db.verno).toBe(3);

@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ELECTROLYTE_MISSING, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
+import { drawnLinks } from './graph';
 import { SHIPPED_LINKS } from './shipped';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -112,6 +113,30 @@ test('the install manifest is valid and every icon it lists loads at its size', 
   expect(touchIcon.status()).toBe(200);
   expect(pngSize(await touchIcon.body())).toEqual({ width: 180, height: 180 });
   await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#00694a');
+  void watch;
+});
+
+test('a later visit draws the region its address asks for, with what is stored for it', async ({ page, watch }) => {
+  await openApp(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
+  // Stored for two regions, as edits would: the first read of a later visit is begun by the page's head
+  // script, before the app's code has loaded, for the region the address names.
+  await putRow(page, 'linkStates', { ...ELECTROLYTE_MISSING, regionId: 'wuwei', status: 'present' });
+  await markElectrolyteMissing(page);
+  const electrolyte = async () => (await drawnLinks(page)).find((l) => l.id === 'electrolyte')?.status;
+  const canvas = page.getByTestId('chain-canvas');
+
+  await page.goto('./?lang=en#/?region=wuwei');
+  await page.reload();
+  await expect(canvas).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('wuwei');
+  expect(await electrolyte()).toBe('present');
+
+  await page.goto('./?lang=en#/');
+  await page.reload();
+  await expect(canvas).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('jinchang');
+  expect(await electrolyte()).toBe('missing');
   void watch;
 });
 
