@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * A part loaded on demand: shown once loaded, with the whole catalogue of the language; a chunk that
+ * A part loaded on demand: shown once loaded, with the whole catalogue of the language (asked for once
+ * the part's chunk is there, so a part loaded after the first draw does not pull it in before); a chunk that
  * fails to load leaves the part saying so (`failed`), never loading for ever.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -28,6 +29,22 @@ describe('DeferredPart', () => {
     await part.settled;
     expect(part.status).toBe('ready');
     expect(i18n.hasCatalogue('en')).toBe(true);
+  });
+
+  it('asks for the rest of the catalogue only once its own chunk is there (a part loaded after the first draw)', async () => {
+    vi.resetModules();
+    const { locale } = await import('../../state/locale.svelte');
+    const fresh = await import('./deferredPart.svelte');
+    const whole = vi.spyOn(locale, 'whole');
+    let arrive!: (module: { default: string }) => void;
+    const part = new fresh.DeferredPart(() => new Promise<{ default: string }>((resolve) => (arrive = resolve)));
+    // Every step the part can take before its chunk arrives.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(whole).not.toHaveBeenCalled();
+    arrive({ default: 'Dialogs' });
+    await part.settled;
+    expect(whole).toHaveBeenCalledTimes(1);
+    expect(part.status).toBe('ready');
   });
 
   it('says it failed when the chunk cannot be fetched', async () => {

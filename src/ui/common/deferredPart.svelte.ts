@@ -15,9 +15,11 @@ export class DeferredPart<T> {
 
   constructor(load: () => Promise<T>) {
     // A part shows once the whole catalogue is there too (the start-up code loads only its first part).
+    // Asked for once the part's own chunk is there, not before: a part made at start but loaded after
+    // the first draw (the dialogs) must not pull the rest of the catalogue in ahead of that draw.
     this.settled = Promise.resolve()
-      .then(() => Promise.all([load(), locale.whole()]))
-      .then(([module]) => module)
+      .then(load)
+      .then((module) => locale.whole().then(() => module))
       .then(
         (module) => {
           this.module = module;
