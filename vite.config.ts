@@ -96,7 +96,7 @@ function startPreload(): Plugin {
       const i18n = await appModule<typeof import('./src/i18n/index')>('./src/i18n/index.ts');
       const visit = await appModule<typeof import('./src/store/firstVisit')>('./src/store/firstVisit.ts');
       const early = await appModule<typeof import('./src/store/earlyRead')>('./src/store/earlyRead.ts');
-      const { ChainAtlasDB, DB_NAME } = await appModule<typeof import('./src/store/db')>('./src/store/db.ts');
+      const { DB_NAME, NATIVE_VERSION } = await appModule<typeof import('./src/store/dbName')>('./src/store/dbName.ts');
       const { askedRegion } = await appModule<typeof import('./src/state/route')>('./src/state/route.ts');
       const { LAST_LAYOUT_KEY } = await appModule<typeof import('./src/state/prefs')>('./src/state/prefs.ts');
       const code = `(function () {
@@ -124,7 +124,7 @@ else {
   var asked = { name: ${JSON.stringify(DB_NAME)}, region: askedRegion(location.hash), layoutKey: layoutKey };
   window[${JSON.stringify(early.EARLY_READ_GLOBAL)}] = {
     asked: asked,
-    rows: earlyRead(asked.name, ${new ChainAtlasDB('build').nativeVersion}, asked.region, asked.layoutKey),
+    rows: earlyRead(asked.name, ${NATIVE_VERSION}, asked.region, asked.layoutKey),
   };
 }
 })();

@@ -125,7 +125,7 @@ export class AppState {
     this.search = new SearchState(atlas);
     this.firms = new FirmsState(() => atlas.shown ?? atlas.dataset);
     this.panorama = new PanoramaState(
-      () => atlas.db,
+      () => atlas.database(),
       () => atlas.firstVisit,
       firstDraw,
     );

@@ -25,7 +25,8 @@ import { datasetAt, regionAt, type LaterRecord } from '../model/timeline';
 import type { Dataset, Localized, Region, Source } from '../model/types';
 import { markPhase, measurePhase } from '../graph/startPhases';
 import { databaseMissing, firstVisitLikely } from '../store/firstVisit';
-import { ChainAtlasDB, type LayoutRow } from '../store/db';
+import type { ChainAtlasDB, LayoutRow } from '../store/db';
+import { DB_NAME } from '../store/dbName';
 import { takeEarlyRead } from '../store/earlyRead';
 import {
   readFirstRegion,
@@ -142,7 +143,10 @@ export class AtlasState {
   readonly chain = $derived(this.#view && this.region ? chainOf(this.#view, this.region) : this.#view?.chains[0]);
   readonly index = $derived(this.chain ? indexChain(this.chain) : undefined);
 
+  /** The database (through Dexie), once its code has loaded (see `database()`). */
   #db: ChainAtlasDB | undefined;
+  #dbName = DB_NAME;
+  #database: Promise<ChainAtlasDB> | undefined;
   #channel: BroadcastChannel | undefined;
   /** The stored data as last read or confirmed, and its version. */
   #confirmed: Dataset | undefined;
@@ -190,23 +194,23 @@ export class AtlasState {
    * shown first; the other regions are read after the first draw, in turns (`complete`, `loaded()`).
    * Resolves once the region can be drawn.
    */
-  async start(dbName?: string, layoutKey?: string): Promise<void> {
+  async start(dbName: string = DB_NAME, layoutKey?: string): Promise<void> {
     let layout: (row: LayoutRow | undefined) => void = () => undefined;
     this.startLayout = new Promise((resolve) => (layout = resolve));
     try {
-      const db = (this.#db = new ChainAtlasDB(dbName));
-      this.#listen(db.name);
+      this.#dbName = dbName;
+      this.#listen(dbName);
       // A first visit (no offline copy controls the page yet) most likely finds nothing stored: the
       // shipped data starts loading at once, and whether the database exists is asked beside it.
       const early = firstVisitLikely() ? this.#loadShipped() : undefined;
       early?.catch(() => undefined);
-      if (early && (await measurePhase('store-check', () => databaseMissing(db.name)))) {
+      if (early && (await measurePhase('store-check', () => databaseMissing(dbName)))) {
         // Nothing to read: what is stored after the first draw is this same data, so the chain drawn
         // now is the one the user keeps seeing.
         this.firstVisit = true;
-        this.#showShipped(db, await measurePhase('shipped-data', () => early));
+        this.#showShipped(await measurePhase('shipped-data', () => early));
       } else {
-        layout((await this.#openAndRead(db, early, layoutKey))?.layout);
+        layout((await this.#openAndRead(early, layoutKey))?.layout);
       }
       this.phase = 'ready';
       markPhase('data');
@@ -219,17 +223,18 @@ export class AtlasState {
 
   /** A later visit: opens the database and reads the region shown, or shows the shipped data when nothing was stored. */
   async #openAndRead(
-    db: ChainAtlasDB,
     early: Promise<Dataset> | undefined,
     layoutKey: string | undefined,
   ): Promise<FirstRead | undefined> {
     // One transaction: whether the store was seeded, and if so what the region shown needs.
     const asked = this.regionId;
+    const name = this.#dbName;
     const first = await measurePhase('store-read', () =>
       this.#enqueue(async () => {
-        const stored = await readFirstRegion(db, asked, {
+        const stored = await readFirstRegion(name, asked, {
           layoutKey,
-          early: takeEarlyRead({ name: db.name, region: asked ?? null, layoutKey: layoutKey ?? null }),
+          early: takeEarlyRead({ name, region: asked ?? null, layoutKey: layoutKey ?? null }),
+          open: () => this.database(),
         });
         if (stored.seeded) {
           this.#partial = { dataset: stored.dataset, version: stored.version, regionId: stored.regionId, asked };
@@ -239,12 +244,13 @@ export class AtlasState {
       }),
     );
     if (!first.seeded) {
-      this.#showShipped(db, await measurePhase('shipped-data', () => early ?? this.#loadShipped()));
+      this.#showShipped(await measurePhase('shipped-data', () => early ?? this.#loadShipped()));
       return undefined;
     }
     // The rest, in turn with the writes: an edit, import or message waits until it is read.
     void this.#enqueue(async () => {
       await this.#afterFirstDraw();
+      const db = await this.database();
       await db.open();
       const whole = await readOtherRegions(db, first);
       this.#partial = undefined;
@@ -257,19 +263,32 @@ export class AtlasState {
    * Shows the shipped data as the working copy and writes it into the store after the first draw (the
    * database is opened, or made, then). Edits, imports and messages queue behind that write.
    */
-  #showShipped(db: ChainAtlasDB, shipped: Dataset): void {
+  #showShipped(shipped: Dataset): void {
     this.#confirmed = shipped;
     this.dataset = shipped;
     this.#markLoaded();
     void this.#enqueue(async () => {
       await this.#afterFirstDraw();
+      const db = await this.database();
       await db.open();
       await ensureSeeded(db, async () => shipped);
       await this.#reload();
     }).catch((e: unknown) => this.fail(e));
   }
 
-  /** The database, once started (for the layout, scenario and history stores). */
+  /**
+   * The database (for the layout, scenario and history stores), made on first call: Dexie and the
+   * schema are a chunk of their own, which start-up loads after the first draw. Rejects only when that
+   * chunk cannot be loaded.
+   */
+  database(): Promise<ChainAtlasDB> {
+    this.#database ??= import('../store/db').then(({ ChainAtlasDB }) => (this.#db = new ChainAtlasDB(this.#dbName)));
+    // A failed load is tried again next time.
+    this.#database.catch(() => (this.#database = undefined));
+    return this.#database;
+  }
+
+  /** The database when its code has loaded (`database()`), else undefined. */
   get db(): ChainAtlasDB | undefined {
     return this.#db;
   }
@@ -281,8 +300,6 @@ export class AtlasState {
    * error).
    */
   apply(edit: DatasetEdit): Promise<VersionStep | undefined> {
-    const db = this.#db;
-    if (!db) return Promise.reject(new Error('the database is not open'));
     // Nothing can be checked against part of the data: forms open once the whole store is read.
     if (!this.dataset) return Promise.reject(new Error('the data is still being read'));
     if (edit.changes.length === 0) return Promise.resolve(undefined);
@@ -302,7 +319,7 @@ export class AtlasState {
           throw new ConflictError(e instanceof Error ? e.message : String(e));
         }
         if (issues.length) throw new ConflictError(issues[0]!.message, undefined, issues);
-        const step = await commitEdit(db, edit, { version: this.#version });
+        const step = await commitEdit(await this.database(), edit, { version: this.#version });
         this.#drop(edit);
         if (step) await this.#confirm(edit, step);
         this.#post(step && { ...step, kind: 'edit', edit });
@@ -328,12 +345,10 @@ export class AtlasState {
   }
 
   #move(direction: 'undo' | 'redo', expectedId?: number): Promise<AppliedStep | undefined> {
-    const db = this.#db;
-    if (!db) return Promise.resolve(undefined);
     return this.#enqueue(async () => {
       try {
         const go = direction === 'undo' ? undo : redo;
-        const step = await go(db, expectedId, { version: this.#version });
+        const step = await go(await this.database(), expectedId, { version: this.#version });
         if (step?.edit) await this.#confirm(step.edit, step);
         else if (step) await this.#reload();
         this.#post(step && (step.edit ? { ...step, kind: 'edit', edit: step.edit } : { ...step, kind: 'reload' }));
@@ -356,8 +371,6 @@ export class AtlasState {
    * This tab's edits still being written stay on top; one that now conflicts is refused as usual.
    */
   receive(make: (stored: Dataset) => DatasetEdit | undefined): Promise<VersionStep | undefined> {
-    const db = this.#db;
-    if (!db) return Promise.reject(new Error('the database is not open'));
     return this.#enqueue(async () => {
       const edit = this.#confirmed && make(this.#confirmed);
       if (!edit || edit.changes.length === 0) return undefined;
@@ -365,7 +378,7 @@ export class AtlasState {
       const issues = recheckEdit(this.#confirmed!, edit);
       if (issues.length) throw new ConflictError(issues[0]!.message, undefined, issues);
       try {
-        const step = await commitRemoteEdit(db, edit, { version: this.#version });
+        const step = await commitRemoteEdit(await this.database(), edit, { version: this.#version });
         if (step) await this.#confirm(edit, step);
         this.#post(step && { ...step, kind: 'edit', edit });
         return step;
@@ -410,9 +423,8 @@ export class AtlasState {
    * edit (team sync), so a planner's import reaches the team like an edit does.
    */
   write<T>(scope: WriteScope, task: (db: ChainAtlasDB) => Promise<T>, share?: Localized): Promise<T> {
-    const db = this.#db;
-    if (!db) return Promise.reject(new Error('the database is not open'));
     return this.#enqueue(async () => {
+      const db = await this.database();
       const previous = this.#version;
       const before = this.#confirmed;
       let reloaded: number | undefined;
@@ -459,7 +471,7 @@ export class AtlasState {
 
   stop(): void {
     this.#channel?.close();
-    this.#db?.close();
+    void this.#database?.then((db) => db.close());
   }
 
   /** Resolves once every write asked for so far is done (stored or refused). */
@@ -533,7 +545,7 @@ export class AtlasState {
 
   /** Reads the whole store; returns its version. */
   async #reload(): Promise<number> {
-    const snapshot = await readSnapshot(this.#db!);
+    const snapshot = await readSnapshot(await this.database());
     this.#take(snapshot);
     return snapshot.version;
   }
@@ -551,7 +563,7 @@ export class AtlasState {
    * moved on by more than that one write. Returns the store's version.
    */
   async #reloadViews(): Promise<number> {
-    const { views, briefings, version } = await readViews(this.#db!);
+    const { views, briefings, version } = await readViews(await this.database());
     if (version === this.#version) return version;
     if (!this.#confirmed || version !== this.#version + 1) return this.#reload();
     const { views: _v, briefings: _b, ...data } = this.#confirmed;

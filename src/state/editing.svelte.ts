@@ -4,12 +4,12 @@
  * followed by a live query on that table alone, so it survives a reload and two tabs share it; an edit
  * made on data another tab has changed meanwhile is refused, never merged blindly.
  */
-import { liveQuery, type Subscription } from 'dexie';
 import { SvelteSet } from 'svelte/reactivity';
 import type { EditResult } from '../model/edits';
 import type { ValidationIssue } from '../model/issues';
 import type { Localized } from '../model/types';
 import { ConflictError, historyState, type HistoryState } from '../store/editRepository';
+import type { Subscription } from '../store/db';
 import { describeStorageError } from '../store/storageError';
 import type { AtlasState } from './atlas.svelte';
 
@@ -35,6 +35,7 @@ export class EditingState {
   history = $state.raw<HistoryState>(EMPTY);
   readonly #atlas: AtlasState;
   #subscription: Subscription | undefined;
+  #following = false;
   /** Open forms holding typed changes not yet saved, by form. */
   readonly #unsaved = new SvelteSet<string>();
 
@@ -57,10 +58,11 @@ export class EditingState {
     return () => this.#unsaved.delete(formId);
   }
 
-  /** Starts following the history once the database is open. */
-  follow(): void {
-    const db = this.#atlas.db;
-    if (!db || this.#subscription) return;
+  /** Starts following the history (once the chain is drawn: the store's code loads then). */
+  async follow(): Promise<void> {
+    if (this.#following) return;
+    this.#following = true;
+    const [db, { liveQuery }] = await Promise.all([this.#atlas.database(), import('../store/db')]);
     this.#subscription = liveQuery(() => historyState(db)).subscribe({ next: (h) => (this.history = h) });
   }
 

@@ -86,16 +86,14 @@ export class GapsState {
   }
 
   async refreshSaved(): Promise<void> {
-    const db = this.#atlas.db;
     const region = this.#atlas.region;
-    this.saved = db && region ? await listScenarios(db, region.id) : [];
+    this.saved = region ? await listScenarios(await this.#atlas.database(), region.id) : [];
   }
 
   /** Stores the current changes as a named scenario (the region's data stays as it is). */
   async save(name: string): Promise<void> {
-    const db = this.#atlas.db;
     const region = this.#atlas.region;
-    if (!db || !region || !name.trim()) return;
+    if (!region || !name.trim()) return;
     const scenario: Scenario = {
       // Saving under a name the region already has replaces that scenario, as saving a file does.
       id: this.saved.find((s) => s.name === name.trim())?.id ?? freshId('scenario'),
@@ -104,7 +102,7 @@ export class GapsState {
       changes: this.changes,
       savedAt: new Date().toISOString(),
     };
-    await saveScenario(db, scenario);
+    await saveScenario(await this.#atlas.database(), scenario);
     this.loaded = scenario;
     await this.refreshSaved();
   }
@@ -115,9 +113,7 @@ export class GapsState {
   }
 
   async remove(scenario: Scenario): Promise<void> {
-    const db = this.#atlas.db;
-    if (!db) return;
-    await deleteScenario(db, scenario.id);
+    await deleteScenario(await this.#atlas.database(), scenario.id);
     if (this.loaded?.id === scenario.id) this.loaded = undefined;
     await this.refreshSaved();
   }

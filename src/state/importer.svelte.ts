@@ -190,8 +190,7 @@ export class ImporterState {
     // Matched against the whole stored data, never against the part read first at start.
     await this.#atlas.loaded();
     if (this.#file !== file || this.phase !== 'reading') return; // cancelled, or another file meanwhile
-    const db = this.#atlas.db;
-    const stored = db ? readStoredExtras(db) : Promise.resolve(undefined);
+    const stored = this.#atlas.database().then((db) => readStoredExtras(db));
     const job = importInWorker(
       file,
       {
@@ -244,8 +243,10 @@ export class ImporterState {
     this.#batch = batch;
     await this.#atlas.loaded();
     if (this.#batch !== batch) return;
-    const db = this.#atlas.db;
-    const stored = db ? readStoredExtras(db).catch(() => undefined) : Promise.resolve(undefined);
+    const stored = this.#atlas
+      .database()
+      .then((db) => readStoredExtras(db))
+      .catch(() => undefined);
     await this.#readBatch(stored);
   }
 
@@ -382,8 +383,7 @@ export class ImporterState {
   /** Writes the previewed import in one transaction. Returns whether it was stored. */
   async commit(): Promise<boolean> {
     const preview = this.preview;
-    const db = this.#atlas.db;
-    if (!preview?.ok || !db || (preview.loss && !this.lossConfirmed) || this.encodingPending) return false;
+    if (!preview?.ok || (preview.loss && !this.lossConfirmed) || this.encodingPending) return false;
     // What the preview was made on, saved work included: a change to any of it since is a conflict.
     const { base } = preview;
     this.phase = 'saving';

@@ -58,16 +58,17 @@ export class PanoramaState {
   #moved: Positions | undefined;
   /** The layout last shown, asked for at start-up before its key can be worked out from the data. */
   #early: EarlyRow | undefined;
-  readonly #db: () => ChainAtlasDB | undefined;
+  readonly #db: () => Promise<ChainAtlasDB>;
   readonly #firstVisit: () => boolean;
   readonly #afterFirstDraw: () => Promise<unknown>;
 
   /**
+   * @param db the database, loading its code when first asked (`AtlasState.database`)
    * @param firstVisit whether no database existed at start (`AtlasState.firstVisit`)
    * @param afterFirstDraw resolves once the chain is drawn: on a first visit, layouts are stored then
    */
   constructor(
-    db: () => ChainAtlasDB | undefined,
+    db: () => Promise<ChainAtlasDB>,
     firstVisit: () => boolean = () => false,
     afterFirstDraw: () => Promise<unknown> = async () => {},
   ) {
@@ -113,18 +114,18 @@ export class PanoramaState {
     this.dirty = false;
     this.error = '';
     this.storageFailure = undefined;
-    const db = this.#db();
     const unstored = this.#unstored();
     const early = this.#early?.key === key ? this.#early : undefined;
     this.#early = undefined;
     if (readPref(LAST_LAYOUT_KEY) !== key) writePref(LAST_LAYOUT_KEY, key);
     // A store that cannot be read (storage blocked) only means laying the chain out afresh.
-    const stored =
-      !db || unstored
-        ? undefined
-        : early?.settled
-          ? early.value
-          : await measurePhase('stored-layout', () => (early?.row ?? getLayout(db, key)).catch(() => undefined));
+    const stored = unstored
+      ? undefined
+      : early?.settled
+        ? early.value
+        : await measurePhase('stored-layout', async () => (early ? early.row : getLayout(await this.#db(), key))).catch(
+            () => undefined,
+          );
     if (key !== this.#key) return;
     if (stored && input.links.every((l) => stored.positions[l.id])) {
       this.custom = stored.custom;
@@ -149,7 +150,7 @@ export class PanoramaState {
     markPhase('positions');
     // On a first visit, stored once the chain is drawn: writing now would make the database while
     // the first frame is being drawn.
-    if (db) await this.#store(async () => putLayout(db, key, positions, false), false, unstored);
+    await this.#store(async () => putLayout(await this.#db(), key, positions, false), false, unstored);
   }
 
   /** Runs a layout write; a failure is noted as a storage problem (the layout on screen stays). */
@@ -173,11 +174,10 @@ export class PanoramaState {
 
   /** Keeps the user's arrangement for the next visits. */
   async save(): Promise<void> {
-    const db = this.#db();
     const moved = this.#moved;
-    if (!db || !moved) return;
+    if (!moved) return;
     // Not stored: the arrangement stays on screen, still marked as moved, to be saved again.
-    if (!(await this.#store(() => putLayout(db, this.#key, moved, true), true))) return;
+    if (!(await this.#store(async () => putLayout(await this.#db(), this.#key, moved, true), true))) return;
     this.positions = moved;
     this.custom = true;
     this.dirty = false;
@@ -192,9 +192,8 @@ export class PanoramaState {
 
   /** Forgets the user's arrangement and lays the chain out afresh. */
   async relayout(input: LayoutInput): Promise<void> {
-    const db = this.#db();
     // Not forgotten in the store: the arrangement stays, or it would come back on the next visit.
-    if (db && !(await this.#store(() => deleteLayout(db, this.#key), true))) return;
+    if (!(await this.#store(async () => deleteLayout(await this.#db(), this.#key), true))) return;
     this.#key = '';
     this.custom = false;
     await this.ensure(input);

@@ -26,7 +26,7 @@ const input = {
 
 describe('PanoramaState on a full disk', () => {
   it('shows a computed layout it cannot keep, and says it is a storage problem', async () => {
-    const panorama = new PanoramaState(() => fullDisk);
+    const panorama = new PanoramaState(async () => fullDisk);
     await panorama.ensure(input);
     expect(panorama.positions).toEqual(positions);
     expect(panorama.error).toBe('');
@@ -34,7 +34,7 @@ describe('PanoramaState on a full disk', () => {
   });
 
   it('keeps the user’s arrangement on screen when saving it fails, so it can be saved again', async () => {
-    const panorama = new PanoramaState(() => fullDisk);
+    const panorama = new PanoramaState(async () => fullDisk);
     await panorama.ensure(input);
     const moved = { a: { x: 10, y: 10 }, b: { x: 100, y: 0 } };
     panorama.moved(moved);
@@ -69,7 +69,7 @@ describe('PanoramaState on the next start', () => {
     });
     const { db, rows, asked } = layoutStore();
     try {
-      const first = new PanoramaState(() => db);
+      const first = new PanoramaState(async () => db);
       first.prefetch(undefined);
       await first.ensure(input);
       const moved = { a: { x: 5, y: 5 }, b: { x: 200, y: 50 } };
@@ -80,7 +80,7 @@ describe('PanoramaState on the next start', () => {
       const key = lastLayoutKey()!;
       expect(rows.has(key)).toBe(true);
       asked.length = 0;
-      const next = new PanoramaState(() => db);
+      const next = new PanoramaState(async () => db);
       next.prefetch(Promise.resolve(rows.get(key) as LayoutRow));
       await next.ensure(input);
       expect(next.positions).toEqual(moved);
@@ -96,7 +96,7 @@ describe('PanoramaState on the next start', () => {
     const stale = { key: 'another chain', positions: {}, custom: false, savedAt: '2026-12-01T00:00:00Z' };
     vi.stubGlobal('localStorage', { getItem: () => stale.key, setItem: () => undefined });
     try {
-      const panorama = new PanoramaState(() => db);
+      const panorama = new PanoramaState(async () => db);
       panorama.prefetch(Promise.resolve(stale));
       await panorama.ensure(input);
       expect(panorama.positions).toEqual(positions);
@@ -114,7 +114,7 @@ describe('PanoramaState on a first visit', () => {
     let draw!: () => void;
     const drawn = new Promise<void>((resolve) => (draw = resolve));
     const panorama = new PanoramaState(
-      () => db,
+      async () => db,
       () => true,
       () => drawn,
     );

@@ -22,6 +22,7 @@ import type {
   ViewRow,
 } from './db';
 import { dataVersion } from './history';
+import { NATIVE_VERSION } from './dbName';
 import { earlyRead, type EarlyRows } from './earlyRead';
 
 /** The meta key of the seeding record (see `seed.ts`). */
@@ -166,20 +167,25 @@ export interface FirstRead extends PartialRead {
  * `readOtherRegions` completes it. Also says whether the store was seeded.
  *
  * `early` is the same read already under way (the page's head script starts it before the app's code
- * has loaded). When the database is not at this code's schema (missing, or due an upgrade), it is
- * opened through Dexie, which makes or upgrades it (and reports why it cannot), and read again.
+ * has loaded). When the database is not at this code's schema (missing, or due an upgrade), `open`
+ * gives it through Dexie, which makes or upgrades it (and reports why it cannot); it is read again then.
  */
 export async function readFirstRegion(
-  db: ChainAtlasDB,
+  name: string,
   regionId: string | undefined,
-  { layoutKey, early }: { layoutKey?: string; early?: Promise<EarlyRows | undefined> } = {},
+  {
+    layoutKey,
+    early,
+    open,
+  }: { layoutKey?: string; early?: Promise<EarlyRows | undefined>; open: () => Promise<ChainAtlasDB> },
 ): Promise<FirstRead> {
-  const read = (version: number) => earlyRead(db.name, version, regionId ?? null, layoutKey ?? null);
-  let rows = await (early ?? read(db.nativeVersion)).catch(() => undefined);
+  const read = (version: number) => earlyRead(name, version, regionId ?? null, layoutKey ?? null);
+  let rows = await (early ?? read(NATIVE_VERSION)).catch(() => undefined);
   if (!rows) {
+    const db = await open();
     await db.open();
     rows = await read(db.backendDB().version);
-    if (!rows) throw new Error(`the database ${db.name} could not be read`);
+    if (!rows) throw new Error(`the database ${name} could not be read`);
   }
   const rowsOf = (table: RegionTable) => rows[table] as RegionTableRows[typeof table];
   const region = rows.regionId;

@@ -1,5 +1,7 @@
 /**
- * The IndexedDB database (through Dexie): its schema and every migration, in this one file.
+ * The IndexedDB database (through Dexie): its schema and every migration, in this one file. Dexie and
+ * this file are a chunk of their own, loaded after the first draw (`AtlasState.database()`); start-up's
+ * first read does without them (`earlyRead.ts`).
  *
  * Records are stored normalised, one row per link, edge, state, enterprise, project, indicator and supply
  * relation, so an
@@ -7,6 +9,7 @@
  * dataset back gives the records in the order they were written.
  */
 import { Dexie, type Table } from 'dexie';
+import { DB_NAME, SCHEMA_VERSION } from './dbName';
 import type { DatasetEdit } from '../model/edits';
 import type {
   Briefing,
@@ -26,8 +29,6 @@ import type {
 } from '../model/types';
 import type { Scenario } from '../model/scenario';
 import type { SavedWork } from './savedWork';
-
-export const DB_NAME = 'chainatlas';
 
 interface Ordered {
   readonly seq: number;
@@ -148,11 +149,9 @@ export class ChainAtlasDB extends Dexie {
     this.version(3).stores({
       relations: '[regionId+id], regionId',
     });
-  }
-
-  /** The IndexedDB version of this schema, as Dexie numbers it (ten times the `version()` number). */
-  get nativeVersion(): number {
-    return Math.round(this.verno * 10);
+    // Start-up reads the store before this code loads, at the version dbName.ts gives.
+    if (this.verno !== SCHEMA_VERSION)
+      throw new Error(`db.ts declares version ${this.verno}, dbName.ts ${SCHEMA_VERSION}`);
   }
 
   /** Every table that holds dataset records (not `meta` or `layouts`, which are about the app). */
@@ -173,3 +172,6 @@ export class ChainAtlasDB extends Dexie {
     ] as const;
   }
 }
+
+/** Follows a query on the store as it changes (for the undo history and the backup state). */
+export { liveQuery, type Subscription } from 'dexie';

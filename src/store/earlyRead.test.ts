@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { tinyDataset } from '../model/testing';
 import { readDataset, readFirstRegion, replaceDataset } from './datasetRepository';
-import { DB_NAME } from './db';
+import { DB_NAME, NATIVE_VERSION } from './dbName';
 import { EARLY_READ_GLOBAL, earlyRead, takeEarlyRead, type EarlyRows } from './earlyRead';
 import { databaseMissing } from './firstVisit';
 import { putLayout } from './layoutRepository';
@@ -27,10 +27,10 @@ describe('the early read', () => {
     const db = openDb();
     await replaceDataset(db, tinyDataset(), SEEDED);
     db.close();
-    expect(await earlyRead(db.name, db.nativeVersion + 10, null, null)).toBeUndefined();
+    expect(await earlyRead(db.name, NATIVE_VERSION + 10, null, null)).toBeUndefined();
     const again = openDb(db.name);
     expect(await readDataset(again)).toEqual(tinyDataset());
-    expect(again.backendDB().version).toBe(again.nativeVersion);
+    expect(again.backendDB().version).toBe(NATIVE_VERSION);
   });
 
   it('runs the same from the copy the head script makes of its text', async () => {
@@ -39,10 +39,14 @@ describe('the early read', () => {
     await putLayout(db, 'L', { a: { x: 1, y: 2 } }, true);
     // As the head script holds it: no module around it, nothing imported.
     const copy = new Function(`return ${earlyRead.toString()}`)() as typeof earlyRead;
-    const fromCopy = await copy(db.name, db.nativeVersion, 'r1', 'L');
-    expect(fromCopy).toEqual(await earlyRead(db.name, db.nativeVersion, 'r1', 'L'));
+    const fromCopy = await copy(db.name, NATIVE_VERSION, 'r1', 'L');
+    expect(fromCopy).toEqual(await earlyRead(db.name, NATIVE_VERSION, 'r1', 'L'));
     expect(fromCopy?.layout?.positions).toEqual({ a: { x: 1, y: 2 } });
-    const first = await readFirstRegion(db, 'r1', { layoutKey: 'L', early: Promise.resolve(fromCopy) });
+    const first = await readFirstRegion(db.name, 'r1', {
+      layoutKey: 'L',
+      early: Promise.resolve(fromCopy),
+      open: async () => db,
+    });
     expect(first.dataset).toEqual(tinyDataset());
     expect(first).toMatchObject({ seeded: true, regionId: 'r1' });
   });

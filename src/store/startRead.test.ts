@@ -10,10 +10,15 @@ import { provinceWorkload } from '../../bench/workloads';
 import { setLinkState } from '../model/edits';
 import type { Dataset } from '../model/types';
 import { readDataset, readFirstRegion, readOtherRegions, replaceDataset } from './datasetRepository';
+import type { ChainAtlasDB } from './db';
 import { commitEdit } from './editRepository';
 import { editOf, openDb } from './testing';
 
 const data: Dataset = provinceWorkload();
+
+/** Start-up's first read of `db`, the region asked for first. */
+const firstRead = (db: ChainAtlasDB, regionId: string | undefined) =>
+  readFirstRegion(db.name, regionId, { open: async () => db });
 const SEEDED = { seed: { seededAt: '2026-12-06T00:00:00Z', shippedDigest: 'province' } };
 
 async function stored(): Promise<ReturnType<typeof openDb>> {
@@ -26,7 +31,7 @@ describe('reading the store at start', () => {
   it('reads the region asked for with its records, the others without theirs', async () => {
     const db = await stored();
     const asked = data.regions[5]!;
-    const first = await readFirstRegion(db, asked.id);
+    const first = await firstRead(db, asked.id);
     expect(first.seeded).toBe(true);
     expect(first.regionId).toBe(asked.id);
     const partial = first.dataset!;
@@ -42,17 +47,17 @@ describe('reading the store at start', () => {
 
   it('reads the first region when the one asked for is not stored, and says the store is empty', async () => {
     const db = await stored();
-    const first = await readFirstRegion(db, 'no-such-region');
+    const first = await firstRead(db, 'no-such-region');
     expect(first.regionId).toBe(data.regions[0]!.id);
     expect(first.dataset!.regions[0]).toEqual(data.regions[0]);
-    const empty = await readFirstRegion(openDb(), undefined);
+    const empty = await firstRead(openDb(), undefined);
     expect(empty).toMatchObject({ seeded: false, dataset: undefined, regionId: undefined });
   });
 
   it('completes the partial copy in turns, pausing between them, to what one whole read gives', async () => {
     const db = await stored();
     const asked = data.regions[3]!.id;
-    const first = await readFirstRegion(db, asked);
+    const first = await firstRead(db, asked);
     let pauses = 0;
     const whole = await readOtherRegions(db, first, { rowsPerTurn: 700, pause: async () => void pauses++ });
     expect(whole.version).toBe(first.version);
@@ -67,7 +72,7 @@ describe('reading the store at start', () => {
 
   it('reads the store whole again when another tab wrote between the turns', async () => {
     const db = await stored();
-    const first = await readFirstRegion(db, data.regions[0]!.id);
+    const first = await firstRead(db, data.regions[0]!.id);
     const other = data.regions[9]!;
     const linkId = data.chains[0]!.links[0]!.id;
     let wrote = false;

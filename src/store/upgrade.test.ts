@@ -100,7 +100,7 @@ describe('upgrade from schema version 1', () => {
       ],
     };
     // Start-up's first read (plain IndexedDB) finds the older schema: Dexie upgrades it, then it reads.
-    const first = await readFirstRegion(db, undefined, { layoutKey: 'L1' });
+    const first = await readFirstRegion(db.name, undefined, { layoutKey: 'L1', open: async () => db });
     expect(first).toMatchObject({ seeded: true, regionId: jinchang.id, version: 0 });
     expect(first.dataset!.regions[0]).toEqual(expected.regions[0]);
     expect(first.layout?.positions).toEqual({ ni_ore: { x: 1, y: 2 } });
