@@ -6,7 +6,7 @@
  *
  * One transaction: whether the store was seeded and at which data version, the tables kept whole (the
  * chains, sources, regions, saved views and briefings), one region's records (the one asked for, else
- * the first), and the layout shown last time. `datasetRepository.fromEarlyRows` puts the rows together.
+ * the first), and the layout shown last time. `readFirstRegion` (datasetRepository.ts) puts the rows together.
  *
  * It reads only a database already at the schema this code knows (`version`): one that is missing, or
  * older (an upgrade is due) or newer, gives `undefined`, and the app opens it through Dexie, which
