@@ -69,7 +69,9 @@ const appModule = async <T>(file: string): Promise<T> =>
  * On a first visit (no offline copy controls the page yet) it also preloads what that visit draws: the
  * shipped data and its build-time positions (`FIRST_VISIT_FILES`, see `shippedData`). The app fetches them
  * only once its entry has run; asked for here, they arrive beside the entry instead of after it. A later
- * visit reads the store and its own layout and fetches neither.
+ * visit fetches neither: it begins the first read of the store here instead (`earlyRead`, copied by its
+ * text, for the region the address names and the layout shown last time), so the data is there when
+ * the entry has run (the app takes it: `takeEarlyRead`).
  */
 function startPreload(): Plugin {
   return {

@@ -190,7 +190,7 @@ export class AppState {
     $effect(() => {
       if (atlas.phase !== 'ready') return;
       void firstDraw().then(() => {
-        this.editing.follow();
+        void this.editing.follow();
         void this.safety.follow();
       });
     });

@@ -221,7 +221,11 @@ export class AtlasState {
     }
   }
 
-  /** A later visit: opens the database and reads the region shown, or shows the shipped data when nothing was stored. */
+  /**
+   * A later visit: reads the region shown (the head script's read when it asked the same, else its own;
+   * Dexie only where the schema must be made or upgraded), or shows the shipped data when nothing was
+   * stored. The other regions are read after the first draw, through Dexie.
+   */
   async #openAndRead(
     early: Promise<Dataset> | undefined,
     layoutKey: string | undefined,
@@ -471,7 +475,10 @@ export class AtlasState {
 
   stop(): void {
     this.#channel?.close();
-    void this.#database?.then((db) => db.close());
+    void this.#database?.then(
+      (db) => db.close(),
+      () => undefined,
+    );
   }
 
   /** Resolves once every write asked for so far is done (stored or refused). */
