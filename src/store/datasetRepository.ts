@@ -48,7 +48,7 @@ function groupBy<R extends { seq: number }>(rows: R[], owner: (r: R) => string):
 }
 
 /** The rows of the tables kept per region (each row names its region). */
-interface RegionTableRows {
+export interface RegionTableRows {
   readonly linkStates: readonly LinkStateRow[];
   readonly enterprises: readonly EnterpriseRow[];
   readonly projects: readonly ProjectRow[];
@@ -57,7 +57,7 @@ interface RegionTableRows {
 }
 
 /** The rows of the tables kept whole (small at any scale: the chain, sources, regions, views). */
-interface SharedRows {
+export interface SharedRows {
   readonly chains: readonly ChainRow[];
   readonly sources: readonly SourceRow[];
   readonly regions: readonly RegionRow[];
@@ -187,13 +187,9 @@ export async function readFirstRegion(
     rows = await read(db.backendDB().version);
     if (!rows) throw new Error(`the database ${name} could not be read`);
   }
-  const rowsOf = (table: RegionTable) => rows[table] as RegionTableRows[typeof table];
   const region = rows.regionId;
-  const dataset = assemble(rows, (row) =>
-    row.id === region
-      ? regionOf(row, Object.fromEntries(REGION_TABLES.map((t) => [t, rowsOf(t)])) as never)
-      : regionOf(row, {}),
-  );
+  // The region read carries its records (the rows hold that region's alone); the others none yet.
+  const dataset = assemble(rows, (row) => regionOf(row, row.id === region ? rows : {}));
   const version = (rows.dataVersion?.value as number | undefined) ?? 0;
   return { seeded: rows.seed !== undefined, dataset, version, regionId: region, layout: rows.layout };
 }

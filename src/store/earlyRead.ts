@@ -12,41 +12,15 @@
  * older (an upgrade is due) or newer, gives `undefined`, and the app opens it through Dexie, which
  * makes or upgrades it, then reads again. This read never makes a database and never changes one.
  */
-import type {
-  BriefingRow,
-  ChainRow,
-  EdgeRow,
-  EnterpriseRow,
-  IndicatorRow,
-  LayoutRow,
-  LinkRow,
-  LinkStateRow,
-  MetaRow,
-  ProjectRow,
-  RegionRow,
-  RelationRow,
-  SourceRow,
-  ViewRow,
-} from './db';
+import type { RegionTableRows, SharedRows } from './datasetRepository';
+import type { LayoutRow, MetaRow, RegionRow } from './db';
 
-/** What `earlyRead` gives: rows as stored, not yet put together. */
-export interface EarlyRows {
+/** What `earlyRead` gives: rows as stored, not yet put together (`readFirstRegion` does that). */
+export interface EarlyRows extends SharedRows, RegionTableRows {
   readonly seed: MetaRow | undefined;
   readonly dataVersion: MetaRow | undefined;
-  readonly chains: ChainRow[];
-  readonly sources: SourceRow[];
-  readonly regions: RegionRow[];
-  readonly links: LinkRow[];
-  readonly edges: EdgeRow[];
-  readonly views: ViewRow[];
-  readonly briefings: BriefingRow[];
   /** The region whose records were read (undefined: the store holds no region). */
   readonly regionId: string | undefined;
-  readonly linkStates: LinkStateRow[];
-  readonly enterprises: EnterpriseRow[];
-  readonly projects: ProjectRow[];
-  readonly indicators: IndicatorRow[];
-  readonly relations: RelationRow[];
   /** The row of `layoutKey`, when asked for and stored. */
   readonly layout: LayoutRow | undefined;
 }
@@ -60,11 +34,12 @@ export interface EarlyReadAsked {
 
 /**
  * Reads what the first draw of a later visit needs (see the file's header). `version` is the native
- * IndexedDB version of the schema this code knows (`ChainAtlasDB.nativeVersion`). Never rejects: any
+ * IndexedDB version of the schema this code knows (`NATIVE_VERSION`, dbName.ts). Never rejects: any
  * failure gives `undefined`, and the app's own path (through Dexie) reads and reports it.
  *
  * Self-contained on purpose (no imports, no outer names, plain syntax): the head script runs a copy
- * made from its text.
+ * made from its text. So the store, key and index names are written here again (db.ts, `SEED_KEY`,
+ * `DATA_VERSION_KEY`); startRead.test.ts checks that what it reads puts together to the stored data.
  */
 export function earlyRead(
   name: string,
