@@ -18,7 +18,7 @@ import {
 import { chooseLabels, LabelPriority, TITLE_PX, type LabelChoice, type LabelItem } from './labels';
 import { GROUP_PADDING, type Point, type Positions } from './layout';
 import { STATUS_GLYPH } from './icons';
-import { hasHardwareWebgl } from './renderer';
+import { drawFirstFrameDirectly, hasHardwareWebgl } from './renderer';
 import { FIRST_DRAW, phaseSince } from './startPhases';
 import { chainStylesheet, readableLod, TITLE_FONT_SIZE, type LabelLod } from './style';
 
@@ -159,6 +159,7 @@ export class ChainGraph {
   constructor(container: HTMLElement, events: ChainGraphEvents = {}, opts: { webgl?: boolean } = {}) {
     const begun = performance.now();
     this.#events = events;
+    const webgl = opts.webgl ?? hasHardwareWebgl();
     this.#cy = cytoscape({
       container,
       style: [...chainStylesheet(this.#lod), ...firmStylesheet()],
@@ -168,8 +169,9 @@ export class ChainGraph {
       boxSelectionEnabled: false,
       autoungrabify: false,
       selectionType: 'single',
-      webgl: opts.webgl ?? hasHardwareWebgl(),
+      webgl,
     });
+    if (!webgl) drawFirstFrameDirectly(this.#cy);
     this.#cy.on('tap', 'node[kind = "link"]', (event) => this.#events.onSelect?.(event.target.id()));
     this.#cy.on('tap', (event) => {
       if (event.target === this.#cy) this.#events.onSelect?.(null);

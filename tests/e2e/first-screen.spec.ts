@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import { STATUS_LOOK } from '../../src/graph/palette';
 import { en } from '../../src/i18n/testing';
+import type { LinkStatus } from '../../src/model/types';
 import { ELECTROLYTE_MISSING, putRow } from './db';
 import { expect, openApp, test } from './fixtures';
 import { SHIPPED_LINKS } from './shipped';
@@ -33,6 +35,62 @@ test('opens on the Jinchang chain, drawn, with its title, data date and source',
     return seen.size;
   });
   expect(colours).toBeGreaterThan(20);
+  expect(watch.foreignRequests).toEqual([]);
+});
+
+test('the very first frame shows every link in its own status colour', async ({ page, watch }) => {
+  // Read at the moment the first frame with the chain is marked, before any later frame: the canvas
+  // then holds exactly that frame (drawn straight onto the screen, see drawFirstFrameDirectly).
+  await page.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+      const host = document.querySelector<HTMLElement & { chainProbe?: ChainProbe }>('[data-testid="chain-canvas"]');
+      const probe = host?.chainProbe;
+      if (name === 'chain-drawn' && host && probe) {
+        const layers = [...host.querySelectorAll('canvas')];
+        const frame = document.createElement('canvas');
+        frame.width = layers[0]!.width;
+        frame.height = layers[0]!.height;
+        const ctx = frame.getContext('2d')!;
+        for (const layer of layers) ctx.drawImage(layer, 0, 0);
+        const scale = frame.width / host.clientWidth;
+        (window as unknown as { firstFrame: unknown }).firstFrame = probe.links().map((link) => {
+          const b = probe.box(link.id, false)!;
+          // The middle of the box, away from its border and its firm badge.
+          const [w, h] = [(b.x2 - b.x1) * 0.4, (b.y2 - b.y1) * 0.4];
+          const x = Math.round((b.x1 + w * 0.75) * scale);
+          const y = Math.round((b.y1 + h * 0.75) * scale);
+          const data = ctx.getImageData(
+            x,
+            y,
+            Math.max(1, Math.round(w * scale)),
+            Math.max(1, Math.round(h * scale)),
+          ).data;
+          const pixels: number[][] = [];
+          for (let i = 0; i < data.length; i += 4) pixels.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+          return { id: link.id, status: link.status, pixels };
+        });
+      }
+      return mark(name, options);
+    };
+    type ChainProbe = {
+      links(): { id: string; status: string }[];
+      box(id: string, labels: boolean): { x1: number; y1: number; x2: number; y2: number } | null;
+    };
+  });
+  await openApp(page, './?lang=en');
+  const frame = await page.evaluate(
+    () => (window as unknown as { firstFrame?: { id: string; status: string; pixels: number[][] }[] }).firstFrame,
+  );
+  expect(frame).toHaveLength(SHIPPED_LINKS);
+  const near = (p: number[], hex: string) =>
+    [0, 1, 2].every((i) => Math.abs(p[i]! - parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) <= 6);
+  const unpainted = frame!
+    .filter(
+      (l) => l.pixels.filter((p) => near(p, STATUS_LOOK[l.status as LinkStatus].fill)).length < l.pixels.length / 3,
+    )
+    .map((l) => `${l.id} (${l.status})`);
+  expect(unpainted).toEqual([]);
   expect(watch.foreignRequests).toEqual([]);
 });
 
